@@ -1,0 +1,79 @@
+"""The one place that knows the order of the stages.
+
+read → parse (with editor moves) → repair → find suspects → … → render.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import errata as errata_stage
+from .errors import SourceError
+from .model import Article, Page, Repairs, Suspect
+from .parse import parse_page
+from .read import find_sources, read_page
+from .repair import repair_page
+from .slugs import slugify, unique
+from .suspects import find_suspects
+
+
+@dataclass
+class PageResult:
+    """A page after every stage: articles, what was repaired, errata, suspects."""
+
+    page: Page
+    repairs: Repairs
+    errata: list[errata_stage.Located]
+    suspects: list[Suspect]
+
+
+@dataclass
+class Digest:
+    content: Path
+    pages: list[PageResult] = field(default_factory=list)
+
+    @property
+    def articles(self) -> list[Article]:
+        return [a for result in self.pages for a in result.page.articles]
+
+
+def process_page(path: Path, errata: list, errata_file: Path) -> PageResult:
+    source = read_page(path)
+    located = errata_stage.for_page(errata, source, errata_file)
+    page = parse_page(source, errata_stage.line_order(source, located))
+    repairs = repair_page(page)
+    return PageResult(page, repairs, located, find_suspects(page))
+
+
+def process(content: Path) -> Digest:
+    """Run every stage over a content folder; raise on the first bad input."""
+    paths = find_sources(content)
+    errata_file = content / errata_stage.FILE
+    errata = errata_stage.load_errata(content)
+    errata_stage.check_sources(errata, {p.name for p in paths}, errata_file)
+    digest = Digest(content, [process_page(path, errata, errata_file) for path in paths])
+    _check_identities(digest)
+    _assign_slugs(digest)
+    return digest
+
+
+def _assign_slugs(digest: Digest) -> None:
+    articles = digest.articles
+    wanted = [slugify(a.title if not a.provisional else "untitled " + a.blocks[0].text.text[:8])
+              for a in articles]
+    for article, slug in zip(articles, unique(wanted)):
+        article.slug = slug
+
+
+def _check_identities(digest: Digest) -> None:
+    """Two files may not claim the same printed page (same date, page, publication)."""
+    seen: dict[tuple, Path] = {}
+    for result in digest.pages:
+        meta, path = result.page.source.meta, result.page.source.path
+        if meta.date is None or meta.page is None:
+            continue
+        key = (meta.publication, meta.date, meta.page, meta.edition)
+        if key in seen:
+            raise SourceError(f"same page as {seen[key].name} ({meta.date} {meta.page}): "
+                              "duplicate pages would share their URLs", path, 1)
+        seen[key] = path

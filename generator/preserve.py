@@ -1,0 +1,145 @@
+"""The preservation check: nothing of a source is lost or silently changed.
+
+1. Accounting: every non-space character of every source line belongs to
+   exactly one piece of the article model (text, metadata) or to consumed
+   structure (heading marks, front matter).
+2. Faithful pieces: each piece's shown text is its source text with only the
+   recorded punctuation changes applied.
+3. Output: the generated Markdown, rendered to HTML as MkDocs renders it,
+   shows every piece: body text in source order, metadata anywhere on the page.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+import markdown
+
+from .model import Article, Page, Piece, PunctChange, Repairs, Role
+
+EXTENSIONS = ["attr_list", "footnotes", "admonition", "toc", "md_in_html"]
+
+
+@dataclass(frozen=True)
+class Loss:
+    source: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}:{self.line}: {self.message}"
+
+
+def article_pieces(article: Article) -> tuple[list[Piece], list[Piece]]:
+    """(body pieces in reading order, metadata pieces)."""
+    body = [p for block in article.blocks for p in block.text.pieces]
+    meta_texts = [article.headline, article.kicker, article.deck, article.dateline, article.reporters]
+    meta_texts += article.bylines + [t for ph in article.photos for t in (ph.caption, ph.credit)]
+    meta = [p for t in meta_texts if t is not None for p in t.pieces]
+    meta += [c.marker for c in article.continuations]
+    return body, meta
+
+
+def check_accounting(page: Page, repairs: Repairs) -> list[Loss]:
+    name = page.source.name
+    covered: dict[int, list[Piece]] = {}
+    pieces = [p for a in page.articles for group in article_pieces(a) for p in group]
+    pieces += [p for t in page.chrome for p in t.pieces] + [c.piece for c in page.consumed]
+    for piece in pieces:
+        covered.setdefault(piece.line, []).append(piece)
+    changes = _changes_by_line(repairs.punctuation)
+    losses = []
+    for line in page.source.lines:
+        if line.number < page.source.body_start:
+            continue
+        losses += _line_losses(name, line.number, line.text, covered.get(line.number, []), changes)
+    return losses
+
+
+def _line_losses(name: str, number: int, text: str, pieces: list[Piece],
+                 changes: dict[int, dict[int, PunctChange]]) -> list[Loss]:
+    owner = [0] * len(text)
+    losses = []
+    for piece in pieces:
+        if text[piece.start:piece.start + len(piece.raw)] != piece.raw:
+            losses.append(Loss(name, number, f"piece “{piece.raw}” is not the source text"))
+        expected = _apply(piece, changes.get(number, {}))
+        if piece.text and expected != piece.text:
+            losses.append(Loss(name, number, f"“{piece.text}” differs from the source beyond recorded changes"))
+        for column in range(piece.start, piece.start + len(piece.raw)):
+            owner[column] += 1
+    for column, char in enumerate(text):
+        if not char.isspace() and owner[column] != 1:
+            what = "lost" if owner[column] == 0 else "used twice"
+            losses.append(Loss(name, number, f"character “{char}” at column {column + 1} {what}"))
+    return losses
+
+
+def _apply(piece: Piece, changes: dict[int, PunctChange]) -> str:
+    chars = list(piece.raw)
+    for offset in range(len(chars)):
+        change = changes.get(piece.start + offset)
+        if change is not None:
+            chars[offset] = change.new
+    return "".join(chars)
+
+
+def _changes_by_line(changes: list[PunctChange]) -> dict[int, dict[int, PunctChange]]:
+    result: dict[int, dict[int, PunctChange]] = {}
+    for change in changes:
+        result.setdefault(change.line, {})[change.column] = change
+    return result
+
+
+class _Text(HTMLParser):
+    """Visible text of rendered HTML, without footnote markers and notes."""
+
+    SKIP = {"footnote-ref", "footnote"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        classes = set((dict(attrs).get("class") or "").split())
+        if self.skipping or classes & self.SKIP:
+            self.skipping.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skipping and self.skipping[-1] == tag:
+            self.skipping.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def visible_text(markdown_text: str) -> str:
+    body = markdown_text.split("\n---\n", 1)[1] if markdown_text.startswith("---\n") else markdown_text
+    html = markdown.markdown(body, extensions=EXTENSIONS)
+    parser = _Text()
+    parser.feed(html)
+    return "".join(parser.parts)
+
+
+def check_output(article: Article, markdown_text: str) -> list[Loss]:
+    """Every piece of the article is visible on its page, body text in order."""
+    shown = visible_text(markdown_text)
+    losses = []
+    body, meta = article_pieces(article)
+    position = 0
+    for block in article.blocks:
+        found = shown.find(block.text.text, position)
+        if found < 0:
+            losses.append(Loss(article.source, block.text.first_line,
+                               f"text not shown in order: “{block.text.text[:20]}…”"))
+        else:
+            position = found + len(block.text.text)
+    for piece in meta:
+        if piece.text not in shown:
+            losses.append(Loss(article.source, piece.line, f"metadata not shown: “{piece.text}”"))
+    return losses
+
+
+__all__ = ["check_accounting", "check_output", "visible_text", "Loss", "Role"]

@@ -1,0 +1,141 @@
+"""Stage 1, read: raw page files → :class:`SourcePage` (decoded, split, metadata attached).
+
+Sources are never modified. Bad files are refused with a message naming the
+file and line, never skipped.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from .errors import SourceError
+from .model import PageMeta, SourceLine, SourcePage
+
+SOURCE_SUFFIX = ".txt"
+META_SUFFIX = ".meta.yml"
+META_FIELDS = {"publication", "date", "page", "edition"}
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PAGE = re.compile(r"^[A-Z]{0,2}\d{1,3}$")
+
+
+def find_sources(content: Path) -> list[Path]:
+    """The page files of a content folder, in name order."""
+    folder = content / "sources"
+    if not content.is_dir():
+        raise SourceError("content folder does not exist", content)
+    if not folder.is_dir():
+        raise SourceError("no sources/ folder: raw pages go in sources/*.txt", content)
+    files = sorted(p for p in folder.iterdir() if p.suffix == SOURCE_SUFFIX and p.is_file())
+    if not files:
+        raise SourceError("no source pages (*.txt) found", folder)
+    return files
+
+
+def read_page(path: Path) -> SourcePage:
+    """Decode one page file and attach its metadata (front matter or sidecar)."""
+    text = decode(path.read_bytes(), path)
+    lines = text.split("\n")
+    meta, body_start = _front_matter(lines, path)
+    sidecar = path.with_name(path.stem + META_SUFFIX)
+    if sidecar.exists():
+        if meta != PageMeta():
+            raise SourceError("metadata given twice: front matter and " + sidecar.name, path, 1)
+        meta = _parse_meta(sidecar.read_text(encoding="utf-8"), sidecar, 0)
+    numbered = tuple(SourceLine(i + 1, line) for i, line in enumerate(lines))
+    page = SourcePage(path=path, key=path.stem, lines=numbered, meta=meta, body_start=body_start)
+    if not any(line.text.strip() for line in numbered[body_start - 1:]):
+        raise SourceError("page is empty (only whitespace)", path, 1)
+    return page
+
+
+def decode(data: bytes, path: Path) -> str:
+    """UTF-8 (a BOM is accepted); other encodings are named, not guessed through."""
+    if not data.strip():
+        raise SourceError("page is empty", path, 1)
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or _looks_utf16(data):
+        raise SourceError(_convert_hint("UTF-16", "UTF-16"), path, 1)
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise SourceError("binary data (NUL byte): not a text page", path, line)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise SourceError(_guess_encoding(data), path, line) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    bad = re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text)
+    if bad:
+        line = text[: bad.start()].count("\n") + 1
+        raise SourceError(f"control character U+{ord(bad.group()):04X}: not a text page", path, line)
+    return text
+
+
+def _looks_utf16(data: bytes) -> bool:
+    sample = data[:400]
+    return len(sample) >= 8 and sample.count(b"\x00") >= len(sample) // 4
+
+
+def _guess_encoding(data: bytes) -> str:
+    """Name the legacy encoding a non-UTF-8 page most likely uses."""
+    for name in ("gb18030", "big5"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if name == "big5" or _mostly_gb2312(text):
+            label = "GB18030/GBK" if name == "gb18030" else "Big5"
+            return _convert_hint(label, name)
+    return "not valid UTF-8 and not a recognised Chinese encoding: save the page as UTF-8"
+
+
+def _mostly_gb2312(text: str) -> bool:
+    """Big5 bytes read as GB18030 give many characters outside GB2312."""
+    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    if not han:
+        return True
+    inside = sum(1 for c in han if _encodable(c, "gb2312"))
+    return inside / len(han) >= 0.9
+
+
+def _encodable(char: str, encoding: str) -> bool:
+    try:
+        char.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _convert_hint(label: str, codec: str) -> str:
+    return (f"not UTF-8: looks like {label}; convert it with "
+            f"`iconv -f {codec.upper()} -t UTF-8 FILE > FILE.utf8` and replace the file")
+
+
+def _front_matter(lines: list[str], path: Path) -> tuple[PageMeta, int]:
+    if not lines or lines[0].strip() != "---":
+        return PageMeta(), 1
+    for end in range(1, len(lines)):
+        if lines[end].strip() == "---":
+            return _parse_meta("\n".join(lines[1:end]), path, 1), end + 2
+    raise SourceError("front matter opened with --- is never closed", path, 1)
+
+
+def _parse_meta(text: str, path: Path, offset: int) -> PageMeta:
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = offset + mark.line + 1 if mark else offset + 1
+        raise SourceError(f"metadata is not valid YAML: {getattr(err, 'problem', err)}", path, line) from None
+    if not isinstance(data, dict):
+        raise SourceError("metadata must be a mapping of publication/date/page/edition", path, offset + 1)
+    unknown = set(data) - META_FIELDS
+    if unknown:
+        raise SourceError(f"unknown metadata field(s): {', '.join(sorted(map(str, unknown)))}", path, offset + 1)
+    values = {k: str(v) for k, v in data.items() if v is not None}
+    if "date" in values and not _DATE.match(values["date"]):
+        raise SourceError(f"date must be YYYY-MM-DD, got {values['date']!r}", path, offset + 1)
+    if "page" in values and not _PAGE.match(values["page"]):
+        raise SourceError(f"page must look like A02 or 5, got {values['page']!r}", path, offset + 1)
+    return PageMeta(**values)

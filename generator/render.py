@@ -1,0 +1,123 @@
+"""Stage 7, render: the article model → Markdown pages, through Jinja2 templates.
+
+Every value a template prints is Markdown-escaped unless the code built it as
+:class:`Markup` from escaped parts (``finalize`` below), so no source,
+metadata or glossary text can become markup.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import jinja2
+from markupsafe import Markup
+
+from .escape import md
+from .model import Article, Block, Text
+
+
+@dataclass(frozen=True)
+class Span:
+    """Markup placed around part of a block's text (offsets into ``block.text.text``)."""
+
+    start: int
+    end: int
+    open: Markup
+    close: Markup
+    priority: int = 0  # higher wins when spans overlap
+
+
+def _finalize(value: object) -> object:
+    if value is None:
+        return ""
+    return value if isinstance(value, Markup) else md(str(value))
+
+
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        finalize=_finalize,
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def marked(text: str, spans: list[Span]) -> Markup:
+    """Escape ``text`` and wrap the non-overlapping ``spans`` in their markup."""
+    chosen = _non_overlapping(spans)
+    out, position = [], 0
+    for span in chosen:
+        out += [md(text[position:span.start]), span.open, md(text[span.start:span.end]), span.close]
+        position = span.end
+    out.append(md(text[position:]))
+    return Markup("").join(out)
+
+
+def _non_overlapping(spans: list[Span]) -> list[Span]:
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (-s.priority, s.start, -(s.end - s.start))):
+        if all(_apart(span, k) for k in kept):
+            kept.append(span)
+    return sorted(kept, key=lambda s: s.start)
+
+
+def _apart(a: Span, b: Span) -> bool:
+    """Spans may touch but not overlap; an empty span (an insertion) may not split another."""
+    return a.end <= b.start or a.start >= b.end if a.start < a.end else not b.start < a.start < b.end
+
+
+def offset_of(text: Text, line: int, column: int) -> int | None:
+    """Where source (line, column) landed in a block's text, if it did."""
+    offset = 0
+    for piece in text.pieces:
+        if piece.line == line and piece.start <= column < piece.start + len(piece.raw):
+            return offset + column - piece.start
+        offset += len(piece.text)
+    return None
+
+
+def block_range(block: Block, line: int, start: int, end: int) -> tuple[int, int] | None:
+    """The part of ``block`` that shows source columns [start, end) of ``line``."""
+    offsets = [o for col in range(start, end) if (o := offset_of(block.text, line, col)) is not None]
+    return (min(offsets), max(offsets) + 1) if offsets else None
+
+
+def lede(article: Article, limit: int = 120) -> str:
+    """The first sentence of the first paragraph (the page description)."""
+    first = article.paragraphs[0].text.text if article.paragraphs else ""
+    for index, char in enumerate(first):
+        if char in "。！？" and index >= 8:
+            return first[:index + 1]
+    return first[:limit]
+
+
+@dataclass(frozen=True)
+class Note:
+    """A footnote shown at the end of an article (an editor's note)."""
+
+    key: str
+    text: str
+
+
+@dataclass(frozen=True)
+class RenderedBlock:
+    kind: str
+    anchor: str
+    html: Markup
+
+
+def front_matter(title: str, description: str) -> dict[str, Markup]:
+    """YAML-safe, HTML-escaped values (Material prints meta values unescaped)."""
+    from json import dumps
+
+    from .escape import attr
+
+    return {"title": Markup(dumps(str(attr(title)), ensure_ascii=False)),
+            "description": Markup(dumps(str(attr(description)), ensure_ascii=False))}
+
+
+def render_blocks(article: Article, spans: dict[str, list[Span]]) -> list[RenderedBlock]:
+    return [RenderedBlock(b.kind, b.anchor, marked(b.text.text, spans.get(b.anchor, [])))
+            for b in article.blocks]
