@@ -5,7 +5,7 @@ from pathlib import Path
 
 from .config import Settings
 from .errors import BuildError
-from .pages import article_path, render_digest
+from .pages import article_path, navigation, render_digest
 from .pipeline import Digest, process
 from .preserve import Loss, check_accounting, check_output
 from .site import build_edition
@@ -39,7 +39,7 @@ def build(settings: Settings, log=print) -> Digest:
         write_files(edition_docs, files)
         _assets(edition_docs)
         with staged(settings.site) as site:
-            build_edition(settings, edition_docs, site)
+            build_edition(settings, edition_docs, site, nav=navigation(digest))
     log(f"built {len(digest.articles)} articles from {len(digest.pages)} pages into {settings.site}")
     return digest
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from .annotate import Annotations
 from .errata import Located
 from .escape import attr
+from .glossary_pages import render_glossary, term_url, term_view, tooltip
 from .model import Article, Erratum
 from .pipeline import Digest, PageResult
 from .render import Note, Span, block_range, environment, front_matter, lede, render_blocks
@@ -21,7 +23,7 @@ def article_path(article: Article) -> str:
 
 def article_url(article: Article, depth: int = 0) -> Markup:
     """Relative URL of an article page from a page ``depth`` folders deep."""
-    return Markup("../" * depth + f"{ARTICLES}/{article.slug}/")
+    return Markup("../" * depth + f"{ARTICLES}/{article.slug}.html")
 
 
 def render_digest(digest: Digest, site_title: str) -> dict[str, str]:
@@ -29,12 +31,24 @@ def render_digest(digest: Digest, site_title: str) -> dict[str, str]:
     files: dict[str, str] = {"index.md": render_home(env, digest, site_title)}
     for result in digest.pages:
         for article in result.page.articles:
-            files[article_path(article)] = render_article(env, result, article)
+            files[article_path(article)] = render_article(env, result, article, digest.annotations)
+    files.update(render_glossary(env, digest.glossary, digest.annotations))
     return files
 
 
-def render_article(env, result: PageResult, article: Article) -> str:
+def navigation(digest: Digest) -> list:
+    """MkDocs nav: home, articles by page, glossary. Titles come from the pages' own
+    (escaped) titles; section labels are escaped here because Material prints nav
+    titles unescaped."""
+    by_page = [{str(attr(source_label(r, r.page.articles[0]).rsplit("，", 1)[0])):
+                [article_path(a) for a in r.page.articles]} for r in digest.pages]
+    return [{"首页": "index.md"}, {"文章": by_page}, {"术语表": "glossary/index.md"}]
+
+
+def render_article(env, result: PageResult, article: Article, annotations: Annotations) -> str:
     spans, notes = errata_marks(article, result.errata)
+    for anchor, found in term_marks(article, annotations).items():
+        spans.setdefault(anchor, []).extend(found)
     return env.get_template("article.md.j2").render(
         article=article,
         meta=front_matter(article.title, lede(article)),
@@ -42,7 +56,20 @@ def render_article(env, result: PageResult, article: Article) -> str:
         continuations=[continuation_note(c.marker.text, c.direction, c.page) for c in article.continuations],
         blocks=render_blocks(article, spans),
         notes=notes,
+        terms=[term_view(t) for t in annotations.terms_in(article)],
+        numbers=annotations.numbers.get(article.slug, []),
     )
+
+
+def term_marks(article: Article, annotations: Annotations) -> dict[str, list[Span]]:
+    """A link with a tooltip around every glossary term in the body."""
+    spans: dict[str, list[Span]] = {}
+    for found in annotations.occurrences.get(article.slug, []):
+        term = found.term
+        opening = Markup('<a class="bz-term" href="{}" title="{}" data-pinyin="{}">').format(
+            term_url(term), attr(tooltip(term)), attr(term.pinyin))
+        spans.setdefault(found.anchor, []).append(Span(found.start, found.end, opening, Markup("</a>")))
+    return spans
 
 
 def source_label(result: PageResult, article: Article) -> str:
@@ -95,7 +122,7 @@ def render_home(env, digest: Digest, site_title: str) -> str:
         items = [{
             "kicker": a.kicker.text if a.kicker else None,
             "title": a.title,
-            "url": article_url(a),
+            "url": Markup(article_path(a)),
             "byline": "　".join(b.text for b in a.bylines) or None,
             "lede": lede(a),
             "notes": len(errata_marks(a, result.errata)[1]),

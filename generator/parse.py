@@ -60,6 +60,7 @@ class _PageParser:
         self.page = Page(source=source, articles=[])
         self.article: Article | None = None
         self.kicker: list[Line] = []
+        self.index = 0
 
     # -- articles -----------------------------------------------------
     def open_article(self, headline: Line | None) -> Article:
@@ -84,6 +85,7 @@ class _PageParser:
         if not any(line.kind is Kind.HEADING for line in self.lines):
             self.headless_start()
         for index, line in enumerate(self.lines):
+            self.index = index
             following = self.lines[index + 1] if index + 1 < len(self.lines) else None
             self.take(line, following)
         if self.kicker:
@@ -113,7 +115,8 @@ class _PageParser:
             self.take_credit(line)
         elif line.kind is Kind.BYLINE:
             self.current().bylines.append(line.whole())
-        elif line.kind is Kind.DATE and self.article is not None and not self.article.blocks:
+        elif line.kind is Kind.DATE and self.article is not None and not self.article.blocks \
+                and self.article.dateline is None:
             self.article.dateline = line.whole()
         elif following is not None and following.kind is Kind.CREDIT or c.is_caption_start(line.text):
             self.current().photos.append(Photo(line.whole(), None))
@@ -123,10 +126,9 @@ class _PageParser:
     def take_heading(self, line: Line, following: Line | None) -> None:
         head = c.heading(line.text)
         assert head is not None
-        next_heading = c.heading(following.text) if following is not None else None
         if head.level == 1:
             self.open_article(line)
-        elif next_heading is not None and next_heading.level == 1:
+        elif self.headline_ahead():
             self.kicker.append(line)
         elif c.ends_sentence(head.text):
             self.open_damaged(line)
@@ -139,6 +141,14 @@ class _PageParser:
             self.article.deck = self.heading_text(line)
         else:
             self.article.blocks.append(Block("heading", self.heading_text(line)))
+
+    def headline_ahead(self) -> bool:
+        """True when only ## lines stand between this line and a # headline (a kicker)."""
+        for line in self.lines[self.index + 1:]:
+            head = c.heading(line.text) if line.kind is Kind.HEADING else None
+            if head is None or head.level == 1:
+                return head is not None
+        return False
 
     def open_damaged(self, line: Line) -> None:
         """A heading that is a sentence: new article, line kept as body text."""
@@ -167,7 +177,7 @@ class _PageParser:
 
     def take_leading_dateline(self, line: Line, start: int) -> int:
         match = c.LEADING_DATELINE_RE.match(line.text[start:])
-        if not match or start + match.end() >= len(line.text):
+        if not match or start + match.end() >= len(line.text) or self.current().dateline is not None:
             return start
         end = start + len(match.group().rstrip())
         self.current().dateline = Text((line.piece(start, end),))

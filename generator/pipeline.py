@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import errata as errata_stage
+from .annotate import Annotations, annotate
+from .glossary import Glossary, load_glossary
 from .errors import SourceError
 from .model import Article, Page, Repairs, Suspect
 from .parse import parse_page
@@ -31,6 +33,8 @@ class PageResult:
 class Digest:
     content: Path
     pages: list[PageResult] = field(default_factory=list)
+    glossary: Glossary = field(default_factory=lambda: Glossary(()))
+    annotations: Annotations = field(default_factory=Annotations)
 
     @property
     def articles(self) -> list[Article]:
@@ -51,9 +55,11 @@ def process(content: Path) -> Digest:
     errata_file = content / errata_stage.FILE
     errata = errata_stage.load_errata(content)
     errata_stage.check_sources(errata, {p.name for p in paths}, errata_file)
-    digest = Digest(content, [process_page(path, errata, errata_file) for path in paths])
+    glossary = load_glossary(content)
+    digest = Digest(content, [process_page(path, errata, errata_file) for path in paths], glossary)
     _check_identities(digest)
     _assign_slugs(digest)
+    digest.annotations = annotate(digest.articles, glossary)
     return digest
 
 

@@ -54,8 +54,9 @@ def decode(data: bytes, path: Path) -> str:
     """UTF-8 (a BOM is accepted); other encodings are named, not guessed through."""
     if not data.strip():
         raise SourceError("page is empty", path, 1)
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or _looks_utf16(data):
-        raise SourceError(_convert_hint("UTF-16", "UTF-16"), path, 1)
+    utf16 = "UTF-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else _utf16_without_bom(data)
+    if utf16:
+        raise SourceError(_convert_hint(utf16, utf16), path, 1)
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise SourceError("binary data (NUL byte): not a text page", path, line)
@@ -72,31 +73,41 @@ def decode(data: bytes, path: Path) -> str:
     return text
 
 
-def _looks_utf16(data: bytes) -> bool:
-    sample = data[:400]
-    return len(sample) >= 8 and sample.count(b"\x00") >= len(sample) // 4
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16LE/BE without a BOM: has NUL bytes, decodes to printable lines."""
+    for codec in ("UTF-16LE", "UTF-16BE"):
+        try:
+            text = data.decode(codec) if b"\x00" in data else ""
+        except UnicodeDecodeError:
+            continue
+        if "\n" in text and all(ch.isprintable() or ch in "\n\r\t" for ch in text):
+            return codec
+    return None
 
 
 def _guess_encoding(data: bytes) -> str:
     """Name the legacy encoding a non-UTF-8 page most likely uses."""
+    decoded = {}
     for name in ("gb18030", "big5"):
         try:
-            text = data.decode(name)
+            decoded[name] = data.decode(name)
         except UnicodeDecodeError:
             continue
-        if name == "big5" or _mostly_gb2312(text):
-            label = "GB18030/GBK" if name == "gb18030" else "Big5"
-            return _convert_hint(label, name)
+    if "gb18030" in decoded and ("big5" not in decoded or _mostly_gb2312(decoded["gb18030"])):
+        return _convert_hint("GB18030/GBK", "gb18030")
+    if "big5" in decoded:
+        return _convert_hint("Big5", "big5")
     return "not valid UTF-8 and not a recognised Chinese encoding: save the page as UTF-8"
 
 
 def _mostly_gb2312(text: str) -> bool:
-    """Big5 bytes read as GB18030 give many characters outside GB2312."""
-    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
-    if not han:
+    """Big5 bytes read as GB18030 give many characters outside GB2312
+    (Big5's ，。、 become private-use characters)."""
+    wide = [c for c in text if ord(c) > 0x7F]
+    if not wide:
         return True
-    inside = sum(1 for c in han if _encodable(c, "gb2312"))
-    return inside / len(han) >= 0.9
+    inside = sum(1 for c in wide if _encodable(c, "gb2312"))
+    return inside / len(wide) >= 0.9
 
 
 def _encodable(char: str, encoding: str) -> bool:

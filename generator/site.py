@@ -21,13 +21,17 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_edition(settings: Settings, docs: Path, site: Path) -> None:
-    """Run ``mkdocs build`` in-process on ``docs`` into ``site``; warnings fail it."""
+def build_edition(settings: Settings, docs: Path, site: Path, **overrides) -> None:
+    """Run ``mkdocs build`` in-process on ``docs`` into ``site``; warnings fail it.
+
+    ``overrides`` replace top-level mkdocs.yml options (nav, theme, extra…).
+    """
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
-        config = load_config(str(settings.mkdocs_yml), docs_dir=str(docs), site_dir=str(site), strict=True)
+        config = load_config(str(settings.mkdocs_yml), docs_dir=str(docs), site_dir=str(site),
+                             strict=True, **overrides)
         mkdocs_build(config)
     except (MkDocsException, SystemExit) as err:
         detail = "; ".join(handler.messages) or str(err)

@@ -1,0 +1,170 @@
+"""The curated glossary: load ``content/glossary.yml``, validate it, give readings.
+
+Each entry's pinyin is generated with pypinyin (tone marks, syllables of a word
+written together, words split with jieba's stock dictionary); an entry may
+override a wrong reading with ``pinyin:``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import jieba
+import yaml
+from pypinyin import Style, lazy_pinyin
+
+from .errors import ContentError
+from .slugs import unique
+
+FILE = "glossary.yml"
+CATEGORIES = {
+    "slogan": "政策提法", "programme": "政策与机制", "institution": "机构", "person": "人物",
+    "place": "地点", "project": "工程与项目", "finance": "经济金融", "technology": "科技",
+    "unit": "单位", "event": "会议与活动",
+}
+REQUIRED = ("term", "category", "gloss", "definition")
+OPTIONAL = ("aliases", "pinyin", "traditional", "notes")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    category: str
+    gloss: str
+    definition: str
+    pinyin: str
+    aliases: tuple[str, ...] = ()
+    traditional: str | None = None
+    notes: str | None = None
+    line: int = 0
+    slug: str = ""
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.term,) + self.aliases
+
+    @property
+    def first_sentence(self) -> str:
+        end = self.definition.find("。")
+        return self.definition if end < 0 else self.definition[:end + 1]
+
+    @property
+    def category_label(self) -> str:
+        return CATEGORIES[self.category]
+
+    @property
+    def initial(self) -> str:
+        """The letter the dictionary index files the term under."""
+        first = toneless(self.pinyin)[:1].upper()
+        return first if first.isalpha() and first.isascii() else "#"
+
+
+@dataclass(frozen=True)
+class Glossary:
+    terms: tuple[Term, ...]
+    path: Path | None = None
+
+    def by_form(self) -> dict[str, Term]:
+        return {form: term for term in self.terms for form in term.forms}
+
+
+def load_glossary(content: Path) -> Glossary:
+    path = content / FILE
+    if not path.exists():
+        return Glossary((), None)
+    nodes = _nodes(path)
+    tokenizer = jieba.Tokenizer()
+    terms = [_term(node, path, tokenizer) for node in nodes]
+    _check_unique(terms, path)
+    slugs = unique([toneless(t.pinyin).strip().replace(" ", "-").strip("-") or "term" for t in terms])
+    terms = [Term(**{**t.__dict__, "slug": s}) for t, s in zip(terms, slugs)]
+    return Glossary(tuple(sorted(terms, key=sort_key)), path)
+
+
+def sort_key(term: Term) -> tuple[str, str]:
+    return (toneless(term.pinyin).lower(), term.term)
+
+
+def _nodes(path: Path) -> list[yaml.Node]:
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise ContentError(f"not valid YAML: {getattr(err, 'problem', err)}", path,
+                           mark.line + 1 if mark else None) from None
+    if root is None:
+        return []
+    if not isinstance(root, yaml.SequenceNode):
+        raise ContentError("the glossary must be a list of entries", path, root.start_mark.line + 1)
+    return list(root.value)
+
+
+def _term(node: yaml.Node, path: Path, tokenizer: jieba.Tokenizer) -> Term:
+    line = node.start_mark.line + 1
+    data = yaml.safe_load(yaml.serialize(node))
+    if not isinstance(data, dict):
+        raise ContentError("a glossary entry must be a mapping", path, line)
+    missing = [k for k in REQUIRED if not isinstance(data.get(k), str) or not data[k].strip()]
+    if missing:
+        raise ContentError(f"entry {data.get('term', '?')!s}: missing or empty {', '.join(missing)}", path, line)
+    unknown = set(data) - set(REQUIRED) - set(OPTIONAL)
+    if unknown:
+        raise ContentError(f"entry {data['term']}: unknown field(s) {', '.join(sorted(unknown))}", path, line)
+    if data["category"] not in CATEGORIES:
+        raise ContentError(f"entry {data['term']}: category must be one of {', '.join(CATEGORIES)}", path, line)
+    aliases = data.get("aliases") or []
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        raise ContentError(f"entry {data['term']}: aliases must be a list of text", path, line)
+    for form in [data["term"], *aliases]:
+        if len(form.strip()) < 2 and not _LATIN.fullmatch(form.strip()):
+            raise ContentError(f"entry {data['term']}: “{form}” is one character; it would match "
+                               "inside countless words (one Latin letter, e.g. a unit, is allowed)", path, line)
+    reading = data.get("pinyin") or reading_of(data["term"], data["category"], tokenizer)
+    return Term(data["term"].strip(), data["category"], data["gloss"].strip(), data["definition"].strip(),
+                reading, tuple(a.strip() for a in aliases), data.get("traditional"), data.get("notes"), line)
+
+
+def _check_unique(terms: list[Term], path: Path) -> None:
+    owner: dict[str, Term] = {}
+    for term in terms:
+        for form in term.forms:
+            if form in owner:
+                first = owner[form]
+                what = "term" if form == term.term and form == first.term else "alias"
+                raise ContentError(f"{what} “{form}” is claimed by “{first.term}” (line {first.line}) "
+                                   f"and “{term.term}”", path, term.line)
+            owner[form] = term
+
+
+def reading_of(text: str, category: str, tokenizer: jieba.Tokenizer) -> str:
+    """Tone-marked pinyin, syllables of a word joined, words spaced."""
+    words = [w for w in tokenizer.cut(text) if w.strip()]
+    readings = [_joined(lazy_pinyin(w, style=Style.TONE)) for w in words]
+    if category == "person" and len(readings) == 1 and len(text) in (2, 3, 4):
+        syllables = lazy_pinyin(text, style=Style.TONE)
+        readings = [syllables[0], _joined(syllables[1:])]
+    if category in ("person", "place"):
+        readings = [r[:1].upper() + r[1:] for r in readings]
+    return " ".join(readings)
+
+
+_VOWEL_START = re.compile(r"^[aoeāáǎàōóǒòēéěè]")
+
+
+def _joined(syllables: list[str]) -> str:
+    """Syllables of one word written together, with ' before a, o, e (xī'ān)."""
+    out = syllables[0] if syllables else ""
+    for syllable in syllables[1:]:
+        out += ("'" if _VOWEL_START.match(syllable) and out[-1:].isalpha() else "") + syllable
+    return out
+
+
+def toneless(reading: str) -> str:
+    """``xīnzhì shēngchǎnlì`` → ``xinzhi shengchanli``."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", reading)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9 ]", "", plain.lower().replace("ü", "v"))
