@@ -22,6 +22,11 @@ def parser() -> argparse.ArgumentParser:
     check = verbs.add_parser("check", help="validate the content and report; writes nothing")
     check.add_argument("--content", type=Path, help="content folder; default content/")
     check.add_argument("--verbose", action="store_true", help="list every punctuation change")
+    terms = verbs.add_parser("terms", help="glossary helpers for editors")
+    terms.add_argument("--content", type=Path, help="content folder; default content/")
+    terms.add_argument("--suggest", action="store_true", required=True,
+                       help="list candidate terms the glossary lacks (jieba keywords)")
+    terms.add_argument("--limit", type=int, default=20, help="how many candidates (default 20)")
     return main
 
 
@@ -31,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
         settings = load_settings(args.root.resolve(), args.content, getattr(args, "site", None))
         if args.command == "build":
             commands.build(settings)
+        elif args.command == "terms":
+            print("\n".join(commands.suggest_terms(settings, args.limit)))
         else:
             print("\n".join(commands.check(settings, args.verbose)))
     except BaozhaiError as err:

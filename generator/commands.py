@@ -4,11 +4,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from .config import Settings
+from .editions import convert_files, convert_nav, converter_for, jieba_words, overrides
+from .mkdocs_plugin import user_dict_path
 from .errors import BuildError
 from .pages import article_path, navigation, render_digest
 from .pipeline import Digest, process
 from .preserve import Loss, check_accounting, check_output
 from .site import build_edition
+from .suggest import glossary_warnings, suggest
 from .write import staged, write_files
 
 
@@ -32,14 +35,21 @@ def preservation(digest: Digest, files: dict[str, str]) -> list[Loss]:
 
 
 def build(settings: Settings, log=print) -> Digest:
-    """Generate Markdown into docs/ and the site into site/, both swapped in on success."""
+    """Generate every edition's Markdown into docs/ and its site into site/.
+
+    Both folders are built aside and swapped in only when everything succeeded.
+    """
     digest, files = generate(settings)
-    with staged(settings.docs) as docs:
-        edition_docs = docs / "zh-Hans"
-        write_files(edition_docs, files)
-        _assets(edition_docs)
-        with staged(settings.site) as site:
-            build_edition(settings, edition_docs, site, nav=navigation(digest))
+    nav = navigation(digest)
+    with staged(settings.docs) as docs, staged(settings.site) as site:
+        for edition in settings.edition_list():
+            converter = converter_for(settings, edition)
+            edition_docs = docs / edition.code
+            write_files(edition_docs, convert_files(files, converter))
+            _assets(edition_docs)
+            user_dict_path(edition_docs).write_text(jieba_words(digest.glossary, converter), encoding="utf-8")
+            build_edition(settings, edition_docs, site / edition.folder if edition.folder else site,
+                          **overrides(settings, edition, convert_nav(nav, converter)))
     log(f"built {len(digest.articles)} articles from {len(digest.pages)} pages into {settings.site}")
     return digest
 
@@ -59,8 +69,18 @@ def check(settings: Settings, verbose: bool = False) -> list[str]:
     lines = [f"{len(digest.pages)} page(s), {len(digest.articles)} article(s)"]
     for result in digest.pages:
         lines += _page_report(result, verbose)
+    lines.append(f"\nglossary: {len(digest.glossary.terms)} entries, "
+                 f"{sum(len(v) for v in digest.annotations.occurrences.values())} occurrences annotated")
+    lines += glossary_warnings(digest)
     lines.append("preservation: every source character accounted for and shown")
     return lines
+
+
+def suggest_terms(settings: Settings, limit: int) -> list[str]:
+    digest = process(settings.content)
+    rows = [f"{c.word}\t{c.count}×\tweight {c.weight:.3f}\t{', '.join(c.places)}"
+            for c in suggest(digest, digest.glossary, limit)]
+    return ["candidate\tcount\tweight\twhere"] + rows
 
 
 def _page_report(result, verbose: bool) -> list[str]:

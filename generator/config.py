@@ -47,6 +47,8 @@ class Settings:
             "zh-Hans": Edition("zh-Hans", "简体中文", "", None),
             "zh-Hant": Edition("zh-Hant", "繁體中文", "zh-Hant", self.traditional),
         }
+        if len(self.editions) == 1:
+            return [known["zh-Hans"]]
         return [known[code] for code in self.editions]
 
 
@@ -73,14 +75,19 @@ def load_settings(root: Path, content: Path | None = None, site: Path | None = N
                     dist=root / "dist", editions=editions, **options)
 
 
-def _read_options(config_file: Path) -> dict:
+def read_mkdocs(config_file: Path) -> dict:
+    """mkdocs.yml as plain data (custom tags read as None)."""
     if not config_file.exists():
         raise ConfigError("mkdocs.yml not found", config_file)
     try:
-        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
+        return yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         raise ConfigError(f"not valid YAML: {err}", config_file, mark.line + 1 if mark else None) from None
+
+
+def _read_options(config_file: Path) -> dict:
+    data = read_mkdocs(config_file)
     options = (data.get("extra") or {}).get("baozhai") or {}
     if not isinstance(options, dict):
         raise ConfigError("extra.baozhai must be a mapping", config_file)

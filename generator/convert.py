@@ -5,18 +5,18 @@ stock chain for that variant with two text dictionaries added. A Converter
 writes them, with the resolved config, into a temporary directory, loads
 OpenCC from there and deletes the directory (OpenCC keeps what it loaded):
 
-``baozhai_phrases.txt``
-    Simplified -> Traditional, our curated layers plus the editor's file. It
-    joins STPhrases (``"match_policy": "union"``: longest match, ties to the
-    first dictionary, i.e. ours) in the segmentation and in the first stage.
-``baozhai_guard.txt``
-    Each regional or editor value mapped to itself. It joins the first
-    dictionary of every later (regional) stage, so TWPhrases and the variant
-    tables cannot rewrite those values (the TWPhrases deny list works so).
+``baozhai_phrases.txt`` (first stage, keys Simplified)
+    ``news_common.txt`` (all editions, OpenCC standard values), then
+    ``news_twp.txt`` (s2twp) and the editor's file (final values). It joins
+    STPhrases with ``"match_policy": "union"`` (longest match, ties to the
+    first dictionary, ours) in the segmentation and in the first stage.
+``baozhai_regional.txt`` (each later stage, keys OpenCC standard Traditional)
+    ``news_tw_forms.txt`` (Taiwan editions: 發佈 -> 發布 …) plus every final
+    value mapped to itself. It joins the stage's first dictionary (TWPhrases
+    or the variant phrases) the same way, so they cannot rewrite our values:
+    that is how the TWPhrases deny list in ``news_twp.txt`` works.
 
-Curated layers: ``news_common.txt`` (all editions, OpenCC standard forms, the
-regional stage still applies), ``news_tw.txt`` and ``news_twp.txt`` (final
-Taiwan forms, guarded). Reasons are in ``notes/opencc-audit.md``.
+Reasons for every curated entry: ``notes/opencc-audit.md``.
 """
 
 from __future__ import annotations
@@ -33,18 +33,17 @@ VARIANTS = ("s2twp", "s2tw", "s2hk", "s2t")
 DEFAULT_VARIANT = "s2twp"
 CONFIG_DIR = Path(__file__).with_name("opencc")
 COMMON_LAYER = "news_common.txt"
-FINAL_LAYERS: dict[str, tuple[str, ...]] = {
-    "s2twp": ("news_tw.txt", "news_twp.txt"),
-    "s2tw": ("news_tw.txt",),
-    "s2hk": (),
-    "s2t": (),
+FINAL_LAYERS: dict[str, tuple[str, ...]] = {"s2twp": ("news_twp.txt",)}
+REGIONAL_LAYERS: dict[str, tuple[str, ...]] = {
+    "s2twp": ("news_tw_forms.txt",),
+    "s2tw": ("news_tw_forms.txt",),
 }
 # Stock configs that take an edition back (for leftover_simplified).
 _TO_STANDARD = {"s2twp": "tw2t", "s2tw": "tw2t", "s2hk": "hk2t"}
 _TO_SIMPLIFIED = {"s2twp": "tw2s", "s2tw": "tw2s", "s2hk": "hk2s", "s2t": "t2s"}
 _PHRASES_FILE = "baozhai_phrases.txt"
-_GUARD_FILE = "baozhai_guard.txt"
-_QUOTE_PAIRS = {"“": "”", "‘": "’"}
+_REGIONAL_FILE = "baozhai_regional.txt"
+_CLOSERS = {"”": "“", "’": "‘"}
 _CORNERS = ("「」", "『』")
 
 
@@ -95,13 +94,21 @@ def _parse_phrase(line: str, where: str) -> tuple[str, str]:
     return key, value
 
 
-def curated_phrases(variant: str) -> tuple[dict[str, str], dict[str, str]]:
-    """Baozhai's curated (common, final) phrase tables for a variant."""
-    common = read_phrases(CONFIG_DIR / COMMON_LAYER)
+def phrase_tables(
+    variant: str, editor: Path | None = None
+) -> tuple[dict[str, str], dict[str, str]]:
+    """(first stage, regional stage) dictionaries of a variant, editor's last."""
+    check_variant(variant)
     final: dict[str, str] = {}
-    for name in FINAL_LAYERS[check_variant(variant)]:
+    for name in FINAL_LAYERS.get(variant, ()):
         final.update(read_phrases(CONFIG_DIR / name))
-    return common, final
+    if editor is not None:
+        final.update(read_phrases(editor))
+    regional: dict[str, str] = {}
+    for name in REGIONAL_LAYERS.get(variant, ()):
+        regional.update(read_phrases(CONFIG_DIR / name))
+    regional.update({value: value for value in final.values()})
+    return {**read_phrases(CONFIG_DIR / COMMON_LAYER), **final}, regional
 
 
 class Converter:
@@ -113,43 +120,41 @@ class Converter:
     def __init__(self, variant: str = DEFAULT_VARIANT, phrases: Path | None = None) -> None:
         self.variant = check_variant(variant)
         self.language = edition_language(variant)
-        common, final = curated_phrases(variant)
-        if phrases is not None:
-            final.update(read_phrases(phrases))
-        self._opencc = _load_opencc(variant, {**common, **final}, final)
-
-    @property
-    def regional(self) -> bool:
-        """True for Taiwan and Hong Kong editions (corner-bracket quotes)."""
-        return self.variant in _TO_STANDARD
+        self._opencc = _load_opencc(variant, *phrase_tables(variant, phrases))
 
     def convert(self, text: str) -> str:
         """Convert Simplified ``text`` with OpenCC only (characters and phrases)."""
         return str(self._opencc.convert(text))
 
     def convert_text(self, text: str) -> str:
-        """Convert, then use the edition's quotation marks."""
+        """Convert, then use the edition's quotation marks (「」 in Taiwan/HK)."""
         converted = self.convert(text)
-        return regional_quotes(converted) if self.regional else converted
+        return regional_quotes(converted) if self.variant in _TO_STANDARD else converted
 
     def leftover_simplified(self, text: str) -> list[str]:
         """Simplified runs left in ``text`` converted by this converter."""
         return leftover_simplified(text, self)
 
 
-def _load_opencc(variant: str, phrases: dict[str, str], final: dict[str, str]) -> Any:
-    template = json.loads((CONFIG_DIR / f"{variant}.json").read_text(encoding="utf-8"))
-    config = _resolve_stock_files(template, _stock_dir())
+def _load_opencc(variant: str, first: dict[str, str], regional: dict[str, str]) -> opencc.OpenCC:
     with tempfile.TemporaryDirectory(prefix="baozhai-opencc-") as folder:
-        directory = Path(folder)
-        _write_dictionary(directory / _PHRASES_FILE, phrases)
-        _write_dictionary(directory / _GUARD_FILE, {value: value for value in final.values()})
-        path = directory / f"{variant}.json"
-        path.write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
-        return opencc.OpenCC(str(path))
+        return opencc.OpenCC(str(write_config(Path(folder), variant, first, regional)))
 
 
-def _stock_dir() -> Path:
+def write_config(
+    folder: Path, variant: str, first: dict[str, str], regional: dict[str, str]
+) -> Path:
+    """Write the variant's OpenCC config and our two dictionaries into ``folder``."""
+    template = json.loads((CONFIG_DIR / f"{variant}.json").read_text(encoding="utf-8"))
+    _write_dictionary(folder / _PHRASES_FILE, first)
+    _write_dictionary(folder / _REGIONAL_FILE, regional)
+    path = folder / f"{variant}.json"
+    config = _resolve_stock_files(template, stock_dir())
+    path.write_text(json.dumps(config, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return path
+
+
+def stock_dir() -> Path:
     """Folder of the installed opencc package's stock configs and .ocd2 files."""
     return Path(opencc.OpenCC("s2t").config).parent
 
@@ -185,22 +190,17 @@ def _quote_paragraph(line: str) -> str:
     out: list[str] = []
     open_quotes: list[str] = []
     for char in line:
-        if char in _QUOTE_PAIRS:
+        opener = _CLOSERS.get(char, "")
+        if char in _CLOSERS.values():
             out.append(_CORNERS[len(open_quotes) % 2][0])
             open_quotes.append(char)
-        elif char in _QUOTE_PAIRS.values() and _closes(char, open_quotes):
-            while _QUOTE_PAIRS[open_quotes.pop()] != char:
-                pass
-            out.append(_CORNERS[len(open_quotes) % 2][1])
-        elif char == "”":
-            out.append(_CORNERS[0][1])
+        elif opener in open_quotes:
+            depth = len(open_quotes) - 1 - open_quotes[::-1].index(opener)
+            del open_quotes[depth:]
+            out.append(_CORNERS[depth % 2][1])
         else:
-            out.append(char)
+            out.append(_CORNERS[0][1] if char == "”" else char)
     return "".join(out)
-
-
-def _closes(char: str, open_quotes: list[str]) -> bool:
-    return any(_QUOTE_PAIRS[opener] == char for opener in open_quotes)
 
 
 def leftover_simplified(text: str, converter: Converter | None = None) -> list[str]:

@@ -108,7 +108,7 @@ class _PageParser:
         if line.kind is Kind.HEADING:
             self.take_heading(line, following)
         elif line.kind is Kind.CHROME:
-            self.page.chrome.append(line.whole())
+            self.take_text(line)
         elif line.kind is Kind.CONTINUATION:
             self.current().continuations.append(_continuation(line, 0, len(line.text)))
         elif line.kind is Kind.CREDIT:

@@ -6,7 +6,8 @@
 2. Faithful pieces: each piece's shown text is its source text with only the
    recorded punctuation changes applied.
 3. Output: the generated Markdown, rendered to HTML as MkDocs renders it,
-   shows every piece: body text in source order, metadata anywhere on the page.
+   shows every piece: each paragraph and section heading exactly, in its own
+   element (``id="p1"``…) and in source order; metadata anywhere on the page.
 """
 from __future__ import annotations
 
@@ -66,7 +67,7 @@ def _line_losses(name: str, number: int, text: str, pieces: list[Piece],
         expected = _apply(piece, changes.get(number, {}))
         if piece.text and expected != piece.text:
             losses.append(Loss(name, number, f"“{piece.text}” differs from the source beyond recorded changes"))
-        for column in range(piece.start, piece.start + len(piece.raw)):
+        for column in range(piece.start, min(piece.start + len(piece.raw), len(text))):
             owner[column] += 1
     for column, char in enumerate(text):
         if not char.isspace() and owner[column] != 1:
@@ -92,51 +93,79 @@ def _changes_by_line(changes: list[PunctChange]) -> dict[int, dict[int, PunctCha
 
 
 class _Text(HTMLParser):
-    """Visible text of rendered HTML, without footnote markers and notes."""
+    """Visible text of rendered HTML, without footnote markers and notes, and
+    the text of each element that has an id (a paragraph's ``p3``)."""
 
     SKIP = {"footnote-ref", "footnote"}
+    SKIP_TAGS = {"rt", "rp", "script", "style"}
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skipping: list[str] = []
+        self.open: list[tuple[str, str | None]] = []
+        self.by_id: dict[str, list[str]] = {}
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
-        classes = set((dict(attrs).get("class") or "").split())
-        if self.skipping or classes & self.SKIP:
+        attributes = dict(attrs)
+        if tag in self.VOID:
+            return
+        if self.skipping or set((attributes.get("class") or "").split()) & self.SKIP or tag in self.SKIP_TAGS:
             self.skipping.append(tag)
+            return
+        ident = attributes.get("id")
+        self.open.append((tag, ident))
+        if ident:
+            self.by_id.setdefault(ident, [])
 
     def handle_endtag(self, tag: str) -> None:
-        if self.skipping and self.skipping[-1] == tag:
-            self.skipping.pop()
+        if self.skipping:
+            if self.skipping[-1] == tag:
+                self.skipping.pop()
+            return
+        for index in range(len(self.open) - 1, -1, -1):
+            if self.open[index][0] == tag:
+                del self.open[index:]
+                return
 
     def handle_data(self, data: str) -> None:
-        if not self.skipping:
-            self.parts.append(data)
+        if self.skipping:
+            return
+        self.parts.append(data)
+        for _, ident in self.open:
+            if ident:
+                self.by_id[ident].append(data)
+
+
+def _rendered(markdown_text: str) -> _Text:
+    body = markdown_text.split("\n---\n", 1)[1] if markdown_text.startswith("---\n") else markdown_text
+    parser = _Text()
+    parser.feed(markdown.markdown(body, extensions=EXTENSIONS))
+    return parser
 
 
 def visible_text(markdown_text: str) -> str:
-    body = markdown_text.split("\n---\n", 1)[1] if markdown_text.startswith("---\n") else markdown_text
-    html = markdown.markdown(body, extensions=EXTENSIONS)
-    parser = _Text()
-    parser.feed(html)
-    return "".join(parser.parts)
+    return "".join(_rendered(markdown_text).parts)
 
 
 def check_output(article: Article, markdown_text: str) -> list[Loss]:
-    """Every piece of the article is visible on its page, body text in order."""
-    shown = visible_text(markdown_text)
+    """Each block's element (id ``p1``, ``s1``…) shows exactly its text, in source
+    order; every metadata piece is visible somewhere on the page."""
+    page = _rendered(markdown_text)
+    ids = list(page.by_id)
     losses = []
-    body, meta = article_pieces(article)
-    position = 0
+    position = -1
     for block in article.blocks:
-        found = shown.find(block.text.text, position)
-        if found < 0:
-            losses.append(Loss(article.source, block.text.first_line,
-                               f"text not shown in order: “{block.text.text[:20]}…”"))
+        text, parts = block.text.text, page.by_id.get(block.anchor)
+        if parts is None or "".join(parts) != text:
+            losses.append(Loss(article.source, block.text.first_line, f"text not shown: “{text[:20]}…”"))
+        elif ids.index(block.anchor) < position:
+            losses.append(Loss(article.source, block.text.first_line, f"text not shown in order: “{text[:20]}…”"))
         else:
-            position = found + len(block.text.text)
-    for piece in meta:
+            position = ids.index(block.anchor)
+    shown = "".join(page.parts)
+    for piece in article_pieces(article)[1]:
         if piece.text not in shown:
             losses.append(Loss(article.source, piece.line, f"metadata not shown: “{piece.text}”"))
     return losses

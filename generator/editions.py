@@ -1,0 +1,68 @@
+"""Stage 5, convert: one edition's pages from the Simplified ones (OpenCC).
+
+Conversion runs on each rendered page as a whole. Every piece of markup Baozhai
+writes is ASCII, which OpenCC leaves alone, and each annotated term stands
+between tags, so OpenCC's phrase matching never spans a term boundary: a
+term is converted exactly as on its own glossary page. Doing it here, after
+rendering, also converts every UI string of the templates, one OpenCC call a
+page instead of one a string.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .config import Edition, Settings, read_mkdocs
+from .convert import Converter
+from .glossary import Glossary
+
+
+def converter_for(settings: Settings, edition: Edition) -> Converter | None:
+    if edition.variant is None:
+        return None
+    phrases = settings.content / "phrases.txt"
+    return Converter(edition.variant, phrases if phrases.exists() else None)
+
+
+def convert_files(files: dict[str, str], converter: Converter | None) -> dict[str, str]:
+    if converter is None:
+        return dict(files)
+    return {name: converter.convert_text(text) for name, text in files.items()}
+
+
+def convert_nav(nav: list, converter: Converter | None) -> list:
+    if converter is None:
+        return nav
+    if isinstance(nav, list):
+        return [convert_nav(item, converter) for item in nav]
+    if isinstance(nav, dict):
+        return {converter.convert(k): convert_nav(v, converter) for k, v in nav.items()}
+    return nav
+
+
+def jieba_words(glossary: Glossary, converter: Converter | None) -> str:
+    """A jieba user dictionary of every glossary form, in the edition's script."""
+    forms = sorted({f for t in glossary.terms for f in t.forms if " " not in f})
+    if converter is not None:
+        forms = sorted({converter.convert(f) for f in forms})
+    return "".join(f"{form} 100000 nz\n" for form in forms)
+
+
+def overrides(settings: Settings, edition: Edition, nav: list) -> dict:
+    """mkdocs.yml options that differ per edition: language, selector, nav."""
+    data = read_mkdocs(settings.mkdocs_yml)
+    theme = dict(data.get("theme") or {})
+    theme["language"] = edition.code
+    if "custom_dir" in theme:
+        theme["custom_dir"] = str((settings.root / theme["custom_dir"]).resolve())
+    extra = dict(data.get("extra") or {})
+    editions = settings.edition_list()
+    if len(editions) > 1:
+        extra["alternate"] = [{"name": other.label, "lang": other.code,
+                               "link": _relative_root(edition, other)} for other in editions]
+    return {"theme": theme, "extra": extra, "nav": nav}
+
+
+def _relative_root(current: Edition, other: Edition) -> str:
+    """The other edition's root, relative to the current edition's root."""
+    up = "../" * len(Path(current.folder).parts) if current.folder else ""
+    return f"{up}{other.folder}/" if other.folder else up or "./"
