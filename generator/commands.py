@@ -4,7 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .config import Settings
-from .editions import convert_files, convert_nav, converter_for, jieba_words, overrides
+from .editions import (convert_files, convert_nav, converter_for, edition_checks, jieba_words,
+                       overrides)
 from .mkdocs_plugin import user_dict_path
 from .errors import BuildError
 from .pages import article_path, navigation, render_digest
@@ -43,7 +44,7 @@ def build(settings: Settings, log=print) -> Digest:
     nav = navigation(digest)
     with staged(settings.docs) as docs, staged(settings.site) as site:
         for edition in settings.edition_list():
-            converter = converter_for(settings, edition)
+            converter = converter_for(settings, edition, digest.glossary)
             edition_docs = docs / edition.code
             write_files(edition_docs, convert_files(files, converter))
             _assets(edition_docs)
@@ -72,6 +73,14 @@ def check(settings: Settings, verbose: bool = False) -> list[str]:
     lines.append(f"\nglossary: {len(digest.glossary.terms)} entries, "
                  f"{sum(len(v) for v in digest.annotations.occurrences.values())} occurrences annotated")
     lines += glossary_warnings(digest)
+    for edition in settings.edition_list():
+        converter = converter_for(settings, edition, digest.glossary)
+        if converter is not None:
+            problems = edition_checks(files, convert_files(files, converter), converter)
+            lines.append(f"\n{edition.code} ({edition.variant}): "
+                         f"{sum('Simplified left' in p for p in problems)} page(s) with Simplified left, "
+                         f"{sum('override' in p for p in problems)} stale override(s)")
+            lines += problems
     lines.append("preservation: every source character accounted for and shown")
     return lines
 

@@ -95,13 +95,18 @@ def _parse_phrase(line: str, where: str) -> tuple[str, str]:
 
 
 def phrase_tables(
-    variant: str, editor: Path | None = None
+    variant: str, editor: Path | None = None, extra: dict[str, str] | None = None
 ) -> tuple[dict[str, str], dict[str, str]]:
-    """(first stage, regional stage) dictionaries of a variant, editor's last."""
+    """(first stage, regional stage) dictionaries of a variant, editor's last.
+
+    ``extra`` holds the glossary's own Traditional forms; the editor's file
+    wins over them.
+    """
     check_variant(variant)
     final: dict[str, str] = {}
     for name in FINAL_LAYERS.get(variant, ()):
         final.update(read_phrases(CONFIG_DIR / name))
+    final.update(extra or {})
     if editor is not None:
         final.update(read_phrases(editor))
     regional: dict[str, str] = {}
@@ -117,10 +122,20 @@ class Converter:
     Build one per site build; ``convert`` is then cheap and has no side effects.
     """
 
-    def __init__(self, variant: str = DEFAULT_VARIANT, phrases: Path | None = None) -> None:
+    def __init__(self, variant: str = DEFAULT_VARIANT, phrases: Path | None = None,
+                 extra: dict[str, str] | None = None) -> None:
         self.variant = check_variant(variant)
         self.language = edition_language(variant)
-        self._opencc = _load_opencc(variant, *phrase_tables(variant, phrases))
+        first, regional = phrase_tables(variant, phrases, extra)
+        self.overrides = {**(extra or {}), **(read_phrases(phrases) if phrases else {})}
+        self._opencc = _load_opencc(variant, first, regional)
+        self._stock: dict[str, opencc.OpenCC] = {}
+
+    def stock(self, config: str) -> opencc.OpenCC:
+        """OpenCC with a stock config, built once per converter."""
+        if config not in self._stock:
+            self._stock[config] = opencc.OpenCC(config)
+        return self._stock[config]
 
     def convert(self, text: str) -> str:
         """Convert Simplified ``text`` with OpenCC only (characters and phrases)."""
@@ -217,28 +232,45 @@ def leftover_simplified(text: str, converter: Converter | None = None) -> list[s
     """
     converter = converter if converter is not None else Converter()
     variant = converter.variant
-    standard = _opencc_convert(_TO_STANDARD.get(variant), text)
+    back = _TO_STANDARD.get(variant)
+    standard = str(converter.stock(back).convert(text)) if back else text
     if len(standard) != len(text):
         standard = text
-    suspicious = _changed(standard, _opencc_convert("s2t", standard))
+    suspicious = _changed(standard, str(converter.stock("s2t").convert(standard)))
     if not suspicious:
         return []
-    simplified = _opencc_convert(_TO_SIMPLIFIED[variant], text)
+    simplified = str(converter.stock(_TO_SIMPLIFIED[variant]).convert(text))
     unexplained = _changed(text, converter.convert(simplified))
     return _runs(text, suspicious & unexplained)
 
 
-def _opencc_convert(config: str | None, text: str) -> str:
-    return str(opencc.OpenCC(config).convert(text)) if config else text
-
-
 def _changed(before: str, after: str) -> set[int]:
-    """Indices of ``before`` that differ in ``after``."""
+    """Indices of ``before`` that differ in ``after``.
+
+    OpenCC keeps line breaks and almost always lengths, so lines are compared
+    position by position; only a line whose length changed needs a diff.
+    """
+    if len(before) == len(after):
+        return {i for i, (a, b) in enumerate(zip(before, after)) if a != b}
+    before_lines, after_lines = before.split("\n"), after.split("\n")
+    if len(before_lines) != len(after_lines):
+        return _diff(before, after, 0)
+    indices: set[int] = set()
+    offset = 0
+    for old, new in zip(before_lines, after_lines):
+        if old != new:
+            indices |= (_diff(old, new, offset) if len(old) != len(new)
+                        else {offset + i for i, (a, b) in enumerate(zip(old, new)) if a != b})
+        offset += len(old) + 1
+    return indices
+
+
+def _diff(before: str, after: str, offset: int) -> set[int]:
     matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
     indices: set[int] = set()
     for tag, start, end, _, _ in matcher.get_opcodes():
         if tag != "equal":
-            indices.update(range(start, end))
+            indices.update(range(offset + start, offset + end))
     return indices
 
 

@@ -13,14 +13,36 @@ from pathlib import Path
 
 from .config import Edition, Settings, read_mkdocs
 from .convert import Converter
+from .errors import ContentError
 from .glossary import Glossary
 
 
-def converter_for(settings: Settings, edition: Edition) -> Converter | None:
+PHRASES = "phrases.txt"
+
+
+def converter_for(settings: Settings, edition: Edition, glossary: Glossary) -> Converter | None:
+    """The edition's converter: OpenCC + Baozhai's lists + glossary forms + editor phrases."""
     if edition.variant is None:
         return None
-    phrases = settings.content / "phrases.txt"
-    return Converter(edition.variant, phrases if phrases.exists() else None)
+    phrases = settings.content / PHRASES
+    forms = {t.term: t.traditional for t in glossary.terms if t.traditional}
+    try:
+        return Converter(edition.variant, phrases if phrases.exists() else None, forms)
+    except ValueError as err:
+        raise ContentError(str(err)) from None
+
+
+def edition_checks(files: dict[str, str], converted: dict[str, str], converter: Converter) -> list[str]:
+    """Simplified left in the edition, and editor overrides that no longer apply."""
+    lines = []
+    for name in sorted(converted):
+        left = converter.leftover_simplified(converted[name])
+        if left:
+            lines.append(f"  {name}: Simplified left: {'、'.join(left)}")
+    corpus = "\n".join(files.values())
+    lines += [f"  warning: override “{key}” → “{value}” no longer occurs in any page"
+              for key, value in sorted(converter.overrides.items()) if key not in corpus]
+    return lines
 
 
 def convert_files(files: dict[str, str], converter: Converter | None) -> dict[str, str]:

@@ -1,0 +1,198 @@
+"""The Traditional edition: conversion of whole pages, overrides, checks, twin pages."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import opencc
+import pytest
+
+from generator import commands
+from generator.config import load_settings
+from generator.editions import converter_for, convert_files, edition_checks, overrides
+from generator.errors import ContentError
+from generator.preserve import visible_text
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def project(tmp_path: Path, glossary: str | None = None, phrases: str | None = None,
+            traditional: str | None = None) -> Path:
+    """A copy of the project's config and seed content, optionally changed."""
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    if traditional:
+        text = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
+        (tmp_path / "mkdocs.yml").write_text(text.replace("traditional: s2twp", f"traditional: {traditional}"),
+                                             encoding="utf-8")
+    shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    if glossary is not None:
+        (tmp_path / "content" / "glossary.yml").write_text(glossary, encoding="utf-8")
+    if phrases is not None:
+        (tmp_path / "content" / "phrases.txt").write_text(phrases, encoding="utf-8")
+    return tmp_path
+
+
+def edition_files(root: Path) -> tuple[dict[str, str], dict[str, str]]:
+    settings = load_settings(root)
+    digest, files = commands.generate(settings)
+    hant = settings.edition_list()[1]
+    return files, convert_files(files, converter_for(settings, hant, digest.glossary))
+
+
+@pytest.fixture(scope="module")
+def seed_editions() -> tuple[dict[str, str], dict[str, str]]:
+    return edition_files(ROOT)
+
+
+def test_same_files_and_anchors_in_both_editions(seed_editions):
+    hans, hant = seed_editions
+    assert sorted(hans) == sorted(hant)
+    ids = re.compile(r"\{: #([\w-]+) \}|\{ #([\w-]+) \}|id=\"([\w-]+)\"")
+    for name in hans:
+        assert ids.findall(hans[name]) == ids.findall(hant[name]), name
+
+
+def test_taiwan_vocabulary_and_quotes_in_the_traditional_article(seed_editions):
+    _, hant = seed_editions
+    markdown = hant["articles/2026-shi-jie-ren-gong-zhi-neng-da-hui-shi-fang-ai-fa-zhan.md"]
+    assert "# 2026世界人工智慧大會釋放AI發展新訊號 { #title }" in markdown
+    waic = visible_text(markdown)
+    assert "人工智能" not in waic
+    assert "「人工智慧+」" in waic and "“" not in waic and "”" not in waic
+    gold = hant["articles/untitled-guo-yang-hang-lian-xu-20-ge.md"]
+    assert "「這意味著儘管黃金價格處於歷史高位" in gold
+
+
+def test_news_words_keep_their_news_form(seed_editions):
+    _, hant = seed_editions
+    first = visible_text(hant["articles/wei-min-zu-fu-xing-ji-ju-pang-bo-wei-li.md"])
+    assert "世界智慧財產權組織發布" in first  # not 釋出
+    assert "把握發展的主動權" in first  # not 髮
+
+
+def test_nested_quotes_become_corner_brackets(seed_editions):
+    _, hant = seed_editions
+    first = visible_text(hant["articles/wei-min-zu-fu-xing-ji-ju-pang-bo-wei-li.md"])
+    assert "「黨中央非常重視和愛惜科技人才。『人生能有幾回搏』，大家要放開手腳" in first
+
+
+def test_a_term_is_converted_alone_between_markup():
+    """OpenCC's phrase matching cannot reach across the markup around a term:
+    stock s2tw turns 把握发展 into 把握髮展, but the annotated term stays 發展,
+    exactly as on its own glossary page."""
+    stock = opencc.OpenCC("s2tw")
+
+    class Stock:
+        def convert_text(self, text: str) -> str:
+            return stock.convert(text)
+
+    assert stock.convert("要把握发展机遇") == "要把握髮展機遇"
+    page = {"a.md": '要把握<a class="bz-term" href="../glossary/fazhan.html">发展</a>机遇'}
+    assert convert_files(page, Stock())["a.md"] == \
+        '要把握<a class="bz-term" href="../glossary/fazhan.html">發展</a>機遇'
+
+
+GLOSSARY_WITH_FORM = """\
+- term: 奋斗者号
+  category: project
+  gloss: Fendouzhe (a deep-sea submersible)
+  definition: 中国的全海深载人潜水器。
+  aliases: [奋斗者]
+  traditional: 奮鬥者號
+- term: 手撕钢
+  category: technology
+  gloss: hand-torn steel
+  definition: 一种极薄的不锈钢箔。
+  traditional: 手撕鋼材
+"""
+
+
+def test_glossary_traditional_form_wins_over_opencc(tmp_path):
+    _, hant = edition_files(project(tmp_path, glossary=GLOSSARY_WITH_FORM))
+    first = hant["articles/wei-min-zu-fu-xing-ji-ju-pang-bo-wei-li.md"]
+    assert ">手撕鋼材</a>" in first
+    assert "# 手撕鋼材 { #title }" in hant["glossary/shou-sigang.md"]
+
+
+def test_editor_phrase_wins_and_applies_everywhere(tmp_path):
+    phrases = "神舟二十三号\t神舟二十三號太空船\n"
+    _, hant = edition_files(project(tmp_path, phrases=phrases))
+    assert ">神舟二十三號太空船</a>載人飛船" in hant["articles/wei-min-zu-fu-xing-ji-ju-pang-bo-wei-li.md"]
+    assert "# 神舟二十三號太空船 { #title }" in hant["glossary/shenzhou-ershisan-hao.md"]
+
+
+def test_bad_phrases_line_names_file_and_line(tmp_path):
+    root = project(tmp_path, phrases="# ok\n神舟 only-one-column\n")
+    settings = load_settings(root)
+    digest, _ = commands.generate(settings)
+    with pytest.raises(ContentError, match=r"phrases\.txt:2: expected 2 tab-separated columns"):
+        converter_for(settings, settings.edition_list()[1], digest.glossary)
+
+
+def test_check_reports_leftover_simplified_and_stale_overrides(tmp_path):
+    root = project(tmp_path, phrases="不存在的词\t不存在的詞\n")
+    settings = load_settings(root)
+    digest, files = commands.generate(settings)
+    converter = converter_for(settings, settings.edition_list()[1], digest.glossary)
+    converted = convert_files(files, converter)
+    converted["index.md"] += "\n这里有经济发展\n"
+    report = edition_checks(files, converted, converter)
+    assert report == ["  index.md: Simplified left: 这里、经济发",
+                      "  warning: override “不存在的词” → “不存在的詞” no longer occurs in any page"]
+
+
+def test_seed_has_no_simplified_left_in_the_traditional_edition(seed_editions):
+    hans, hant = seed_editions
+    settings = load_settings(ROOT)
+    converter = converter_for(settings, settings.edition_list()[1], commands.generate(settings)[0].glossary)
+    assert edition_checks(hans, hant, converter) == []
+
+
+def test_hong_kong_variant_is_selectable(tmp_path):
+    root = project(tmp_path, traditional="s2hk")
+    settings = load_settings(root)
+    assert settings.edition_list()[1].variant == "s2hk"
+    _, hant = edition_files(root)
+    waic = visible_text(hant["articles/2026-shi-jie-ren-gong-zhi-neng-da-hui-shi-fang-ai-fa-zhan.md"])
+    assert "人工智能" in waic  # Hong Kong keeps 人工智能 (Taiwan: 人工智慧)
+    assert "「人工智能+」" in waic
+
+
+def test_language_selector_points_at_the_twin_root():
+    settings = load_settings(ROOT)
+    hans, hant = settings.edition_list()
+    assert overrides(settings, hans, [])["extra"]["alternate"] == [
+        {"name": "简体中文", "lang": "zh-Hans", "link": "./"},
+        {"name": "繁體中文", "lang": "zh-Hant", "link": "zh-Hant/"}]
+    assert [a["link"] for a in overrides(settings, hant, [])["extra"]["alternate"]] == ["../", "../zh-Hant/"]
+    assert overrides(settings, hant, [])["theme"]["language"] == "zh-Hant"
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory) -> Path:
+    root = project(tmp_path_factory.mktemp("editions"))
+    commands.build(load_settings(root), log=lambda _: None)
+    return root / "site"
+
+
+def test_every_page_has_its_twin_and_the_switch_lands_on_it(built_site):
+    pages = sorted(p.relative_to(built_site) for p in built_site.rglob("*.html")
+                   if "zh-Hant" not in p.parts and p.name != "404.html")  # 404: absolute base
+    assert len(pages) > 100
+    link = re.compile(r'<a href="([^"]+)" hreflang="zh-Hant" class="md-select__link')
+    for page in pages:
+        twin = built_site / "zh-Hant" / page
+        assert twin.exists(), page
+        html = (built_site / page).read_text(encoding="utf-8")
+        target = (built_site / page).parent / link.search(html).group(1)
+        assert target.resolve() == twin.resolve(), page
+        back = re.search(r'<a href="([^"]+)" hreflang="zh-Hans" class="md-select__link',
+                         twin.read_text(encoding="utf-8")).group(1)
+        assert (twin.parent / back).resolve() == (built_site / page).resolve(), page
+
+
+def test_html_lang_of_each_edition(built_site):
+    assert '<html lang="zh-Hans"' in (built_site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-Hant"' in (built_site / "zh-Hant" / "index.html").read_text(encoding="utf-8")
