@@ -86,6 +86,9 @@ def for_page(errata: list[tuple[Erratum, int]], page: SourcePage, errata_file: P
         if erratum.line not in lines or (erratum.after is not None and erratum.after not in lines):
             raise ContentError(f"{page.name} has no line {erratum.line}", errata_file, yaml_line)
         if erratum.kind == "move":
+            if erratum.after == erratum.line or min(erratum.line, erratum.after) < page.body_start:
+                raise ContentError(f"cannot move {page.name}:{erratum.line} after line {erratum.after}",
+                                   errata_file, yaml_line)
             located.append(Located(erratum, 0, len(lines[erratum.line])))
             continue
         column = lines[erratum.line].find(erratum.original)

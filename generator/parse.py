@@ -108,7 +108,7 @@ class _PageParser:
         if line.kind is Kind.HEADING:
             self.take_heading(line, following)
         elif line.kind is Kind.CHROME:
-            self.take_text(line)
+            self.page.chrome.append(line.whole())
         elif line.kind is Kind.CONTINUATION:
             self.current().continuations.append(_continuation(line, 0, len(line.text)))
         elif line.kind is Kind.CREDIT:
@@ -227,10 +227,10 @@ def _join_texts(texts: list[Text]) -> Text:
 def parse_page(source: SourcePage, order: list[int] | None = None) -> Page:
     """Split a page into articles; ``order`` is the line order after editor moves."""
     page = _PageParser(source, page_lines(source, order)).run()
-    if not page.articles or not any(a.blocks for a in page.articles):
+    if not page.articles or not any(a.paragraphs for a in page.articles):
         raise SourceError("no recognisable article: no body text found", source.path, source.body_start)
     for article in page.articles:
-        if not article.blocks:
+        if not article.paragraphs:
             raise SourceError(f"article “{article.title}” has a headline but no body text",
                               source.path, article.first_line)
     return page
