@@ -15,7 +15,7 @@ CLAUSE_END = SENTENCE_END + "；;：:—”’」』)）》"
 NAME = rf"[{HAN}·]{{2,5}}"
 _BULLET = r"[●■◆▲★☆□◇○•]"
 _OPEN, _CLOSE = r"[(（]", r"[)）]"
-_PAGE = r"第?([A-Z]{0,2}\d{1,3})版"
+_PAGE = r"第?([A-Z]{0,2}\d{1,3}|[一二三四五六七八九十]{1,3})版"
 
 
 class Kind(str, Enum):
@@ -48,7 +48,7 @@ BYLINE_RE = re.compile(
     rf"^{_BULLET}?\s*(?:(?:本报|新华社|中新社|人民日报)?(?:特约|实习)?(?:记者|通讯员|评论员|实习生)"
     rf"(?:\s*[:：]\s*|\s+|(?={HAN}))|(?:文|作者|撰文|来源)\s*[/／:：]\s*)\S")
 TRAILING_REPORTERS_RE = re.compile(rf"{_OPEN}(?:本报|新华社|中新社)?(?:记者|通讯员)[^()（）]{{1,80}}{_CLOSE}$")
-TRAILING_DATELINE_RE = re.compile(rf"{_OPEN}[^()（）]{{2,30}}电{_CLOSE}$")
+TRAILING_DATELINE_RE = re.compile(rf"{_OPEN}[^()（）]{{0,20}}\d{{1,2}}月\d{{1,2}}日电{_CLOSE}$")
 LEADING_DATELINE_RE = re.compile(
     rf"^(?:新华社|中新社|本报|人民日报)[{HAN}]{{0,10}}\d{{1,2}}月\d{{1,2}}日(?:电|讯)"
     rf"(?:\s*{_OPEN}(?:记者|通讯员)[^()（）]{{1,40}}{_CLOSE})?\s*")
@@ -114,5 +114,5 @@ def is_caption_start(text: str) -> bool:
 
 
 def continuation_page(marker: str) -> str:
-    match = re.search(r"([A-Z]{0,2}\d{1,3})版", marker)
+    match = re.search(r"([A-Z]{0,2}\d{1,3}|[一二三四五六七八九十]{1,3})版", marker)
     return match.group(1) if match else ""

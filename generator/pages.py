@@ -7,11 +7,15 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .annotate import Annotations
+from .browse_pages import BROWSE, ISSUES, PEOPLE, TOPICS, article_links, continuation_note, issues, render_browse
 from .errata import Located
 from .escape import attr
+from .link import Links
+from .glossary import CATEGORIES
 from .glossary_pages import render_glossary, term_url, term_view, tooltip
 from .model import Article, Erratum
 from .pipeline import Digest, PageResult
+from .preserve import article_pieces
 from .render import Note, Span, block_range, environment, front_matter, lede, render_blocks
 
 ARTICLES = "articles"
@@ -31,21 +35,33 @@ def render_digest(digest: Digest, site_title: str) -> dict[str, str]:
     files: dict[str, str] = {"index.md": render_home(env, digest, site_title)}
     for result in digest.pages:
         for article in result.page.articles:
-            files[article_path(article)] = render_article(env, result, article, digest.annotations)
+            files[article_path(article)] = render_article(env, result, article, digest.annotations, digest.links)
     files.update(render_glossary(env, digest.glossary, digest.annotations))
+    files.update(render_browse(env, digest))
     return files
 
 
 def navigation(digest: Digest) -> list:
-    """MkDocs nav: home, articles by page, glossary. Titles come from the pages' own
-    (escaped) titles; section labels are escaped here because Material prints nav
-    titles unescaped."""
-    by_page = [{str(attr(source_label(r, r.page.articles[0]).rsplit("，", 1)[0])):
-                [article_path(a) for a in r.page.articles]} for r in digest.pages]
-    return [{"首页": "index.md"}, {"文章": by_page}, {"术语表": "glossary/index.md"}]
+    """MkDocs nav: home, the browse index pages, glossary — the same few entries however
+    many articles (each date page lists its own). Labels are escaped here because
+    Material prints nav titles unescaped."""
+    used = {t.category for t in digest.glossary.terms}
+    browse = [f"{BROWSE}/index.md", {"按日期": f"{ISSUES}/index.md"}, {"按类别": f"{TOPICS}/index.md"}]
+    browse += [{CATEGORIES[c]: f"{TOPICS}/{c}.md"} for c in PEOPLE if c in used]
+    items = [{"首页": "index.md"}, {"浏览": browse}, {"术语表": "glossary/index.md"}]
+    return _escaped(items)
 
 
-def render_article(env, result: PageResult, article: Article, annotations: Annotations) -> str:
+def _escaped(nav):
+    if isinstance(nav, list):
+        return [_escaped(item) for item in nav]
+    if isinstance(nav, dict):
+        return {str(attr(k)): _escaped(v) for k, v in nav.items()}
+    return nav
+
+
+def render_article(env, result: PageResult, article: Article, annotations: Annotations,
+                   links: Links | None = None) -> str:
     spans, notes = errata_marks(article, result.errata)
     for anchor, found in term_marks(article, annotations).items():
         spans.setdefault(anchor, []).extend(found)
@@ -53,9 +69,10 @@ def render_article(env, result: PageResult, article: Article, annotations: Annot
         article=article,
         meta=front_matter(article.title, lede(article)),
         source_label=source_label(result, article),
-        continuations=[continuation_note(c.marker.text, c.direction, c.page) for c in article.continuations],
+        **article_links(result, article, links),
         blocks=render_blocks(article, spans),
         notes=notes,
+        meta_notes=metadata_errata(article, result.errata),
         terms=[term_view(t) for t in annotations.terms_in(article)],
         numbers=annotations.numbers.get(article.slug, []),
     )
@@ -79,9 +96,11 @@ def source_label(result: PageResult, article: Article) -> str:
     return f"{where}，第{article.number}篇"
 
 
-def continuation_note(marker: str, direction: str, page: str) -> str:
-    side = "上接" if direction == "from" else "下转"
-    return f"{marker}：本文{side}{page}版，该版不在本摘编中。"
+def metadata_errata(article: Article, located: list[Located]) -> list[str]:
+    """Editor's notes on lines shown as metadata (headline, byline, caption…)."""
+    _, meta = article_pieces(article)
+    lines = {piece.line for piece in meta} - {p.line for b in article.blocks for p in b.text.pieces}
+    return [erratum_text(loc.erratum) for loc in located if loc.erratum.line in lines]
 
 
 def errata_marks(article: Article, located: list[Located]) -> tuple[dict[str, list[Span]], list[Note]]:
@@ -117,21 +136,29 @@ def erratum_text(erratum: Erratum) -> str:
 
 
 def render_home(env, digest: Digest, site_title: str) -> str:
-    pages = []
-    for result in digest.pages:
-        items = [{
-            "kicker": a.kicker.text if a.kicker else None,
-            "title": a.title,
-            "url": Markup(article_path(a)),
-            "byline": "　".join(b.text for b in a.bylines) or None,
-            "lede": lede(a),
-            "notes": len(errata_marks(a, result.errata)[1]),
-        } for a in result.page.articles]
-        pages.append({"label": source_label(result, result.page.articles[0]).rsplit("，", 1)[0],
-                      "articles": items})
-    description = "；".join(a.title for a in digest.articles[:4])
+    """The latest issue's digest (newest date; the undated pages if none has a date),
+    then links into the browse pages and the glossary."""
+    found = issues(digest)
+    latest = found[0]
+    pages = [{"label": page.label, "anchor": Markup(page.anchor),
+              "articles": [_home_item(a, page.result, digest.links) for a in page.articles]}
+             for page in latest.pages]
     return env.get_template("home.md.j2").render(
-        meta=front_matter(site_title, description), site_title=site_title, pages=pages)
+        meta=front_matter(site_title, "；".join(a.title for a in latest.articles[:4])),
+        site_title=site_title, latest=latest, latest_url=Markup(f"{ISSUES}/{latest.key}.html"), pages=pages,
+        others=[{"label": i.label, "url": Markup(f"{ISSUES}/{i.key}.html"), "count": len(i.articles)}
+                for i in found[1:8]],
+        categories=[{"label": label, "url": Markup(f"{TOPICS}/{key}.md")}
+                    for key, label in CATEGORIES.items() if key in {t.category for t in digest.glossary.terms}],
+        issue_count=len(found), term_count=len(digest.glossary.terms))
 
 
-__all__ = ["render_digest", "article_path", "article_url", "attr"]
+def _home_item(article: Article, result: PageResult, links: Links) -> dict:
+    return {"kicker": article.kicker.text if article.kicker else None, "title": article.title,
+            "url": Markup(article_path(article)), "anchor": Markup(f"a-{article.slug}"),
+            "byline": "　".join(b.text for b in article.bylines) or None, "lede": lede(article),
+            "terms": [term_view(t, "glossary/") for t in links.key_terms(article)],
+            "notes": len(errata_marks(article, result.errata)[1]) + len(metadata_errata(article, result.errata))}
+
+
+__all__ = ["render_digest", "article_path", "article_url", "attr", "continuation_note"]

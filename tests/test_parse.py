@@ -182,6 +182,23 @@ def test_continuation_on_a_line_of_its_own(process_text):
     assert len(article.blocks) == 1
 
 
+def test_continuation_with_a_chinese_numeral_page(process_text):
+    # test fixture, not news
+    result = process_text("# 示例报测试标题\n（上接第一版）测试市今天举办示例活动，共有一百人参加。\n")
+    [article] = result.page.articles
+    assert [(c.direction, c.page, c.marker.text) for c in article.continuations] == [
+        ("from", "一", "（上接第一版）")]
+    assert body(article) == [("para", "测试市今天举办示例活动，共有一百人参加。")]
+
+
+def test_a_closing_bracket_that_is_not_a_dateline_stays_in_the_body(process_text):
+    # test fixture, not news
+    result = process_text("# 示例报测试标题\n测试市今天举办示例活动，主办方为示例公司。（示例电）\n")
+    [article] = result.page.articles
+    assert article.dateline is None
+    assert body(article) == [("para", "测试市今天举办示例活动，主办方为示例公司。（示例电）")]
+
+
 def test_flattened_table_is_not_joined(process_text):
     # test fixture, not news
     result = process_text("# 示例报测试数据\n"
