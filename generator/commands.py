@@ -1,12 +1,15 @@
-"""The verbs: ``build`` (write the site) and ``check`` (validate and report, write nothing)."""
+"""The verbs: ``build`` (write the site), ``bundle`` (only the offline bundles) and
+``check`` (validate and report, write nothing)."""
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
+from .bundle import BuiltEdition, write_bundles
 from .config import Settings
 from .editions import (convert_files, convert_nav, converter_for, edition_checks, jieba_words,
-                       overrides)
-from .mkdocs_plugin import user_dict_path
+                       overrides, search_options)
+from .mkdocs_plugin import search_options_path, user_dict_path
 from .errors import BuildError
 from .pages import article_path, navigation, render_digest
 from .pipeline import Digest, process
@@ -35,24 +38,46 @@ def preservation(digest: Digest, files: dict[str, str]) -> list[Loss]:
     return losses
 
 
-def build(settings: Settings, log=print) -> Digest:
-    """Generate every edition's Markdown into docs/ and its site into site/.
+def build(settings: Settings, log=print, offline: bool = True) -> Digest:
+    """Generate every edition's Markdown into docs/, its site into site/ and,
+    when ``offline``, the offline bundles into dist/.
 
-    Both folders are built aside and swapped in only when everything succeeded.
+    The folders are built aside and swapped in only when everything succeeded.
     """
     digest, files = generate(settings)
-    nav = navigation(digest)
     with staged(settings.docs) as docs, staged(settings.site) as site:
-        for edition in settings.edition_list():
-            converter = converter_for(settings, edition, digest.glossary)
-            edition_docs = docs / edition.code
-            write_files(edition_docs, convert_files(files, converter))
-            _assets(edition_docs)
-            user_dict_path(edition_docs).write_text(jieba_words(digest.glossary, converter), encoding="utf-8")
-            build_edition(settings, edition_docs, site / edition.folder if edition.folder else site,
-                          **overrides(settings, edition, convert_nav(nav, converter)))
+        editions = write_editions(settings, digest, files, docs)
+        for edition, edition_docs, options in editions:
+            build_edition(settings, edition_docs, site / edition.folder if edition.folder else site, **options)
+        if offline:
+            write_bundles(settings, editions)
     log(f"built {len(digest.articles)} articles from {len(digest.pages)} pages into {settings.site}")
     return digest
+
+
+def write_editions(settings: Settings, digest: Digest, files: dict[str, str], docs: Path) -> list[BuiltEdition]:
+    """Write each edition's Markdown and assets under ``docs``; return them with their mkdocs options."""
+    nav = navigation(digest)
+    editions = []
+    for edition in settings.edition_list():
+        converter = converter_for(settings, edition, digest.glossary)
+        edition_docs = docs / edition.code
+        write_files(edition_docs, convert_files(files, converter))
+        _assets(edition_docs)
+        user_dict_path(edition_docs).write_text(jieba_words(digest.glossary, converter), encoding="utf-8")
+        search_options_path(edition_docs).write_text(search_options(digest.glossary, edition), encoding="utf-8")
+        editions.append((edition, edition_docs, overrides(settings, edition, convert_nav(nav, converter))))
+    return editions
+
+
+def bundle(settings: Settings, log=print) -> list[Path]:
+    """Only the offline bundles (dist/): site/ and docs/ stay as they are."""
+    digest, files = generate(settings)
+    with tempfile.TemporaryDirectory(prefix="baozhai-docs-") as docs:
+        zips = write_bundles(settings, write_editions(settings, digest, files, Path(docs)))
+    for path in zips:
+        log(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
+    return zips
 
 
 def _assets(docs: Path) -> None:

@@ -9,12 +9,13 @@ page instead of one a string.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from .config import Edition, Settings, read_mkdocs
 from .convert import Converter
 from .errors import ContentError
-from .glossary import Glossary
+from .glossary import Glossary, toneless
 
 
 PHRASES = "phrases.txt"
@@ -69,9 +70,29 @@ def jieba_words(glossary: Glossary, converter: Converter | None) -> str:
     return "".join(f"{form} 100000 nz\n" for form in forms)
 
 
+def search_options(glossary: Glossary, edition: Edition) -> str:
+    """Options for the search index of an edition (see generator.search_index):
+    where the Simplified twin's index lies, relative to this edition's site,
+    and the toneless pinyin of each term page."""
+    options: dict = {"pinyin": {f"glossary/{t.slug}.html": _pinyin_words(t.pinyin) for t in glossary.terms}}
+    if edition.folder:
+        depth = len(Path(edition.folder).parts)
+        options["twin"] = "../" * depth + "search/search_index.json"
+        options["variant"] = edition.variant
+    return json.dumps(options, ensure_ascii=False, sort_keys=True, indent=1)
+
+
+def _pinyin_words(reading: str) -> str:
+    words = toneless(reading).split()
+    return " ".join(words + ["".join(words)] if len(words) > 1 else words)
+
+
 def overrides(settings: Settings, edition: Edition, nav: list) -> dict:
-    """mkdocs.yml options that differ per edition: language, selector, nav."""
+    """mkdocs.yml options that differ per edition: language, selector, nav, site_url."""
     data = read_mkdocs(settings.mkdocs_yml)
+    options = {}
+    if data.get("site_url") and edition.folder:  # canonical URLs and sitemap of an edition in a folder
+        options["site_url"] = f"{str(data['site_url']).rstrip('/')}/{edition.folder}/"
     theme = dict(data.get("theme") or {})
     theme["language"] = edition.code
     if "custom_dir" in theme:
@@ -81,7 +102,7 @@ def overrides(settings: Settings, edition: Edition, nav: list) -> dict:
     if len(editions) > 1:
         extra["alternate"] = [{"name": other.label, "lang": other.code,
                                "link": _relative_root(edition, other)} for other in editions]
-    return {"theme": theme, "extra": extra, "nav": nav}
+    return {**options, "theme": theme, "extra": extra, "nav": nav}
 
 
 def _relative_root(current: Edition, other: Edition) -> str:

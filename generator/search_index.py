@@ -1,0 +1,89 @@
+"""Search for Chinese: extra index fields and the query layer in front of Material's worker.
+
+Material builds ``search/search_index.json`` (jieba-segmented title and text).
+After it, this module adds to every document:
+
+* ``alt``: the document's text in Simplified script (for the Traditional
+  edition, the text of the same document in the Simplified edition, which has
+  the same locations), lower-cased and cut into single Han characters and
+  Latin/digit runs; glossary term pages add their toneless pinyin. Any run of
+  characters inside a word can then be found, in either script.
+* ``exact``: the whole title as one hex-encoded token, so a query equal to a
+  title (a glossary term) puts that page first.
+
+and replaces Material's search worker with the same worker preceded by
+opencc-js (Traditional → Simplified for queries) and ``prelude.js`` (the query
+rewrite and result filter; see its header). Sizes grow linearly with the text.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+import unicodedata
+from pathlib import Path
+from typing import Callable
+
+import opencc
+
+HERE = Path(__file__).with_name("search")
+_TAG = re.compile(r"<[^>]+>")
+_TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[0-9a-z]+")
+_TO_SIMPLIFIED = {"s2twp": "tw2sp", "s2tw": "tw2s", "s2hk": "hk2s", "s2t": "t2s"}
+FIELDS = {"alt": {"boost": 1.0}, "exact": {"boost": 1000000.0}}
+
+
+def alt_tokens(text: str) -> str:
+    """``<p>新质生产力与AI</p>`` → ``新 质 生 产 力 与 ai``."""
+    plain = html.unescape(_TAG.sub(" ", text)).replace("\u200b", "")
+    return " ".join(_TOKEN.findall(unicodedata.normalize("NFKC", plain).lower()))
+
+
+def exact_token(title: str) -> str:
+    """The title as one token: 'x' and four hex digits a character."""
+    joined = "".join(alt_tokens(title).split())
+    return "x" + "".join(f"{ord(c):04x}" for c in joined if ord(c) <= 0xFFFF)
+
+
+def enrich(index: dict, twin: dict | None, pinyin: dict[str, str],
+           to_simplified: Callable[[str], str] = str) -> dict:
+    """Add ``alt`` and ``exact`` to every document of a Material search index.
+
+    A document's Simplified text is its twin's (same location) when there is
+    one, else its own converted with ``to_simplified`` (OpenCC).
+    """
+    twins = {d["location"]: d for d in (twin or {}).get("docs", [])}
+    for doc in index["docs"]:
+        source = twins.get(doc["location"]) or {k: to_simplified(doc.get(k, "")) for k in ("title", "text")}
+        words = [alt_tokens(source.get("title", "")), alt_tokens(source.get("text", ""))]
+        if doc["location"] in pinyin:
+            words.append(pinyin[doc["location"]])
+        doc["alt"] = " ".join(w for w in words if w)
+        doc["exact"] = exact_token(source.get("title", ""))
+    index["config"]["fields"] = {**index["config"]["fields"], **FIELDS}
+    return index
+
+
+def worker_script(material_worker: str) -> str:
+    """opencc-js + Baozhai's query layer + Material's own worker, in that order."""
+    parts = [(HERE / "opencc-t2cn.js").read_text(encoding="utf-8"),
+             (HERE / "prelude.js").read_text(encoding="utf-8"), material_worker]
+    return "\n;\n".join(parts)
+
+
+def rewrite_site(site_dir: Path, options: dict) -> None:
+    """Enrich the built index and install the worker (run after Material's search)."""
+    path = site_dir / "search" / "search_index.json"
+    if not path.exists():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    twin_path = Path(options["twin"]) if options.get("twin") else None
+    twin = json.loads(twin_path.read_text(encoding="utf-8")) if twin_path and twin_path.exists() else None
+    back = _TO_SIMPLIFIED.get(options.get("variant") or "")
+    to_simplified = opencc.OpenCC(back).convert if back else str
+    enrich(index, twin, options.get("pinyin", {}), to_simplified)
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    for worker in sorted((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js")):
+        original = worker.read_text(encoding="utf-8")
+        if "Baozhai search" not in original:
+            worker.write_text(worker_script(original), encoding="utf-8")
