@@ -1,0 +1,80 @@
+"""Build-time half of Chinese search: the extra index fields and the worker layer."""
+from __future__ import annotations
+
+import builtins
+import json
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from generator.editions import search_options
+from generator.config import load_settings
+from generator.glossary import Glossary, Term
+from generator.mkdocs_plugin import BaozhaiPlugin
+from generator.search_index import alt_tokens, enrich, exact_token, worker_script
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_alt_tokens_are_single_han_characters_and_latin_runs():
+    assert alt_tokens("<p>\u200b新质\u200b生产力与ＡＩ，16万P、1.6万家</p>") == \
+        "新 质 生 产 力 与 ai 16 万 p 1 6 万 家"
+
+
+def test_alt_tokens_unescape_entities_and_drop_markup():
+    assert alt_tokens("<mark>&lt;OPC&gt;</mark> 公司") == "opc 公 司"
+
+
+def test_exact_token_is_the_whole_title_hex_encoded():
+    assert exact_token("新质\u200b生产力") == "x65b08d28751f4ea7529b"
+    assert exact_token("AI＋") == "x00610069"
+
+
+def index(*docs):
+    return {"config": {"fields": {"title": {"boost": 1000.0}}}, "docs": list(docs)}
+
+
+def test_enrich_uses_the_simplified_twin_at_the_same_location():
+    hant = index({"location": "a.html#p1", "title": "黃金", "text": "<p>人工智慧</p>"},
+                 {"location": "only-here.html", "title": "資訊", "text": ""})
+    hans = index({"location": "a.html#p1", "title": "黄金", "text": "<p>人工智能</p>"})
+    enrich(hant, hans, {}, to_simplified=lambda text: text.replace("資訊", "信息"))
+    assert [d["alt"] for d in hant["docs"]] == ["黄 金 人 工 智 能", "信 息"]
+    assert hant["docs"][0]["exact"] == exact_token("黄金")
+    assert hant["config"]["fields"] == {"title": {"boost": 1000.0}, "alt": {"boost": 1.0},
+                                        "exact": {"boost": 1000000.0}}
+
+
+def test_enrich_adds_toneless_pinyin_to_term_pages():
+    own = index({"location": "glossary/x.html", "title": "新质生产力", "text": ""},
+                {"location": "glossary/x.html#uses", "title": "用例", "text": ""})
+    enrich(own, None, {"glossary/x.html": "xinzhi shengchanli xinzhishengchanli"})
+    assert own["docs"][0]["alt"] == "新 质 生 产 力 xinzhi shengchanli xinzhishengchanli"
+    assert own["docs"][1]["alt"] == "用 例"
+
+
+def test_search_options_give_pinyin_and_the_twin_index():
+    term = Term("专精特新", "programme", "g", "d。", "zhuānjīng tèxīn", slug="zhuanjing-texin")
+    hans, hant = load_settings(ROOT).edition_list()
+    assert json.loads(search_options(Glossary((term,)), hans)) == {
+        "pinyin": {"glossary/zhuanjing-texin.html": "zhuanjing texin zhuanjingtexin"}}
+    assert json.loads(search_options(Glossary((term,)), hant))["twin"] == "../search/search_index.json"
+
+
+def test_worker_is_opencc_then_the_query_layer_then_materials_worker():
+    script = worker_script("MATERIAL_WORKER();")
+    assert script.index("OpenCC") < script.index("Baozhai search") < script.index("MATERIAL_WORKER();")
+
+
+def test_build_fails_loudly_without_jieba(monkeypatch):
+    real_import = builtins.__import__
+
+    def no_jieba(name, *args, **kwargs):
+        if name == "jieba":
+            raise ImportError("No module named 'jieba'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_jieba)
+    with pytest.raises(PluginError, match="jieba is not installed"):
+        BaozhaiPlugin().on_config({"docs_dir": "/nonexistent/docs"})
