@@ -10,6 +10,7 @@ from pathlib import Path
 from . import errata as errata_stage
 from .annotate import Annotations, annotate
 from .glossary import Glossary, load_glossary
+from .link import Links, link
 from .errors import SourceError
 from .model import Article, Page, Repairs, Suspect
 from .parse import parse_page
@@ -35,6 +36,7 @@ class Digest:
     pages: list[PageResult] = field(default_factory=list)
     glossary: Glossary = field(default_factory=lambda: Glossary(()))
     annotations: Annotations = field(default_factory=Annotations)
+    links: Links = field(default_factory=Links)
 
     @property
     def articles(self) -> list[Article]:
@@ -60,6 +62,7 @@ def process(content: Path) -> Digest:
     _check_identities(digest)
     _assign_slugs(digest)
     digest.annotations = annotate(digest.articles, glossary)
+    digest.links = link(digest)
     return digest
 
 

@@ -1,0 +1,51 @@
+"""A synthetic corpus for benchmarks: N articles recombined from the seed page.
+
+Every page it writes is marked synthetic (publication 合成基准（非新闻）) and
+goes to a temporary folder; it is never published. Deterministic for a given N.
+"""
+from __future__ import annotations
+
+import random
+import shutil
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "content" / "sources" / "000_371fdb277fab058e.txt"
+PUBLICATION = "合成基准（非新闻）"
+ARTICLES_PER_PAGE = 4
+
+
+def paragraphs(seed: Path = SEED) -> list[str]:
+    """Body paragraphs of the seed that end a sentence (no headings, no markers)."""
+    lines = [line.strip() for line in seed.read_text(encoding="utf-8").splitlines()]
+    return [line for line in lines if len(line) > 30 and not line.startswith("#") and line[-1] in "。！？"]
+
+
+def write_corpus(folder: Path, articles: int, seed: int = 7) -> Path:
+    """Write ``articles`` synthetic articles, 4 a page, one page a day; return the content folder."""
+    rng = random.Random(seed)
+    pool = paragraphs()
+    content = folder / "content"
+    sources = content / "sources"
+    sources.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "content" / "glossary.yml", content / "glossary.yml")
+    start = date(2030, 1, 1)
+    pages = (articles + ARTICLES_PER_PAGE - 1) // ARTICLES_PER_PAGE
+    for number in range(pages):
+        count = min(ARTICLES_PER_PAGE, articles - number * ARTICLES_PER_PAGE)
+        stem = f"synthetic-{number:05d}"
+        (sources / f"{stem}.txt").write_text(_page(rng, pool, number, count), encoding="utf-8")
+        day = start + timedelta(days=number)
+        (sources / f"{stem}.meta.yml").write_text(
+            f"publication: {PUBLICATION}\ndate: {day.isoformat()}\npage: A{1 + number % 8:02d}\n",
+            encoding="utf-8")
+    return content
+
+
+def _page(rng: random.Random, pool: list[str], number: int, count: int) -> str:
+    parts = []
+    for index in range(count):
+        parts.append(f"# 合成基准稿件{number}之{index + 1}（非新闻）\n")
+        parts += [rng.choice(pool) + "\n" for _ in range(rng.randint(5, 12))]
+    return "\n".join(parts)

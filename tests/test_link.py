@@ -1,0 +1,206 @@
+"""The link stage: related articles (weighted shared features, inverted index) and
+continuation jumps between pages of one issue.
+
+The multi-day corpus is ``tests/fixtures/multiday`` — test fixtures, not news
+(示例报, 测试市, placeholder names; see its README).
+"""
+from __future__ import annotations
+
+import math
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from generator import link as link_stage
+from generator.link import Feature, Weighted, inverted_index, page_number, rank, weigh
+from generator.pipeline import process
+
+FIXTURES = Path(__file__).parent / "fixtures" / "multiday"
+LIBRARY = "ce-shi-shi-tu-shu-guan-yan-chang-kai-fang-shi-jian"  # 07-08 A01, 1
+FAIR = "ce-shi-shi-ju-ban-shi-li-ke-ji-zhan"  # 07-08 A01, 2: (下转A05版)
+PARK = "shi-li-gong-yuan-wan-cheng-lv-hua-gai-zao"  # 07-08 A05, 1: (下转A08版)
+FAIR_2 = "shi-li-ke-ji-zhan-xi-yin-zhong-duo-shi-min"  # 07-08 A05, 2: (上接A01版)
+REPORT = "shi-li-yan-jiu-yuan-fa-bu-da-mo-xing-ce-shi-bao-gao"  # 07-09 A01, 1
+BUS = "ce-shi-shi-gong-jiao-xin-zeng-liang-tiao-xian-lu"  # 07-09 A01, 2
+
+
+@pytest.fixture(scope="module")
+def days():
+    return process(FIXTURES)
+
+
+def related_of(digest, slug):
+    return [(r.article.slug, [f.label for f in r.reasons]) for r in digest.links.related[slug]]
+
+
+# -- ranking on hand-made feature bags -------------------------------------------------------
+
+def bags(**articles: str) -> dict[str, Counter]:
+    """``a="x y y"`` → article a uses feature x once and y twice (all glossary-like terms)."""
+    return {slug: Counter(Feature("k:" + w, w) for w in words.split()) for slug, words in articles.items()}
+
+
+def test_rare_shared_terms_outrank_common_ones():
+    features = weigh(bags(a="rare mid common", b="rare common", c="mid common", d="common mid",
+                          e="common w", f="w"))
+    found = rank(features)
+    assert [(other, [f.label for f in reasons], score) for other, score, reasons in found["a"]] == [
+        ("b", ["rare", "common"], 0.836348018),  # rare: in 2 of 6 articles
+        ("c", ["mid", "common"], 0.580431192),  # mid: in 3 of 6; c and d tie, by slug
+        ("d", ["mid", "common"], 0.580431192),
+        ("e", ["common"], 0.043496696),  # common: in 5 of 6
+    ]
+
+
+def test_ties_break_by_slug_and_self_is_never_related():
+    found = rank(weigh(bags(z="t u", m="t u", b="t u", q="v")))
+    assert [other for other, _, _ in found["z"]] == ["b", "m"]
+    assert [other for other, _, _ in found["b"]] == ["m", "z"]
+    assert found["q"] == []
+
+
+def test_more_uses_of_a_shared_term_weigh_more():
+    found = rank(weigh(bags(a="t t t t u", b="t", c="u", d="w")))
+    assert [other for other, _, _ in found["a"]] == ["b", "c"]
+
+
+def test_idf_and_weights():
+    """(1 + ln tf) × BM25 idf, keywords at half weight: idf = ln(1 + (N − df + .5) / (df + .5))."""
+    features = weigh(bags(a="rare common common", b="common", c="common"))
+    weights = {w.feature.label: w.weight for w in features["a"]}
+    assert weights == pytest.approx({"rare": 0.5 * math.log(1 + 2.5 / 1.5),
+                                     "common": 0.5 * (1 + math.log(2)) * math.log(1 + 0.5 / 3.5)})
+    assert [w.feature.label for w in features["a"]] == ["rare", "common"]
+
+
+def test_the_index_never_holds_more_than_the_limit():
+    features = weigh({f"a{n:05d}": Counter({Feature("k:all", "all"): 1, Feature(f"k:{n % 7}", "x"): 1})
+                      for n in range(500)})
+    index = inverted_index(features)
+    assert max(len(holders) for holders in index.values()) == link_stage.POSTING_LIMIT
+
+
+def test_ten_thousand_articles_in_near_linear_time():
+    """Every article shares one word, the worst case for comparing all pairs (50 million);
+    the capped inverted index keeps it to N × features × POSTING_LIMIT steps."""
+    vocabulary = [Feature(f"k:w{i}", f"w{i}") for i in range(3000)]
+    corpus = {f"a{n:05d}": Counter({Feature("k:all", "all"): 1,
+                                    **{vocabulary[(n * 7 + k * 131) % 3000]: 1 + k % 3 for k in range(8)}})
+              for n in range(10_000)}
+    started = time.perf_counter()
+    found = rank(weigh(corpus))
+    assert time.perf_counter() - started < 30
+    assert len(found) == 10_000
+    assert all(len(r) <= link_stage.RELATED for r in found.values())
+    sample = dict(list(corpus.items())[:1000])
+    assert rank(weigh(sample)) == rank(weigh(dict(reversed(sample.items()))))  # order-independent
+
+
+# -- related articles on the fixture corpus ------------------------------------------------
+
+def test_related_articles_with_their_reasons(days):
+    assert related_of(days, FAIR) == [
+        (FAIR_2, ["示例研究院", "项目", "张三", "演示", "展会"]),
+        (REPORT, ["示例科技展", "示例研究院", "项目", "张三", "模型"]),
+    ]
+    assert related_of(days, REPORT) == [
+        (FAIR, ["示例科技展", "示例研究院", "项目", "张三", "模型"]),  # the day before
+        (FAIR_2, ["张三", "示例研究院", "项目", "模型", "具身"]),
+    ]
+    assert related_of(days, BUS) == [(PARK, ["示例公园", "新增", "测试市", "本报讯"]),
+                                     (FAIR_2, ["市民", "测试市"])]
+    assert related_of(days, LIBRARY) == [(PARK, ["开放", "测试市", "本报讯"])]
+
+
+def test_reasons_link_glossary_terms_and_name_keywords(days):
+    reasons = days.links.related[FAIR][0].reasons
+    assert [(f.key, f.term.slug if f.term else None) for f in reasons[:3]] == [
+        ("t:示例研究院", "shili-yanjiuyuan"), ("k:项目", None), ("t:张三", "zhang-san")]
+
+
+def test_related_scores_are_symmetric_and_ordered(days):
+    scores = {(slug, r.article.slug): r.score for slug, found in days.links.related.items() for r in found}
+    assert scores[(FAIR, FAIR_2)] == scores[(FAIR_2, FAIR)] == 0.369230622
+    for found in days.links.related.values():
+        assert [r.score for r in found] == sorted((r.score for r in found), reverse=True)
+
+
+def test_glossary_terms_are_not_counted_again_as_keywords(days):
+    labels = [w.feature.key for w in days.links.features[REPORT]]
+    assert "t:示例研究院" in labels and "k:示例研究院" not in labels
+    assert not any(key.startswith("k:") and "示例" in key for key in labels)
+
+
+def test_key_terms_strongest_first(days):
+    article = next(a for a in days.articles if a.slug == REPORT)
+    assert [t.term for t in days.links.key_terms(article)] == ["示例科技展", "张三", "示例研究院"]
+
+
+def test_seed_related_articles(seed):
+    assert related_of(seed, "wei-min-zu-fu-xing-ji-ju-pang-bo-wei-li") == [
+        ("2026-shi-jie-ren-gong-zhi-neng-da-hui-shi-fang-ai-fa-zhan", ["创新", "大模型", "产业", "坚持", "开源"])]
+    assert related_of(seed, "yang-hang-zhi-chi-geng-duo-you-zhi-qi-ye-dao-xiang-gang") == [
+        ("untitled-guo-yang-hang-lian-xu-20-ge", ["中国人民银行"])]
+
+
+# -- continuations ---------------------------------------------------------------------------
+
+def jumps_of(digest, slug):
+    return [(j.continuation.direction, j.continuation.page, j.target.slug if j.target else None)
+            for j in digest.links.jumps[slug]]
+
+
+def test_continuation_resolves_to_the_article_pointing_back(days):
+    assert jumps_of(days, FAIR) == [("to", "A05", FAIR_2)]  # A05's second article, not its first
+    assert jumps_of(days, FAIR_2) == [("from", "A01", FAIR)]  # A01's second article
+
+
+def test_continuation_to_a_page_not_in_the_digest(days, seed):
+    assert jumps_of(days, PARK) == [("to", "A08", None)]
+    assert jumps_of(seed, "wei-min-zu-fu-xing-ji-ju-pang-bo-wei-li") == [("from", "A01", None)]  # undated
+    assert jumps_of(days, LIBRARY) == []
+
+
+def meta(page: str, date: str = "2026-07-08") -> str:
+    return f"publication: 示例报\ndate: {date}\npage: {page}\n"
+
+
+def test_continuation_without_a_marker_back_goes_to_the_pages_first_article(make_content, tmp_path):
+    # test fixture, not news
+    content = make_content(tmp_path, {
+        "sources/a.txt": "# 测试标题甲\n\n测试市举办示例活动，共有一百人参加。(下转A3版)\n",
+        "sources/a.meta.yml": meta("A01"),
+        "sources/b.txt": "# 测试标题乙\n\n示例活动持续两天。\n\n# 测试标题丙\n\n内容包括讲座和展览。\n",
+        "sources/b.meta.yml": meta("A03"),
+        "sources/c.txt": "# 测试标题丁\n\n(上接A01版)另一天的示例活动。\n",
+        "sources/c.meta.yml": meta("A03", "2026-07-09"),
+    })
+    digest = process(content)
+    assert jumps_of(digest, "ce-shi-biao-ti-jia") == [("to", "A3", "ce-shi-biao-ti-yi")]  # A3 is A03
+    assert jumps_of(digest, "ce-shi-biao-ti-ding") == [("from", "A01", None)]  # A01 of 07-09 is missing
+
+
+def test_continuation_needs_the_same_publication(make_content, tmp_path):
+    # test fixture, not news
+    content = make_content(tmp_path, {
+        "sources/a.txt": "# 测试标题甲\n\n测试市举办示例活动。(下转A05版)\n",
+        "sources/a.meta.yml": meta("A01"),
+        "sources/b.txt": "# 测试标题乙\n\n(上接A01版)示例活动持续两天。\n",
+        "sources/b.meta.yml": meta("A05").replace("示例报", "样例报"),
+    })
+    digest = process(content)
+    assert jumps_of(digest, "ce-shi-biao-ti-jia") == [("to", "A05", None)]
+    assert jumps_of(digest, "ce-shi-biao-ti-yi") == [("from", "A01", None)]
+
+
+@pytest.mark.parametrize("page, expected", [("A05", ("A", 5)), ("A5", ("A", 5)), ("a005", ("A", 5)),
+                                            ("12", ("", 12)), ("B10", ("B", 10))])
+def test_page_numbers_compare_by_value(page, expected):
+    assert page_number(page) == expected
+
+
+def test_weighted_is_a_plain_record():
+    w = Weighted(Feature("t:x", "x"), 1.5)
+    assert (w.feature.label, w.weight) == ("x", 1.5)
