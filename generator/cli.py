@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
-from . import commands
+from . import commands, linkcheck
 from .config import load_settings
 from .errors import BaozhaiError
+from .serve import serve
 
 
 def parser() -> argparse.ArgumentParser:
@@ -19,6 +21,17 @@ def parser() -> argparse.ArgumentParser:
     build = verbs.add_parser("build", help="generate the pages and build the site")
     build.add_argument("--content", type=Path, help="content folder (sources/, glossary, errata); default content/")
     build.add_argument("--site", type=Path, help="where the site goes; default site/")
+    build.add_argument("--dist", type=Path, help="where the offline bundles go; default dist/")
+    bundle = verbs.add_parser("bundle", help="write only the offline bundles (dist/*.zip)")
+    bundle.add_argument("--content", type=Path, help="content folder; default content/")
+    bundle.add_argument("--dist", type=Path, help="where the offline bundles go; default dist/")
+    preview = verbs.add_parser("serve", help="build, serve site/ on 127.0.0.1 and rebuild on changes")
+    preview.add_argument("--content", type=Path, help="content folder; default content/")
+    preview.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    preview.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    links = verbs.add_parser("linkcheck", help="check every internal link and anchor of the built site")
+    links.add_argument("--site", type=Path, help="the built site; default site/")
+    links.set_defaults(content=None)
     check = verbs.add_parser("check", help="validate the content and report; writes nothing")
     check.add_argument("--content", type=Path, help="content folder; default content/")
     check.add_argument("--verbose", action="store_true", help="list every punctuation change")
@@ -34,8 +47,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         settings = load_settings(args.root.resolve(), args.content, getattr(args, "site", None))
+        if getattr(args, "dist", None):
+            settings = replace(settings, dist=args.dist.resolve())
         if args.command == "build":
             commands.build(settings)
+        elif args.command == "bundle":
+            commands.bundle(settings)
+        elif args.command == "serve":
+            serve(settings, lambda: commands.build(settings, offline=False), args.host, args.port)
+        elif args.command == "linkcheck":
+            return linkcheck.run(settings)
         elif args.command == "terms":
             print("\n".join(commands.suggest_terms(settings, args.limit)))
         else:

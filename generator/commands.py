@@ -2,8 +2,12 @@
 ``check`` (validate and report, write nothing)."""
 from __future__ import annotations
 
+import os
 import tempfile
+from contextlib import contextmanager
+from datetime import datetime, timezone
 from pathlib import Path
+from typing import Iterator
 
 from .bundle import BuiltEdition, write_bundles
 from .config import Settings
@@ -44,8 +48,9 @@ def build(settings: Settings, log=print, offline: bool = True) -> Digest:
 
     The folders are built aside and swapped in only when everything succeeded.
     """
+    check_outputs(settings)
     digest, files = generate(settings)
-    with staged(settings.docs) as docs, staged(settings.site) as site:
+    with build_date(digest), staged(settings.docs) as docs, staged(settings.site) as site:
         editions = write_editions(settings, digest, files, docs)
         for edition, edition_docs, options in editions:
             build_edition(settings, edition_docs, site / edition.folder if edition.folder else site, **options)
@@ -53,6 +58,42 @@ def build(settings: Settings, log=print, offline: bool = True) -> Digest:
             write_bundles(settings, editions)
     log(f"built {len(digest.articles)} articles from {len(digest.pages)} pages into {settings.site}")
     return digest
+
+
+def check_outputs(settings: Settings) -> None:
+    """The folders a build replaces (site, docs, dist) may not hold the project or the
+    content, nor sit inside the content or one another: replacing them would delete it."""
+    outputs = {"site": settings.site, "docs": settings.docs, "dist": settings.dist}
+    kept = {"the project folder": settings.root, "the content folder": settings.content}
+    for name, path in outputs.items():
+        path = path.resolve()
+        for what, other in kept.items():
+            if other.resolve().is_relative_to(path):
+                raise BuildError(f"the {name} folder {path} would replace {what}")
+        if path.is_relative_to(settings.content.resolve()):
+            raise BuildError(f"the {name} folder {path} is inside the content folder")
+        for second, other in outputs.items():
+            if name != second and path.is_relative_to(other.resolve()):
+                raise BuildError(f"the {name} folder {path} is inside the {second} folder")
+
+
+@contextmanager
+def build_date(digest: Digest) -> Iterator[None]:
+    """Make the build reproducible: MkDocs dates the sitemap (``lastmod``, the gzip
+    header) with SOURCE_DATE_EPOCH when it is set, else today. Unless the caller set
+    it, use the newest page date of the content (midnight UTC), or 1980-01-01 (the
+    date of the bundles' zip entries) when no page has a date."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    dates = [r.page.source.meta.date for r in digest.pages if r.page.source.meta.date]
+    newest = max(dates) if dates else "1980-01-01"
+    moment = datetime.fromisoformat(newest).replace(tzinfo=timezone.utc)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
 def write_editions(settings: Settings, digest: Digest, files: dict[str, str], docs: Path) -> list[BuiltEdition]:
@@ -72,8 +113,9 @@ def write_editions(settings: Settings, digest: Digest, files: dict[str, str], do
 
 def bundle(settings: Settings, log=print) -> list[Path]:
     """Only the offline bundles (dist/): site/ and docs/ stay as they are."""
+    check_outputs(settings)
     digest, files = generate(settings)
-    with tempfile.TemporaryDirectory(prefix="baozhai-docs-") as docs:
+    with build_date(digest), tempfile.TemporaryDirectory(prefix="baozhai-docs-") as docs:
         zips = write_bundles(settings, write_editions(settings, digest, files, Path(docs)))
     for path in zips:
         log(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
@@ -81,10 +123,11 @@ def bundle(settings: Settings, log=print) -> list[Path]:
 
 
 def _assets(docs: Path) -> None:
-    """Copy the site's own stylesheet and scripts next to the generated pages."""
+    """Copy the site's own stylesheet and scripts (every file under assets/, subfolders
+    included) next to the generated pages; the offline bundles are built from them too."""
     source = Path(__file__).parent / "assets"
-    for asset in sorted(source.iterdir()):
-        target = docs / "assets" / asset.name
+    for asset in sorted(p for p in source.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        target = docs / "assets" / asset.relative_to(source)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(asset.read_bytes())
 

@@ -1,0 +1,1 @@
+"""Browser tests (Debian's Chromium through Playwright), a package so that its conftest is its own."""

@@ -1,0 +1,131 @@
+"""Fixtures of the browser tests: one build, one server, one browser per session.
+
+* ``site`` builds the seed content once (hosted site and both offline bundles)
+  into a temporary project, serves its ``site/`` on 127.0.0.1 (a free port,
+  which also becomes the build's ``site_url``, so canonical URLs, sitemaps and
+  instant navigation work as they do on the real host) and unzips both
+  bundles. ``site.url(mode, edition, path)`` is where a page is read:
+  ``mode`` "hosted" (http://127.0.0.1:PORT/) or "offline" (file:// into the
+  unzipped bundle of that edition).
+* ``browser`` is Debian's Chromium (/usr/bin/chromium, never a downloaded
+  one), headless, shared by every test; ``page`` is a fresh context and page
+  per test, and ``requests`` every URL that page (its frames and workers
+  included) asked for. A test that lets the browser ask anything of another
+  host fails at teardown.
+* ``mode`` runs a test hosted and offline.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import threading
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.serve import server
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync",
+        # belt and braces: no name resolves except 127.0.0.1, so nothing can reach the network;
+        # an attempt still shows up as a request and fails the test
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+EDITIONS = ("zh-Hans", "zh-Hant")
+OUTPUT = ROOT / "test-output"  # screenshots and request logs (git-ignored)
+VIEWPORT = {"width": 1280, "height": 900}
+
+
+@dataclass(frozen=True)
+class Site:
+    root: Path  # the temporary project: mkdocs.yml, overrides/, docs/, site/, dist/, offline/
+    port: int
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def dist(self) -> Path:
+        return self.root / "dist"
+
+    def bundle(self, edition: str) -> Path:
+        """The unzipped offline bundle whose start page opens ``edition``."""
+        return self.root / "offline" / f"baozhai-offline-{edition}"
+
+    def inside(self, mode: str, edition: str = "zh-Hans") -> str:
+        """What every URL a page asks for must start with."""
+        if mode == "hosted":
+            return f"http://127.0.0.1:{self.port}/"
+        return self.bundle(edition).as_uri() + "/"
+
+    def url(self, mode: str, edition: str, path: str = "index.html", bundle: str | None = None) -> str:
+        """A page of ``edition``; offline, in the bundle of ``bundle`` (default: the same edition)."""
+        if mode == "hosted":
+            return self.inside(mode) + ("" if edition == "zh-Hans" else f"{edition}/") + path
+        return (self.bundle(bundle or edition) / edition / path).as_uri()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Site:
+    root = tmp_path_factory.mktemp("baozhai")
+    httpd = server(root / "site", port=0)  # bound now: its port goes into site_url
+    port = httpd.server_address[1]
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config, found = re.subn(r"(?m)^site_url:.*$", f"site_url: http://127.0.0.1:{port}/", config)
+    assert found == 1, "mkdocs.yml has no site_url line"
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    shutil.copytree(ROOT / "overrides", root / "overrides")
+    assert main(["--root", str(root), "build", "--content", str(ROOT / "content")]) == 0
+    for edition in EDITIONS:
+        with zipfile.ZipFile(root / "dist" / f"baozhai-offline-{edition}.zip") as archive:
+            archive.extractall(root / "offline")
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield Site(root, port)
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium; .ci/run does)")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def requests() -> list[str]:
+    return []
+
+
+@pytest.fixture
+def page(browser, site, requests):
+    context = browser.new_context(viewport=VIEWPORT, locale="zh-CN")
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+    allowed = (site.inside("hosted"), (site.root / "offline").as_uri() + "/", "about:", "data:")
+    strays = [url for url in requests if not url.startswith(allowed)]
+    assert not strays, f"the page asked another host: {strays}"
+
+
+@pytest.fixture(params=["hosted", "offline"])
+def mode(request) -> str:
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def output() -> Path:
+    OUTPUT.mkdir(exist_ok=True)
+    return OUTPUT

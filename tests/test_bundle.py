@@ -1,0 +1,60 @@
+"""The offline bundle's pieces that need no build: reproducible zips, the
+offline mkdocs options, the start page. (The built bundles are checked in
+tests/browser/test_delivery.py and read in Chromium in tests/browser/test_reading.py.)"""
+from __future__ import annotations
+
+import zipfile
+
+from generator.bundle import SHIM, ZIP_DATE, offline_options, start_page, write_zip
+from generator.config import Edition
+
+HANS = Edition("zh-Hans", "简体中文", "", None)
+HANT = Edition("zh-Hant", "繁體中文", "zh-Hant", "s2twp")
+
+
+def test_zip_is_sorted_dated_and_reproducible(tmp_path):
+    tree = tmp_path / "tree"
+    for name, text in {"b/z.html": "z", "a.html": "a", "b/a/y.js": "y"}.items():
+        (tree / name).parent.mkdir(parents=True, exist_ok=True)
+        (tree / name).write_text(text)
+    write_zip(tmp_path / "one.zip", tree, "top", {"index.html": b"start"})
+    (tree / "a.html").touch()  # a new mtime changes nothing
+    write_zip(tmp_path / "two.zip", tree, "top", {"index.html": b"start"})
+    assert (tmp_path / "one.zip").read_bytes() == (tmp_path / "two.zip").read_bytes()
+    with zipfile.ZipFile(tmp_path / "one.zip") as archive:
+        assert archive.namelist() == ["top/a.html", "top/b/a/y.js", "top/b/z.html", "top/index.html"]
+        assert {info.date_time for info in archive.infolist()} == {ZIP_DATE}
+        assert {info.external_attr >> 16 for info in archive.infolist()} == {0o100644}
+        assert archive.read("top/index.html") == b"start"
+
+
+def test_offline_options_drop_instant_navigation_and_ship_the_shim():
+    hosted = {"theme": {"name": "material", "features": ["content.tooltips", "navigation.instant",
+                                                        "navigation.instant.prefetch", "search.suggest"]},
+              "extra": {"alternate": [{"name": "x", "lang": "zh-Hans", "link": "./"}]}, "nav": ["index.md"]}
+    plugins = ["baozhai", {"search": {"lang": "zh"}}]
+    options = offline_options(hosted, [HANS, HANT], plugins)
+    assert options["theme"]["features"] == ["content.tooltips", "search.suggest"]
+    assert options["extra"]["polyfills"] == [SHIM]  # so the offline plugin adds no CDN script
+    assert options["extra"]["alternate"] == [{"name": "简体中文", "lang": "zh-Hans", "link": "../zh-Hans/"},
+                                             {"name": "繁體中文", "lang": "zh-Hant", "link": "../zh-Hant/"}]
+    assert options["plugins"] == ["baozhai", {"search": {"lang": "zh"}}, "offline"]
+    options["plugins"][1]["search"].clear()  # mkdocs empties what it is given: the caller's list is safe
+    assert plugins == ["baozhai", {"search": {"lang": "zh"}}]
+    assert hosted["theme"]["features"][1] == "navigation.instant" and options["nav"] == ["index.md"]
+
+
+def test_start_page_opens_its_edition_and_links_both():
+    page = start_page(HANT, [HANS, HANT], "报摘 <Baozhai>")
+    assert '<html lang="zh-Hant">' in page
+    assert '<meta http-equiv="refresh" content="0; url=zh-Hant/index.html">' in page
+    assert '<a href="zh-Hans/index.html" lang="zh-Hans" hreflang="zh-Hans">简体中文</a>' in page
+    assert "<title>报摘 &lt;Baozhai&gt;</title>" in page
+
+
+def test_the_vendored_shim_carries_its_licence_and_origin():
+    from generator.bundle import SHIM_VERSION, VENDOR
+    assert sorted(p.name for p in VENDOR.iterdir()) == ["LICENSE", "README.md", "shim.js"]
+    assert "MIT" in (VENDOR / "README.md").read_text() and f"iframe-worker {SHIM_VERSION}" in (VENDOR / "README.md").read_text()
+    assert (VENDOR / "LICENSE").read_text().startswith("Copyright (c) 2020-2022 Martin Donath")
+    assert "window.IFrameWorker" in (VENDOR / "shim.js").read_text()
