@@ -11,9 +11,9 @@ from typing import Iterator
 
 from .bundle import BuiltEdition, write_bundles
 from .config import Settings
-from .editions import (convert_files, convert_nav, converter_for, edition_checks, jieba_words,
+from .editions import (convert_files, convert_nav, converter_for, edition_checks,
                        overrides, search_options)
-from .mkdocs_plugin import search_options_path, user_dict_path
+from .mkdocs_plugin import search_options_path
 from .errors import BuildError
 from .pages import article_path, navigation, render_digest
 from .pipeline import Digest, process
@@ -105,8 +105,8 @@ def write_editions(settings: Settings, digest: Digest, files: dict[str, str], do
         edition_docs = docs / edition.code
         write_files(edition_docs, convert_files(files, converter))
         _assets(edition_docs)
-        user_dict_path(edition_docs).write_text(jieba_words(digest.glossary, converter), encoding="utf-8")
-        search_options_path(edition_docs).write_text(search_options(digest.glossary, edition), encoding="utf-8")
+        search_options_path(edition_docs).write_text(search_options(digest.glossary, edition, converter),
+                                                     encoding="utf-8")
         editions.append((edition, edition_docs, overrides(settings, edition, convert_nav(nav, converter))))
     return editions
 

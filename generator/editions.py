@@ -62,23 +62,14 @@ def convert_nav(nav: list, converter: Converter | None) -> list:
     return nav
 
 
-def jieba_words(glossary: Glossary, converter: Converter | None) -> str:
-    """A jieba user dictionary of every glossary form, in the edition's script."""
-    forms = sorted({f for t in glossary.terms for f in t.forms if " " not in f})
-    if converter is not None:
-        forms = sorted({converter.convert(f) for f in forms})
-    return "".join(f"{form} 100000 nz\n" for form in forms)
-
-
-def search_options(glossary: Glossary, edition: Edition) -> str:
+def search_options(glossary: Glossary, edition: Edition, converter: Converter | None) -> str:
     """Options for the search index of an edition (see generator.search_index):
-    where the Simplified twin's index lies, relative to this edition's site,
-    and the toneless pinyin of each term page."""
+    the toneless pinyin of each term page and, for a Traditional edition, its
+    OpenCC variant and its own phrase forms mapped back to their source words."""
     options: dict = {"pinyin": {f"glossary/{t.slug}.html": _pinyin_words(t.pinyin) for t in glossary.terms}}
-    if edition.folder:
-        depth = len(Path(edition.folder).parts)
-        options["twin"] = "../" * depth + "search/search_index.json"
-        options["variant"] = edition.variant
+    if converter is not None:
+        options["variant"] = converter.variant
+        options["reverse"] = {converter.convert(k): k for k in converter.overrides}
     return json.dumps(options, ensure_ascii=False, sort_keys=True, indent=1)
 
 

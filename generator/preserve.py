@@ -18,7 +18,7 @@ import markdown
 
 from .model import Article, Page, Piece, PunctChange, Repairs, Role
 
-EXTENSIONS = ["attr_list", "footnotes", "admonition", "toc", "md_in_html"]
+EXTENSIONS = ["attr_list", "footnotes", "admonition", "toc", "tables"]
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,12 @@
 Material builds ``search/search_index.json`` (jieba-segmented title and text).
 After it, this module adds to every document:
 
-* ``alt``: the document's text in Simplified script (for the Traditional
-  edition, the text of the same document in the Simplified edition, which has
-  the same locations), lower-cased and cut into single Han characters and
-  Latin/digit runs; glossary term pages add their toneless pinyin. Any run of
-  characters inside a word can then be found, in either script.
+* ``alt``: the document's text in Simplified script (the Traditional edition's
+  text converted back with OpenCC, after the edition's own overrides are
+  mapped back to their Simplified source words), lower-cased and cut into
+  single Han characters and Latin/digit runs; glossary term pages add their
+  toneless pinyin. Any run of characters inside a word can then be found, in
+  either script.
 * ``exact``: the whole title as one hex-encoded token, so a query equal to a
   title (a glossary term) puts that page first.
 
@@ -45,16 +46,10 @@ def exact_token(title: str) -> str:
     return "x" + "".join(f"{ord(c):04x}" for c in joined if ord(c) <= 0xFFFF)
 
 
-def enrich(index: dict, twin: dict | None, pinyin: dict[str, str],
-           to_simplified: Callable[[str], str] = str) -> dict:
-    """Add ``alt`` and ``exact`` to every document of a Material search index.
-
-    A document's Simplified text is its twin's (same location) when there is
-    one, else its own converted with ``to_simplified`` (OpenCC).
-    """
-    twins = {d["location"]: d for d in (twin or {}).get("docs", [])}
+def enrich(index: dict, pinyin: dict[str, str], to_simplified: Callable[[str], str] = str) -> dict:
+    """Add ``alt`` and ``exact`` to every document of a Material search index."""
     for doc in index["docs"]:
-        source = twins.get(doc["location"]) or {k: to_simplified(doc.get(k, "")) for k in ("title", "text")}
+        source = {k: to_simplified(doc.get(k, "")) for k in ("title", "text")}
         words = [alt_tokens(source.get("title", "")), alt_tokens(source.get("text", ""))]
         if doc["location"] in pinyin:
             words.append(pinyin[doc["location"]])
@@ -62,6 +57,21 @@ def enrich(index: dict, twin: dict | None, pinyin: dict[str, str],
         doc["exact"] = exact_token(source.get("title", ""))
     index["config"]["fields"] = {**index["config"]["fields"], **FIELDS}
     return index
+
+
+def simplifier(variant: str | None, reverse: dict[str, str]) -> Callable[[str], str]:
+    """Traditional edition text → its Simplified source words (identity for Simplified).
+
+    ``reverse`` maps the edition's own forms (editor phrases, glossary forms)
+    back to their source words, which OpenCC alone would not restore.
+    """
+    if not variant:
+        return str
+    stock = opencc.OpenCC(_TO_SIMPLIFIED[variant])
+    if not reverse:
+        return stock.convert
+    pattern = re.compile("|".join(map(re.escape, sorted(reverse, key=len, reverse=True))))
+    return lambda text: stock.convert(pattern.sub(lambda m: reverse[m.group()], text))
 
 
 def worker_script(material_worker: str) -> str:
@@ -77,11 +87,7 @@ def rewrite_site(site_dir: Path, options: dict) -> None:
     if not path.exists():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
-    twin_path = Path(options["twin"]) if options.get("twin") else None
-    twin = json.loads(twin_path.read_text(encoding="utf-8")) if twin_path and twin_path.exists() else None
-    back = _TO_SIMPLIFIED.get(options.get("variant") or "")
-    to_simplified = opencc.OpenCC(back).convert if back else str
-    enrich(index, twin, options.get("pinyin", {}), to_simplified)
+    enrich(index, options.get("pinyin", {}), simplifier(options.get("variant"), options.get("reverse", {})))
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     for worker in sorted((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js")):
         original = worker.read_text(encoding="utf-8")

@@ -12,7 +12,8 @@ from generator.editions import search_options
 from generator.config import load_settings
 from generator.glossary import Glossary, Term
 from generator.mkdocs_plugin import BaozhaiPlugin
-from generator.search_index import alt_tokens, enrich, exact_token, worker_script
+from generator.convert import Converter
+from generator.search_index import alt_tokens, enrich, exact_token, simplifier, worker_script
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -35,31 +36,38 @@ def index(*docs):
     return {"config": {"fields": {"title": {"boost": 1000.0}}}, "docs": list(docs)}
 
 
-def test_enrich_uses_the_simplified_twin_at_the_same_location():
-    hant = index({"location": "a.html#p1", "title": "黃金", "text": "<p>人工智慧</p>"},
-                 {"location": "only-here.html", "title": "資訊", "text": ""})
-    hans = index({"location": "a.html#p1", "title": "黄金", "text": "<p>人工智能</p>"})
-    enrich(hant, hans, {}, to_simplified=lambda text: text.replace("資訊", "信息"))
-    assert [d["alt"] for d in hant["docs"]] == ["黄 金 人 工 智 能", "信 息"]
+def test_enrich_indexes_the_traditional_edition_in_simplified():
+    hant = index({"location": "a.html#p1", "title": "黃金", "text": "<p>人工智慧與歐洲太空總署</p>"},
+                 {"location": "b.html", "title": "資訊", "text": ""})
+    enrich(hant, {}, simplifier("s2twp", {"歐洲太空總署": "欧空局"}))
+    assert [d["alt"] for d in hant["docs"]] == ["黄 金 人 工 智 能 与 欧 空 局", "信 息"]
     assert hant["docs"][0]["exact"] == exact_token("黄金")
     assert hant["config"]["fields"] == {"title": {"boost": 1000.0}, "alt": {"boost": 1.0},
                                         "exact": {"boost": 1000000.0}}
 
 
+def test_the_simplified_edition_is_indexed_as_it_is():
+    assert simplifier(None, {})("人工智慧") == "人工智慧"
+
+
 def test_enrich_adds_toneless_pinyin_to_term_pages():
     own = index({"location": "glossary/x.html", "title": "新质生产力", "text": ""},
                 {"location": "glossary/x.html#uses", "title": "用例", "text": ""})
-    enrich(own, None, {"glossary/x.html": "xinzhi shengchanli xinzhishengchanli"})
+    enrich(own, {"glossary/x.html": "xinzhi shengchanli xinzhishengchanli"})
     assert own["docs"][0]["alt"] == "新 质 生 产 力 xinzhi shengchanli xinzhishengchanli"
     assert own["docs"][1]["alt"] == "用 例"
 
 
-def test_search_options_give_pinyin_and_the_twin_index():
+def test_search_options_give_pinyin_variant_and_reversed_overrides(tmp_path):
     term = Term("专精特新", "programme", "g", "d。", "zhuānjīng tèxīn", slug="zhuanjing-texin")
     hans, hant = load_settings(ROOT).edition_list()
-    assert json.loads(search_options(Glossary((term,)), hans)) == {
+    assert json.loads(search_options(Glossary((term,)), hans, None)) == {
         "pinyin": {"glossary/zhuanjing-texin.html": "zhuanjing texin zhuanjingtexin"}}
-    assert json.loads(search_options(Glossary((term,)), hant))["twin"] == "../search/search_index.json"
+    phrases = tmp_path / "phrases.txt"
+    phrases.write_text("欧空局\t歐洲太空總署\n", encoding="utf-8")
+    options = json.loads(search_options(Glossary((term,)), hant, Converter("s2twp", phrases)))
+    assert options["variant"] == "s2twp"
+    assert options["reverse"] == {"歐洲太空總署": "欧空局"}
 
 
 def test_worker_is_opencc_then_the_query_layer_then_materials_worker():
@@ -78,3 +86,11 @@ def test_build_fails_loudly_without_jieba(monkeypatch):
     monkeypatch.setattr(builtins, "__import__", no_jieba)
     with pytest.raises(PluginError, match="jieba is not installed"):
         BaozhaiPlugin().on_config({"docs_dir": "/nonexistent/docs"})
+
+
+def test_materials_own_jieba_segmentation_is_switched_off(monkeypatch):
+    from material.plugins.search import plugin as material_search
+
+    monkeypatch.setattr(material_search, "jieba", object())
+    BaozhaiPlugin().on_config({"docs_dir": "/nonexistent/docs"})
+    assert material_search.jieba is None
