@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -91,6 +92,10 @@ def _parse_phrase(line: str, where: str) -> tuple[str, str]:
         raise ValueError(f"{where}: empty column")
     if any(char.isspace() for char in key + value):
         raise ValueError(f"{where}: whitespace inside a phrase")
+    # Phrases apply to the rendered page: ASCII punctuation would be live markup there,
+    # and an all-ASCII key would rewrite the page's own markup.
+    if re.search(r"[!-/:-@\[-`{-~]", key + value) or key.isascii():
+        raise ValueError(f"{where}: a phrase is Chinese text, without ASCII punctuation")
     return key, value
 
 

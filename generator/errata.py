@@ -14,6 +14,7 @@ import yaml
 
 from .errors import ContentError
 from .model import Erratum, SourcePage
+from .read import CONTROL, read_text
 
 FILE = "errata.yml"
 _TEXT_KEYS = {"source", "line", "original", "correction", "reason"}
@@ -40,10 +41,10 @@ def load_errata(content: Path) -> list[tuple[Erratum, int]]:
 
 def _compose(path: Path) -> list[yaml.Node]:
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
+        root = yaml.compose(read_text(path))
+    except (yaml.YAMLError, RecursionError) as err:
         mark = getattr(err, "problem_mark", None)
-        raise ContentError(f"not valid YAML: {getattr(err, 'problem', err)}", path,
+        raise ContentError(f"not valid YAML: {getattr(err, 'problem', None) or err}", path,
                            mark.line + 1 if mark else None) from None
     if root is None:
         return []
@@ -54,7 +55,10 @@ def _compose(path: Path) -> list[yaml.Node]:
 
 def _entry(node: yaml.Node, path: Path) -> Erratum:
     line = node.start_mark.line + 1
-    data = yaml.safe_load(yaml.serialize(node))
+    try:
+        data = yaml.safe_load(yaml.serialize(node))
+    except (yaml.YAMLError, ValueError, RecursionError) as err:  # ValueError: a date like 2026-02-30
+        raise ContentError(f"not valid YAML: {getattr(err, 'problem', None) or err}", path, line) from None
     if not isinstance(data, dict):
         raise ContentError("an erratum must be a mapping", path, line)
     keys = _MOVE_KEYS if "move_after" in data else _TEXT_KEYS
@@ -68,6 +72,8 @@ def _entry(node: yaml.Node, path: Path) -> Erratum:
             raise ContentError(f"erratum field {key} must be non-empty text", path, line)
     if not isinstance(data["line"], int) or ("move_after" in data and not isinstance(data["move_after"], int)):
         raise ContentError("erratum line numbers must be integers", path, line)
+    if any(isinstance(t, str) and CONTROL.search(t) for t in data.values()):
+        raise ContentError("erratum text holds a control character", path, line)
     if "move_after" in data:
         return Erratum(data["source"], data["line"], "", None, data["reason"], "move", data["move_after"])
     correction = data.get("correction")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import jieba
@@ -15,7 +16,8 @@ import yaml
 from pypinyin import Style, lazy_pinyin
 
 from .errors import ContentError
-from .slugs import unique
+from .read import CONTROL, read_text
+from .slugs import from_tokens, unique
 
 FILE = "glossary.yml"
 CATEGORIES = {
@@ -75,12 +77,17 @@ def load_glossary(content: Path) -> Glossary:
     if not path.exists():
         return Glossary((), None)
     nodes = _nodes(path)
-    tokenizer = jieba.Tokenizer()
-    terms = [_term(node, path, tokenizer) for node in nodes]
+    terms = [_term(node, path, _tokenizer()) for node in nodes]
     _check_unique(terms, path)
-    slugs = unique([toneless(t.pinyin).strip().replace(" ", "-").strip("-") or "term" for t in terms])
+    slugs = unique([from_tokens(toneless(t.pinyin).split(), "term") for t in terms])
     terms = [Term(**{**t.__dict__, "slug": s}) for t, s in zip(terms, slugs)]
     return Glossary(tuple(sorted(terms, key=sort_key)), path)
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> jieba.Tokenizer:
+    """jieba with its stock dictionary only (loading it takes most of a second: once)."""
+    return jieba.Tokenizer()
 
 
 def sort_key(term: Term) -> tuple[str, str]:
@@ -89,10 +96,10 @@ def sort_key(term: Term) -> tuple[str, str]:
 
 def _nodes(path: Path) -> list[yaml.Node]:
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
+        root = yaml.compose(read_text(path))
+    except (yaml.YAMLError, RecursionError) as err:
         mark = getattr(err, "problem_mark", None)
-        raise ContentError(f"not valid YAML: {getattr(err, 'problem', err)}", path,
+        raise ContentError(f"not valid YAML: {getattr(err, 'problem', None) or err}", path,
                            mark.line + 1 if mark else None) from None
     if root is None:
         return []
@@ -103,15 +110,21 @@ def _nodes(path: Path) -> list[yaml.Node]:
 
 def _term(node: yaml.Node, path: Path, tokenizer: jieba.Tokenizer) -> Term:
     line = node.start_mark.line + 1
-    data = yaml.safe_load(yaml.serialize(node))
+    try:
+        data = yaml.safe_load(yaml.serialize(node))
+    except (yaml.YAMLError, ValueError, RecursionError) as err:  # ValueError: a date like 2026-02-30
+        raise ContentError(f"not valid YAML: {getattr(err, 'problem', None) or err}", path, line) from None
     if not isinstance(data, dict):
         raise ContentError("a glossary entry must be a mapping", path, line)
     missing = [k for k in REQUIRED if not isinstance(data.get(k), str) or not data[k].strip()]
     if missing:
-        raise ContentError(f"entry {data.get('term', '?')!s}: missing or empty {', '.join(missing)}", path, line)
+        name = data["term"] if isinstance(data.get("term"), str) else "?"
+        raise ContentError(f"entry {name}: missing or empty {', '.join(missing)}", path, line)
     unknown = set(data) - set(REQUIRED) - set(OPTIONAL)
     if unknown:
-        raise ContentError(f"entry {data['term']}: unknown field(s) {', '.join(sorted(unknown))}", path, line)
+        raise ContentError(f"entry {data['term']}: unknown field(s) {', '.join(sorted(map(str, unknown)))}",
+                           path, line)
+    _check_text(data, path, line)
     if data["category"] not in CATEGORIES:
         raise ContentError(f"entry {data['term']}: category must be one of {', '.join(CATEGORIES)}", path, line)
     aliases = data.get("aliases") or []
@@ -121,9 +134,32 @@ def _term(node: yaml.Node, path: Path, tokenizer: jieba.Tokenizer) -> Term:
         if len(form.strip()) < 2 and not _LATIN.fullmatch(form.strip()):
             raise ContentError(f"entry {data['term']}: “{form}” is one character; it would match "
                                "inside countless words (one Latin letter, e.g. a unit, is allowed)", path, line)
-    reading = data.get("pinyin") or reading_of(data["term"], data["category"], tokenizer)
+    reading = (data.get("pinyin") or "").strip() or reading_of(data["term"], data["category"], tokenizer)
+    traditional = (data.get("traditional") or "").strip() or None
     return Term(data["term"].strip(), data["category"], data["gloss"].strip(), data["definition"].strip(),
-                reading, tuple(a.strip() for a in aliases), data.get("traditional"), data.get("notes"), line)
+                reading, tuple(a.strip() for a in aliases), traditional, data.get("notes"), line)
+
+
+def _check_text(data: dict, path: Path, line: int) -> None:
+    """Optional fields are text; no field holds control characters; a term, an alias
+    and a Traditional form are one line, and a Traditional form is only characters:
+    it replaces the term inside the rendered page, so markup there would be live."""
+    term = data["term"]
+    for key in ("pinyin", "traditional", "notes"):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            raise ContentError(f"entry {term}: {key} must be text", path, line)
+    texts = [(k, data[k]) for k in REQUIRED + ("pinyin", "traditional", "notes") if data.get(k) is not None]
+    aliases = data.get("aliases") if isinstance(data.get("aliases"), list) else []
+    texts += [("aliases", a) for a in aliases if isinstance(a, str)]
+    for key, text in texts:
+        if CONTROL.search(text) or (key not in ("definition", "notes") and re.search(r"[\n\r]", text.strip())):
+            raise ContentError(f"entry {term}: {key} holds a control character or line break", path, line)
+    traditional = data.get("traditional")
+    if traditional is not None and re.search(r"[\s!-/:-@\[-`{-~]", traditional.strip()):
+        raise ContentError(f"entry {term}: traditional “{traditional}” must be the term in Traditional "
+                           "characters, without spaces or ASCII punctuation", path, line)
+    if traditional is not None and term.isascii():
+        raise ContentError(f"entry {term}: a term written in ASCII has no Traditional form", path, line)
 
 
 def _check_unique(terms: list[Term], path: Path) -> None:

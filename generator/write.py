@@ -1,10 +1,17 @@
 """Write generated files into a folder atomically: build beside it, then swap.
 
-A build that fails or is killed leaves the previous folder untouched.
+A build that fails or is killed leaves the previous folder untouched. The new
+folder is built as ``.<name>.new-<pid>-<random>`` beside the target and
+exchanged with it in one step (``renameat2(RENAME_EXCHANGE)`` on Linux; two
+renames elsewhere), so the target is never missing. Folders left by a build
+that was killed (its process is gone) are removed by the next build.
 """
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
+import re
 import shutil
 import tempfile
 from contextlib import contextmanager
@@ -13,12 +20,19 @@ from typing import Iterator
 
 from .errors import BuildError
 
+MAX_NAME = 200  # bytes of one path component (most file systems allow 255)
+_WINDOWS_RESERVED = re.compile(r"(con|prn|aux|nul|com\d|lpt\d)(\..*)?", re.IGNORECASE)
+
 
 def safe_relative(path: str) -> PurePosixPath:
-    """A generated path must stay inside its output folder."""
+    """A generated path must stay inside its output folder and be a portable name
+    (the offline bundle is unzipped on Windows too)."""
     rel = PurePosixPath(path)
-    if rel.is_absolute() or ".." in rel.parts or "\x00" in path or not rel.parts:
-        raise BuildError(f"refusing to write outside the output folder: {path!r}")
+    bad = (rel.is_absolute() or ".." in rel.parts or not rel.parts or "\\" in path
+           or any(ch in path for ch in '\x00:*?"<>|') or any(ord(ch) < 32 for ch in path)
+           or any(len(part.encode()) > MAX_NAME or _WINDOWS_RESERVED.fullmatch(part) for part in rel.parts))
+    if bad:
+        raise BuildError(f"refusing to write outside the output folder or a non-portable name: {path!r}")
     return rel
 
 
@@ -34,7 +48,9 @@ def staged(target: Path) -> Iterator[Path]:
     """Yield a fresh temporary folder; on success it replaces ``target``."""
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    remove_stale(target)
+    stage = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-{os.getpid()}-", dir=target.parent))
+    stage.chmod(0o755)  # mkdtemp makes it 0700: a web server could not read the site
     try:
         yield stage
     except BaseException:
@@ -44,8 +60,48 @@ def staged(target: Path) -> Iterator[Path]:
 
 
 def swap(stage: Path, target: Path) -> None:
+    """Put ``stage`` in the place of ``target``; the previous ``target`` is deleted."""
+    if target.exists() and _exchange(stage, target):
+        shutil.rmtree(stage, ignore_errors=True)  # now holds the previous folder
+        return
     old = target.with_name(f".{target.name}.old-{os.getpid()}")
     if target.exists():
         os.replace(target, old)
     os.replace(stage, target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically exchange two paths (Linux ``renameat2``); False where unsupported."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+def remove_stale(target: Path) -> None:
+    """Delete ``.<name>.new-<pid>-*`` and ``.<name>.old-<pid>`` folders whose build is gone."""
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.(?:new|old)-(\d+)(?:-.*)?")
+    for path in sorted(target.parent.iterdir()):
+        match = pattern.fullmatch(path.name)
+        if match and path.is_dir() and not path.is_symlink() and not _alive(int(match.group(1))):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        return True  # someone else's process: leave its folder alone
+    return True

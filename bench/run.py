@@ -1,0 +1,143 @@
+"""Benchmark a full build at a given number of articles (synthetic corpus).
+
+    .venv/bin/python bench/run.py 100 1000 10000 --out bench/results.json
+    .venv/bin/python bench/run.py --compare old.json new.json
+
+For each N: generate a synthetic corpus (bench/corpus.py, marked synthetic,
+in a temporary folder), run ``baozhai build`` (both editions and both
+offline bundles) in a fresh process, and record each stage's time, total
+wall time, peak memory (RSS of the build and its worker processes), site
+bytes per article per edition and search-index bytes per edition; then run
+it again with nothing changed (the cache), then add one page (incremental),
+and a plain ``mkdocs build`` of the same generated Markdown for the ratio.
+Timings are of this machine at that moment: compare runs taken side by side.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+PYTHON = sys.executable
+sys.path.insert(0, str(HERE))
+
+from corpus import write_corpus  # noqa: E402
+
+
+def project(folder: Path, articles: int) -> Path:
+    write_corpus(folder, articles)
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", folder / "overrides")
+    return folder
+
+
+def timed_build(folder: Path, extra: list[str] | None = None) -> dict:
+    """One ``baozhai build`` in a child process: wall time, peak RSS, stage times."""
+    timings = folder / "timings.json"
+    command = [PYTHON, "-m", "generator", "--root", str(folder), "build", "--timings", str(timings)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    done = subprocess.run(command + (extra or []), capture_output=True, text=True, cwd=ROOT)
+    wall = time.perf_counter() - start
+    if done.returncode:
+        raise SystemExit(f"build failed:\n{done.stdout}\n{done.stderr}")
+    peak = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before)
+    stages = json.loads(timings.read_text(encoding="utf-8"))
+    return {"wall_s": round(wall, 2), "peak_rss_mb": round(peak / 1024, 1), "stages_s": stages,
+            "said": done.stdout.strip().splitlines()[-3:]}
+
+
+def plain_mkdocs(folder: Path) -> float:
+    """``mkdocs build`` of the generated Simplified Markdown alone (no Baozhai)."""
+    start = time.perf_counter()
+    subprocess.run([PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(folder / "mkdocs.yml"),
+                    "-d", str(folder / "plain-site")], capture_output=True, cwd=folder, check=True)
+    return round(time.perf_counter() - start, 2)
+
+
+def sizes(folder: Path, articles: int) -> dict:
+    site = folder / "site"
+    result = {}
+    for edition, root in (("zh-Hans", site), ("zh-Hant", site / "zh-Hant")):
+        files = [p for p in root.rglob("*") if p.is_file() and (edition == "zh-Hant" or "zh-Hant" not in
+                                                                   p.relative_to(site).parts)]
+        total = sum(p.stat().st_size for p in files)
+        index = root / "search" / "search_index.json"
+        result[edition] = {"site_bytes": total, "site_kb_per_article": round(total / articles / 1024, 1),
+                           "search_index_bytes": index.stat().st_size,
+                           "html_pages": sum(1 for p in files if p.suffix == ".html")}
+    result["zips_bytes"] = {p.name: p.stat().st_size for p in sorted((folder / "dist").glob("*.zip"))}
+    return result
+
+
+def measure(articles: int) -> dict:
+    with tempfile.TemporaryDirectory(prefix=f"baozhai-bench-{articles}-") as tmp:
+        folder = project(Path(tmp), articles)
+        first = timed_build(folder)
+        again = timed_build(folder)
+        one_more = folder / "content" / "sources" / "synthetic-99999.txt"
+        one_more.write_text("# 合成基准追加稿件（非新闻）\n\n" + "这是一段用于测量增量构建的合成文字，不是新闻。\n" * 3,
+                            encoding="utf-8")
+        incremental = timed_build(folder)
+        plain = plain_mkdocs(folder)
+        return {"articles": articles, "first": first, "unchanged": again, "one_page_added": incremental,
+                "plain_mkdocs_hans_s": plain, "sizes": sizes(folder, articles),
+                "per_article_ms": round(first["wall_s"] / articles * 1000, 1)}
+
+
+def table(results: list[dict]) -> str:
+    head = ("| N | wall s | ms/article | generator s | mkdocs s | unchanged s | +1 page s | peak MB | "
+            "KB/article (Hans/Hant) | index KB (Hans/Hant) | plain mkdocs s |")
+    lines = [head, "|---" * 11 + "|"]
+    for r in results:
+        stages, s = r["first"]["stages_s"], r["sizes"]
+        generator = sum(v for k, v in stages.items() if not k.startswith("mkdocs"))
+        mkdocs = sum(v for k, v in stages.items() if k.startswith("mkdocs"))
+        lines.append(
+            f"| {r['articles']} | {r['first']['wall_s']} | {r['per_article_ms']} | {generator:.1f} | {mkdocs:.1f} | "
+            f"{r['unchanged']['wall_s']} | {r['one_page_added']['wall_s']} | {r['first']['peak_rss_mb']} | "
+            f"{s['zh-Hans']['site_kb_per_article']}/{s['zh-Hant']['site_kb_per_article']} | "
+            f"{s['zh-Hans']['search_index_bytes'] // 1024}/{s['zh-Hant']['search_index_bytes'] // 1024} | "
+            f"{r['plain_mkdocs_hans_s']} |")
+    return "\n".join(lines)
+
+
+def compare(old: list[dict], new: list[dict]) -> str:
+    lines = ["| N | wall old → new | ratio |", "|---|---|---|"]
+    before = {r["articles"]: r for r in old}
+    for r in new:
+        if r["articles"] in before:
+            a, b = before[r["articles"]]["first"]["wall_s"], r["first"]["wall_s"]
+            lines.append(f"| {r['articles']} | {a} → {b} | {b / a:.2f} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("articles", nargs="*", type=int, default=[100, 1000])
+    parser.add_argument("--out", type=Path, help="write the results as JSON here")
+    parser.add_argument("--compare", nargs=2, type=Path, metavar=("OLD", "NEW"))
+    args = parser.parse_args()
+    if args.compare:
+        old, new = (json.loads(p.read_text(encoding="utf-8")) for p in args.compare)
+        print(compare(old, new))
+        return
+    results = []
+    for n in args.articles:
+        results.append(measure(n))
+        print(table(results[-1:]).splitlines()[-1], flush=True)
+    if args.out:
+        args.out.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(table(results))
+
+
+if __name__ == "__main__":
+    main()

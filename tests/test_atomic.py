@@ -1,0 +1,182 @@
+"""Atomic, deterministic builds.
+
+* Two builds of the same content — in different folders, with different hash
+  seeds and time zones — give byte-identical sites and bundles (the sitemap
+  is dated with the newest page date, not today: see README, "Reproducible
+  builds").
+* A build killed (SIGKILL) at any moment leaves the previous site, docs and
+  bundles byte-identical and complete: early (0.5 s, 3 s: still reading and
+  rendering), while MkDocs writes the new site, and while the bundles are
+  zipped (the last step before the swap). Folders a killed build leaves
+  beside site/ are never inside it, and the next build removes them.
+
+The builds run the payload project of ``test_security`` (built once per session).
+"""
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from conftest import snapshot
+from generator.write import remove_stale, staged
+from test_security import build_project, make_project, payload_project
+
+
+def outputs(root: Path) -> dict[str, bytes]:
+    """Everything a build writes that a reader gets: site/ and the bundles."""
+    files = {f"site/{k}": v for k, v in snapshot(root / "site").items()}
+    files.update({f"dist/{k}": v for k, v in snapshot(root / "dist").items()})
+    return files
+
+
+def differing_bytes(a: dict[str, bytes], b: dict[str, bytes]) -> dict[str, int]:
+    """File → number of differing bytes (a missing file counts all of its bytes)."""
+    result = {}
+    for name in sorted(set(a) | set(b)):
+        x, y = a.get(name, b""), b.get(name, b"")
+        diff = sum(p != q for p, q in zip(x, y)) + abs(len(x) - len(y))
+        if diff:
+            result[name] = diff
+    return result
+
+
+@pytest.fixture(scope="module")
+def first(tmp_path_factory) -> Path:
+    return payload_project(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def second(tmp_path_factory, first) -> Path:
+    """The same content built again elsewhere, with another hash seed and time zone."""
+    root = make_project(tmp_path_factory.mktemp("elsewhere") / "another-name")
+    done = build_project(root, hash_seed="2", extra_env={"TZ": "Asia/Shanghai"})
+    assert done.returncode == 0, done.stderr[-3000:]
+    return root
+
+
+def test_two_builds_are_byte_identical(first, second):
+    a, b = outputs(first), outputs(second)
+    assert len(a) > 200 and sorted(a) == sorted(b)
+    assert differing_bytes(a, b) == {}
+    assert {k for k in a if k.startswith("dist/")} == {"dist/baozhai-offline-zh-Hans.zip",
+                                                       "dist/baozhai-offline-zh-Hant.zip"}
+
+
+def test_the_sitemap_is_dated_by_the_content_not_the_clock(first):
+    """The newest page of the payload content is dated 2026-07-06."""
+    newest = int(datetime(2026, 7, 6, tzinfo=timezone.utc).timestamp())
+    for edition in ("", "zh-Hant/"):
+        sitemap = (first / "site" / edition / "sitemap.xml").read_text(encoding="utf-8")
+        dates = set(sitemap.split("<lastmod>")[1:])
+        assert {d.split("</lastmod>")[0] for d in dates} == {"2026-07-06"}
+        with gzip.open(first / "site" / edition / "sitemap.xml.gz") as packed:
+            assert packed.read().decode("utf-8") == sitemap
+        header = (first / "site" / edition / "sitemap.xml.gz").read_bytes()
+        assert int.from_bytes(header[4:8], "little") == newest  # gzip MTIME
+
+
+def test_the_site_is_readable_by_a_web_server(first):
+    """The stage folder is made with mkdtemp (0700); the swapped-in site must not be."""
+    for folder in ("site", "dist", "docs"):
+        assert (first / folder).stat().st_mode & 0o777 == 0o755
+
+
+# -- killed builds ------------------------------------------------------------------------
+
+def _stage(root: Path, name: str, pid: int | str = "*") -> list[Path]:
+    """Staging folders of ``name`` (of the build with process id ``pid``)."""
+    return sorted(root.glob(f".{name}.new-{pid}-*"))
+
+
+# when to kill the build: (project, build process, start time) → now?
+KILLS = {
+    "0.5s": lambda root, build, start: time.monotonic() - start >= 0.5,
+    "3s": lambda root, build, start: time.monotonic() - start >= 3.0,
+    "writing-site": lambda root, build, start: any((s / "articles").is_dir()
+                                                   for s in _stage(root, "site", build.pid)),
+    "zipping-bundles": lambda root, build, start: bool(_stage(root, "dist", build.pid)),
+}
+
+
+@pytest.mark.parametrize("moment", list(KILLS))
+def test_a_killed_build_leaves_the_previous_site_intact(second, moment, tmp_path):
+    """The killed build has new content, so a site it swapped in would differ. (Its
+    temporary folders outside the project go to this test's own TMPDIR.)"""
+    (second / "content" / "sources" / "zz-new.txt").write_text("# 新的一篇\n测试市今天又举办了活动。\n",
+                                                                encoding="utf-8")
+    before, docs = outputs(second), snapshot(second / "docs")
+    env = {**os.environ, "PYTHONHASHSEED": "3", "TMPDIR": str(tmp_path)}
+    build = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(second), "build"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    start = time.monotonic()
+    try:
+        while build.poll() is None and not KILLS[moment](second, build, start):
+            assert time.monotonic() - start < 300, "the build never reached that moment"
+            time.sleep(0.02)
+        killed = build.poll() is None
+        build.send_signal(signal.SIGKILL)
+    finally:
+        build.wait()
+    assert killed, f"the build finished before {moment}"
+    assert differing_bytes(before, outputs(second)) == {}
+    assert snapshot(second / "docs") == docs
+    assert not any(p.name.startswith(".") for p in (second / "site").iterdir())
+
+
+def test_the_next_build_removes_what_killed_builds_left(second):
+    """Killed builds leave .site.new-<pid>-* beside site/ (never inside it); their
+    process is gone, so the next build's staging removes them."""
+    leftovers = _stage(second, "site") + _stage(second, "docs")
+    for folder in ("site", "docs", "dist"):
+        remove_stale(second / folder)
+    assert [p for p in leftovers if p.exists()] == []
+
+
+def test_the_lock_file_pins_every_package_with_hashes():
+    """Reproducible installs: ``make`` installs with ``--require-hashes``."""
+    text = (Path(__file__).resolve().parents[1] / "requirements.lock").read_text(encoding="utf-8")
+    entries = re.split(r"\n(?=[A-Za-z0-9])", text)
+    pins = [e for e in entries if re.match(r"[A-Za-z0-9_.-]+==", e)]
+    assert len(pins) > 30
+    assert [e.split()[0] for e in pins if "--hash=sha256:" not in e] == []
+    assert [e.split()[0] for e in entries if re.match(r"[A-Za-z0-9]", e) and "==" not in e.split()[0]] == []
+
+
+# -- the staging folder itself --------------------------------------------------------------
+
+def test_staged_replaces_the_folder_only_on_success(tmp_path):
+    target = tmp_path / "site"
+    target.mkdir()
+    (target / "old.html").write_text("old")
+    with pytest.raises(RuntimeError):
+        with staged(target) as stage:
+            (stage / "new.html").write_text("new")
+            raise RuntimeError("build failed")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert snapshot(target) == {"old.html": b"old"}
+    with staged(target) as stage:
+        (stage / "new.html").write_text("new")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert snapshot(target) == {"new.html": b"new"}
+
+
+def test_staged_leaves_a_running_builds_folder_alone(tmp_path):
+    """Only folders of builds whose process is gone are stale."""
+    running = tmp_path / f".site.new-{os.getppid()}-abc"
+    dead = tmp_path / ".site.new-999999999-abc"
+    old = tmp_path / ".site.old-999999999"
+    other = tmp_path / ".other.new-999999999-abc"
+    for folder in (running, dead, old, other):
+        folder.mkdir()
+    with staged(tmp_path / "site"):
+        pass
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([running.name, other.name, "site"])
