@@ -47,23 +47,30 @@ def bundle_name(edition: Edition) -> str:
     return f"baozhai-offline-{edition.code}"
 
 
+def build_offline(settings: Settings, docs: Path, options: dict, editions: list[Edition], out: Path) -> None:
+    """One edition's offline site (Material's offline plugin, no instant navigation) into ``out``."""
+    plugins = list(read_mkdocs(settings.mkdocs_yml).get("plugins") or [])
+    build_edition(settings, docs, out, **offline_options(options, editions, plugins))
+    _finish(out)
+
+
+def zip_bundles(settings: Settings, editions: list[Edition], tree: Path) -> list[Path]:
+    """One zip per edition from the offline sites under ``tree``, into ``settings.dist`` (atomically)."""
+    title = str(read_mkdocs(settings.mkdocs_yml).get("site_name") or "Baozhai")
+    with staged(settings.dist) as dist:
+        for edition in editions:
+            write_zip(dist / f"{bundle_name(edition)}.zip", tree, bundle_name(edition),
+                      {"index.html": start_page(edition, editions, title).encode("utf-8")})
+    return [settings.dist / f"{bundle_name(edition)}.zip" for edition in editions]
+
+
 def write_bundles(settings: Settings, editions: list[BuiltEdition]) -> list[Path]:
     """Build the offline site and write one zip per edition into ``settings.dist`` (atomically)."""
     every = [edition for edition, _, _ in editions]
-    data = read_mkdocs(settings.mkdocs_yml)
-    plugins = list(data.get("plugins") or [])
     with tempfile.TemporaryDirectory(prefix="baozhai-offline-") as tmp:
-        tree = Path(tmp)
         for edition, docs, options in editions:
-            out = tree / edition.code
-            build_edition(settings, docs, out, **offline_options(options, every, plugins))
-            _finish(out)
-        with staged(settings.dist) as dist:
-            for edition in every:
-                start = start_page(edition, every, str(data.get("site_name") or "Baozhai"))
-                write_zip(dist / f"{bundle_name(edition)}.zip", tree, bundle_name(edition),
-                          {"index.html": start.encode("utf-8")})
-    return [settings.dist / f"{bundle_name(edition)}.zip" for edition in every]
+            build_offline(settings, docs, options, every, Path(tmp) / edition.code)
+        return zip_bundles(settings, every, Path(tmp))
 
 
 def offline_options(options: dict, editions: list[Edition], plugins: list) -> dict:

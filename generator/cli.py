@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -10,6 +11,7 @@ from . import commands, linkcheck
 from .config import load_settings
 from .errors import BaozhaiError
 from .serve import serve
+from .timing import Stopwatch
 
 
 def parser() -> argparse.ArgumentParser:
@@ -22,6 +24,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--content", type=Path, help="content folder (sources/, glossary, errata); default content/")
     build.add_argument("--site", type=Path, help="where the site goes; default site/")
     build.add_argument("--dist", type=Path, help="where the offline bundles go; default dist/")
+    build.add_argument("--timings", type=Path, help="write each stage's seconds as JSON to this file")
     bundle = verbs.add_parser("bundle", help="write only the offline bundles (dist/*.zip)")
     bundle.add_argument("--content", type=Path, help="content folder; default content/")
     bundle.add_argument("--dist", type=Path, help="where the offline bundles go; default dist/")
@@ -50,7 +53,10 @@ def main(argv: list[str] | None = None) -> int:
         if getattr(args, "dist", None):
             settings = replace(settings, dist=args.dist.resolve())
         if args.command == "build":
-            commands.build(settings)
+            watch = Stopwatch.for_terminal()
+            commands.build(settings, watch=watch)
+            if args.timings:
+                args.timings.write_text(json.dumps(watch.rounded(), indent=1), encoding="utf-8")
         elif args.command == "bundle":
             commands.bundle(settings)
         elif args.command == "serve":

@@ -9,7 +9,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-from .bundle import BuiltEdition, write_bundles
+from .builds import EditionJob, assemble, build_all, jobs_for
+from .bundle import BuiltEdition, write_bundles, zip_bundles
+from .cache import Cache, code_version
+from .cache import key as cache_key
 from .config import Settings
 from .editions import (convert_files, convert_nav, converter_for, edition_checks,
                        overrides, search_options)
@@ -20,14 +23,19 @@ from .pipeline import Digest, process
 from .preserve import Loss, check_accounting, check_output
 from .site import build_edition
 from .suggest import glossary_warnings, suggest
+from .timing import Stopwatch
 from .write import staged, write_files
 
 
-def generate(settings: Settings) -> tuple[Digest, dict[str, str]]:
+def generate(settings: Settings, cache: Cache | None = None,
+             watch: Stopwatch | None = None) -> tuple[Digest, dict[str, str]]:
     """Process the content and render the Simplified edition's Markdown."""
-    digest = process(settings.content)
-    files = render_digest(digest, settings.site_title)
-    losses = preservation(digest, files)
+    watch = watch or Stopwatch()
+    digest = process(settings.content, cache, watch)
+    with watch.stage("render", announce=True):
+        files = render_digest(digest, settings.site_title)
+    with watch.stage("preservation"):
+        losses = preservation(digest, files)
     if losses:
         raise BuildError("preservation check failed: " + "; ".join(map(str, losses[:5])))
     return digest, files
@@ -42,22 +50,66 @@ def preservation(digest: Digest, files: dict[str, str]) -> list[Loss]:
     return losses
 
 
-def build(settings: Settings, log=print, offline: bool = True) -> Digest:
+def build(settings: Settings, log=print, offline: bool = True, watch: Stopwatch | None = None) -> Digest | None:
     """Generate every edition's Markdown into docs/, its site into site/ and,
     when ``offline``, the offline bundles into dist/.
 
     The folders are built aside and swapped in only when everything succeeded.
+    Nothing is rebuilt when no input changed since the last build (returns None).
     """
+    watch = watch or Stopwatch()
     check_outputs(settings)
-    digest, files = generate(settings)
+    stamp = inputs_stamp(settings, offline)
+    if is_current(settings, stamp, offline):
+        log(f"nothing changed since the last build: {settings.site} kept")
+        return None
+    cache = Cache.at(settings.cache)
+    digest, files = generate(settings, cache, watch)
     with build_date(digest), staged(settings.docs) as docs, staged(settings.site) as site:
-        editions = write_editions(settings, digest, files, docs)
-        for edition, edition_docs, options in editions:
-            build_edition(settings, edition_docs, site / edition.folder if edition.folder else site, **options)
-        if offline:
-            write_bundles(settings, editions)
+        with watch.stage("convert", announce=True):
+            editions = write_editions(settings, digest, files, docs, cache)
+        with tempfile.TemporaryDirectory(prefix=f".{settings.site.name}.parts-", dir=site.parent) as parts:
+            jobs = edition_jobs(settings, editions, site, Path(parts), offline)
+            workers = jobs_for(len(digest.articles), len(jobs))
+            with watch.stage("mkdocs", announce=True):
+                watch.times.update(build_all(jobs, workers))
+            assemble(site, [(job.edition, job.site) for job in jobs if job.edition.folder])
+            if offline:
+                with watch.stage("bundles", announce=True):
+                    zip_bundles(settings, [job.edition for job in jobs], Path(parts) / "offline")
+        (site / STAMP).write_text(stamp + "\n", encoding="utf-8")
     log(f"built {len(digest.articles)} articles from {len(digest.pages)} pages into {settings.site}")
+    log(f"rebuilt: {cache.report()}; editions built in {workers} process(es)")
     return digest
+
+
+def edition_jobs(settings: Settings, editions: list[BuiltEdition], site: Path, parts: Path,
+                 offline: bool) -> list[EditionJob]:
+    every = tuple(edition for edition, _, _ in editions)
+    return [EditionJob(settings, edition, docs, options,
+                       parts / "site" / edition.code if edition.folder else site,
+                       parts / "offline" / edition.code if offline else None, every)
+            for edition, docs, options in editions]
+
+
+STAMP = ".baozhai-build"
+
+
+def inputs_stamp(settings: Settings, offline: bool) -> str:
+    """A hash of everything a build reads: content, configuration, overrides, code."""
+    parts: list[bytes | str] = [code_version(), str(offline), str(settings.site), str(settings.dist)]
+    for folder in (settings.content, settings.root / "overrides"):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
+    parts.append(settings.mkdocs_yml.read_bytes())
+    return cache_key(*parts)
+
+
+def is_current(settings: Settings, stamp: str, offline: bool) -> bool:
+    recorded = settings.site / STAMP
+    zips_there = all((settings.dist / f"baozhai-offline-{e.code}.zip").exists() for e in settings.edition_list())
+    return recorded.exists() and recorded.read_text(encoding="utf-8").strip() == stamp and \
+        (zips_there or not offline)
 
 
 def check_outputs(settings: Settings) -> None:
@@ -96,14 +148,15 @@ def build_date(digest: Digest) -> Iterator[None]:
         os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
-def write_editions(settings: Settings, digest: Digest, files: dict[str, str], docs: Path) -> list[BuiltEdition]:
+def write_editions(settings: Settings, digest: Digest, files: dict[str, str], docs: Path,
+                   cache: Cache | None = None) -> list[BuiltEdition]:
     """Write each edition's Markdown and assets under ``docs``; return them with their mkdocs options."""
     nav = navigation(digest)
     editions = []
     for edition in settings.edition_list():
         converter = converter_for(settings, edition, digest.glossary)
         edition_docs = docs / edition.code
-        write_files(edition_docs, convert_files(files, converter))
+        write_files(edition_docs, convert_files(files, converter, cache))
         _assets(edition_docs)
         search_options_path(edition_docs).write_text(search_options(digest.glossary, edition, converter),
                                                      encoding="utf-8")

@@ -132,6 +132,7 @@ class Converter:
         self.variant = check_variant(variant)
         self.language = edition_language(variant)
         first, regional = phrase_tables(variant, phrases, extra)
+        self.identity = json.dumps([variant, first, regional], ensure_ascii=False, sort_keys=True)
         self.overrides = {**(extra or {}), **(read_phrases(phrases) if phrases else {})}
         self._opencc = _load_opencc(variant, first, regional)
         self._stock: dict[str, opencc.OpenCC] = {}

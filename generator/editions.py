@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 from .config import Edition, Settings, read_mkdocs
+from .cache import Cache
 from .convert import Converter
 from .errors import ContentError
 from .glossary import Glossary, toneless
@@ -46,10 +47,15 @@ def edition_checks(files: dict[str, str], converted: dict[str, str], converter: 
     return lines
 
 
-def convert_files(files: dict[str, str], converter: Converter | None) -> dict[str, str]:
+def convert_files(files: dict[str, str], converter: Converter | None,
+                  cache: Cache | None = None) -> dict[str, str]:
+    """Every page in the edition's script; pages converted before come from ``cache``."""
     if converter is None:
         return dict(files)
-    return {name: converter.convert_text(text) for name, text in files.items()}
+    cache = cache or Cache(None)
+    identity = converter.identity
+    return {name: cache.get("convert", (identity, text), lambda text=text: converter.convert_text(text))
+            for name, text in files.items()}
 
 
 def convert_nav(nav: list, converter: Converter | None) -> list:

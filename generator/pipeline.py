@@ -8,13 +8,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import errata as errata_stage
+from .cache import Cache
+from .timing import Stopwatch
 from .annotate import Annotations, annotate
 from .glossary import Glossary, load_glossary
 from .link import Links, link
 from .errors import SourceError
 from .model import Article, Page, Repairs, Suspect
 from .parse import parse_page
-from .read import find_sources, read_page
+from .read import META_SUFFIX, find_sources, read_page
 from .repair import repair_page
 from .slugs import slugify, unique
 from .suspects import find_suspects
@@ -43,27 +45,52 @@ class Digest:
         return [a for result in self.pages for a in result.page.articles]
 
 
-def process_page(path: Path, errata: list, errata_file: Path) -> PageResult:
-    source = read_page(path)
-    located = errata_stage.for_page(errata, source, errata_file)
-    page = parse_page(source, errata_stage.line_order(source, located))
-    repairs = repair_page(page)
-    return PageResult(page, repairs, located, find_suspects(page))
+def process_page(path: Path, errata: list, errata_file: Path, watch: Stopwatch | None = None) -> PageResult:
+    watch = watch or Stopwatch()
+    with watch.stage("read"):
+        source = read_page(path)
+        located = errata_stage.for_page(errata, source, errata_file)
+    with watch.stage("parse"):
+        page = parse_page(source, errata_stage.line_order(source, located))
+    with watch.stage("repair"):
+        repairs = repair_page(page)
+        suspects = find_suspects(page)
+    return PageResult(page, repairs, located, suspects)
 
 
-def process(content: Path) -> Digest:
-    """Run every stage over a content folder; raise on the first bad input."""
+def process(content: Path, cache: Cache | None = None, watch: Stopwatch | None = None) -> Digest:
+    """Run every stage over a content folder; raise on the first bad input.
+
+    Pages whose source, sidecar and errata are unchanged come from ``cache``.
+    """
+    cache = cache or Cache(None)
+    watch = watch or Stopwatch()
     paths = find_sources(content)
     errata_file = content / errata_stage.FILE
     errata = errata_stage.load_errata(content)
     errata_stage.check_sources(errata, {p.name for p in paths}, errata_file)
     glossary = load_glossary(content)
-    digest = Digest(content, [process_page(path, errata, errata_file) for path in paths], glossary)
+    pages = []
+    for number, path in enumerate(paths, 1):
+        mine = [(e, line) for e, line in errata if e.source == path.name]
+        pages.append(cache.get("page", _page_key(path, mine, errata_file),
+                               lambda: process_page(path, errata, errata_file, watch)))
+        watch.progress("pages", number, len(paths))
+    digest = Digest(content, pages, glossary)
     _check_identities(digest)
     _assign_slugs(digest)
-    digest.annotations = annotate(digest.articles, glossary)
-    digest.links = link(digest)
+    with watch.stage("annotate"):
+        digest.annotations = annotate(digest.articles, glossary)
+    with watch.stage("link"):
+        digest.links = link(digest)
     return digest
+
+
+def _page_key(path: Path, errata: list, errata_file: Path) -> tuple:
+    """Everything a page's processing depends on besides the code."""
+    sidecar = path.with_name(path.stem + META_SUFFIX)
+    return (str(path.resolve()), path.read_bytes(), sidecar.read_bytes() if sidecar.exists() else b"",
+            repr(errata), str(errata_file))
 
 
 def _assign_slugs(digest: Digest) -> None:

@@ -24,20 +24,25 @@ class Stopwatch:
         return cls(stream=sys.stderr if interactive else None)
 
     @contextmanager
-    def stage(self, name: str, total: int | None = None) -> Iterator[None]:
+    def stage(self, name: str, announce: bool = False) -> Iterator[None]:
+        """Time a stage (times add up over repeated calls); ``announce`` prints it."""
         begin = time.perf_counter()
+        if announce:
+            self.progress(name, None, None)
         try:
             yield
         finally:
             self.times[name] = self.times.get(name, 0.0) + time.perf_counter() - begin
-            self.progress(name, total, total)
 
     def progress(self, name: str, done: int | None, total: int | None) -> None:
+        """One progress line on a terminal: ``[  12.3s] pages 40/1000``."""
         if self.stream is None:
             return
         count = f" {done}/{total}" if total else ""
         elapsed = time.perf_counter() - self.started
-        self.stream.write(f"\r[{elapsed:6.1f}s] {name}{count}\033[K")
-        if done == total:
-            self.stream.write("\n")
+        end = "\n" if done is None or done == total else ""
+        self.stream.write(f"\r[{elapsed:6.1f}s] {name}{count}\033[K{end}")
         self.stream.flush()
+
+    def rounded(self) -> dict[str, float]:
+        return {name: round(seconds, 3) for name, seconds in self.times.items()}

@@ -1,0 +1,77 @@
+"""Building the editions' sites (and offline sites) from their generated Markdown.
+
+Each edition is built by MkDocs on its own, into its own folder, so editions
+can be built at the same time in separate processes (one a core) when the
+digest is large enough to repay starting them; the Simplified site then
+receives the others as subfolders.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+from .bundle import build_offline
+from .config import Edition, Settings
+from .site import build_edition
+
+PARALLEL_FROM = 100  # articles: below this, starting worker processes costs more than it saves
+
+
+@dataclass(frozen=True)
+class EditionJob:
+    settings: Settings
+    edition: Edition
+    docs: Path
+    options: dict
+    site: Path  # this edition's site, built alone
+    offline: Path | None  # its offline site, or None
+    editions: tuple[Edition, ...]
+
+
+def run(job: EditionJob) -> dict[str, float]:
+    """Build one edition (and its offline site); return the seconds each took."""
+    import time
+
+    times = {}
+    begin = time.perf_counter()
+    build_edition(job.settings, job.docs, job.site, **job.options)
+    times[f"mkdocs {job.edition.code}"] = time.perf_counter() - begin
+    if job.offline is not None:
+        begin = time.perf_counter()
+        build_offline(job.settings, job.docs, job.options, list(job.editions), job.offline)
+        times[f"mkdocs offline {job.edition.code}"] = time.perf_counter() - begin
+    return times
+
+
+def jobs_for(articles: int, editions: int) -> int:
+    if articles < PARALLEL_FROM:
+        return 1
+    return max(1, min(editions, os.cpu_count() or 1))
+
+
+def build_all(jobs: list[EditionJob], workers: int) -> dict[str, float]:
+    """Run the edition jobs, in ``workers`` processes when more than one."""
+    times: dict[str, float] = {}
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+            for result in pool.map(run, jobs):
+                times.update(result)
+    else:
+        for job in jobs:
+            times.update(run(job))
+    return times
+
+
+def assemble(site: Path, built: list[tuple[Edition, Path]]) -> None:
+    """Move each edition's separately built site into its folder of ``site``."""
+    for edition, folder in built:
+        if edition.folder:
+            target = site / edition.folder
+            if target.exists():
+                shutil.rmtree(target)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(str(folder), str(target))

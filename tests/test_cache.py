@@ -1,0 +1,136 @@
+"""The build cache and the unchanged-build check invalidate exactly what they should."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from generator import commands
+from generator.cache import Cache
+from generator.config import load_settings
+from generator.editions import convert_files, converter_for
+from generator.pages import render_digest
+from generator.pipeline import process
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# test fixture, not news
+PAGE = "# 示例报测试标题{n}\n\n测试市今天举办第{n}次示例活动，共有一百人参加。\n"
+GLOSSARY = """\
+- term: 示例活动
+  category: event
+  gloss: sample event
+  definition: 测试用的示例词条。
+"""
+
+
+def content(tmp_path: Path, pages: int = 3) -> Path:
+    folder = tmp_path / "content"
+    (folder / "sources").mkdir(parents=True)
+    for n in range(pages):
+        (folder / "sources" / f"p{n}.txt").write_text(PAGE.format(n=n), encoding="utf-8")
+    (folder / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
+    return folder
+
+
+def counts(cache: Cache, kind: str) -> tuple[int, int]:
+    """(computed, cached) since the cache object was made."""
+    return cache.misses.get(kind, 0), cache.hits.get(kind, 0)
+
+
+def fresh(folder: Path) -> Cache:
+    return Cache.at(folder)
+
+
+def test_unchanged_pages_come_from_the_cache(tmp_path):
+    source = content(tmp_path)
+    first = fresh(tmp_path / ".cache")
+    process(source, first)
+    assert counts(first, "page") == (3, 0)
+    again = fresh(tmp_path / ".cache")
+    process(source, again)
+    assert counts(again, "page") == (0, 3)
+
+
+def test_a_changed_source_recomputes_that_page_only(tmp_path):
+    source = content(tmp_path)
+    process(source, fresh(tmp_path / ".cache"))
+    (source / "sources" / "p1.txt").write_text(PAGE.format(n=9), encoding="utf-8")
+    again = fresh(tmp_path / ".cache")
+    digest = process(source, again)
+    assert counts(again, "page") == (1, 2)
+    assert [a.title for a in digest.articles] == ["示例报测试标题0", "示例报测试标题9", "示例报测试标题2"]
+
+
+def test_a_sidecar_or_an_erratum_recomputes_its_page_only(tmp_path):
+    source = content(tmp_path)
+    process(source, fresh(tmp_path / ".cache"))
+    (source / "sources" / "p0.meta.yml").write_text("date: 2030-01-02\npage: A01\n", encoding="utf-8")
+    (source / "errata.yml").write_text(
+        "- source: p2.txt\n  line: 3\n  original: 一百人\n  correction: null\n  reason: 测试用途。\n",
+        encoding="utf-8")
+    again = fresh(tmp_path / ".cache")
+    digest = process(source, again)
+    assert counts(again, "page") == (2, 1)
+    assert digest.pages[0].page.source.meta.date == "2030-01-02"
+    assert len(digest.pages[2].errata) == 1
+
+
+def test_a_glossary_change_keeps_pages_but_reannotates(tmp_path):
+    source = content(tmp_path)
+    process(source, fresh(tmp_path / ".cache"))
+    (source / "glossary.yml").write_text(GLOSSARY.replace("示例活动", "一百人"), encoding="utf-8")
+    again = fresh(tmp_path / ".cache")
+    digest = process(source, again)
+    assert counts(again, "page") == (0, 3)
+    assert {o.form for found in digest.annotations.occurrences.values() for o in found} == {"一百人"}
+
+
+def converted_counts(tmp_path: Path, source: Path, config: str) -> tuple[int, int]:
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    settings = load_settings(tmp_path, source)
+    cache = fresh(tmp_path / ".cache")
+    digest = process(source, cache)
+    files = render_digest(digest, "报摘")
+    convert_files(files, converter_for(settings, settings.edition_list()[1], digest.glossary), cache)
+    return counts(cache, "convert")
+
+
+def test_conversions_are_cached_per_page_and_variant(tmp_path):
+    source = content(tmp_path)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    computed, cached = converted_counts(tmp_path, source, config)
+    assert cached == 0 and computed > 3
+    assert converted_counts(tmp_path, source, config) == (0, computed)
+    (source / "sources" / "p1.txt").write_text(PAGE.format(n=9), encoding="utf-8")
+    changed, kept = converted_counts(tmp_path, source, config)
+    assert 1 <= changed < computed and changed + kept == computed
+    hong_kong = config.replace("traditional: s2twp", "traditional: s2hk")
+    assert converted_counts(tmp_path, source, hong_kong) == (computed, 0)
+
+
+def test_the_cache_is_safe_to_delete(tmp_path):
+    source = content(tmp_path)
+    process(source, fresh(tmp_path / ".cache"))
+    shutil.rmtree(tmp_path / ".cache")
+    again = fresh(tmp_path / ".cache")
+    assert len(process(source, again).articles) == 3
+    assert counts(again, "page") == (3, 0)
+
+
+def test_a_build_with_nothing_changed_does_nothing(tmp_path):
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", root / "overrides")
+    content(root)
+    said: list[str] = []
+    settings = load_settings(root)
+    assert commands.build(settings, log=said.append) is not None
+    index = (root / "site" / "index.html").stat().st_mtime_ns
+    assert commands.build(settings, log=said.append) is None
+    assert said[-1] == f"nothing changed since the last build: {settings.site} kept"
+    assert (root / "site" / "index.html").stat().st_mtime_ns == index
+    (root / "content" / "sources" / "p0.txt").write_text(PAGE.format(n=7), encoding="utf-8")
+    assert commands.build(settings, log=said.append) is not None
+    assert said[-1].startswith("rebuilt: convert: ")
+    assert "page: 1 computed, 2 cached" in said[-1]
