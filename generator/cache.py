@@ -43,6 +43,7 @@ class Cache:
     version: str = ""
     hits: dict[str, int] = field(default_factory=dict)
     misses: dict[str, int] = field(default_factory=dict)
+    pending: dict[Path, Any] = field(default_factory=dict)
 
     @classmethod
     def at(cls, folder: Path | None) -> "Cache":
@@ -57,9 +58,15 @@ class Cache:
             value = pickle.loads(path.read_bytes())
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             value = compute()
-            self._store(path, value)
+            self.pending[path] = value
             return self._count(self.misses, kind, value)
         return self._count(self.hits, kind, value)
+
+    def commit(self) -> None:
+        """Write the entries computed since the last commit."""
+        for path, value in self.pending.items():
+            self._store(path, value)
+        self.pending.clear()
 
     def _store(self, path: Path, value: Any) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

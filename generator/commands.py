@@ -77,7 +77,8 @@ def build(settings: Settings, log=print, offline: bool = True, watch: Stopwatch 
             if offline:
                 with watch.stage("bundles", announce=True):
                     zip_bundles(settings, [job.edition for job in jobs], Path(parts) / "offline")
-        (site / STAMP).write_text(stamp + "\n", encoding="utf-8")
+    cache.commit()
+    _record(settings, stamp)
     log(f"built {len(digest.articles)} articles from {len(digest.pages)} pages into {settings.site}")
     log(f"rebuilt: {cache.report()}; editions built in {workers} process(es)")
     return digest
@@ -92,7 +93,7 @@ def edition_jobs(settings: Settings, editions: list[BuiltEdition], site: Path, p
             for edition, docs, options in editions]
 
 
-STAMP = ".baozhai-build"
+STAMP = "last-build"  # in the cache folder: the inputs hash of the site now in place
 
 
 def inputs_stamp(settings: Settings, offline: bool) -> str:
@@ -105,8 +106,15 @@ def inputs_stamp(settings: Settings, offline: bool) -> str:
     return cache_key(*parts)
 
 
+def _record(settings: Settings, stamp: str) -> None:
+    settings.cache.mkdir(parents=True, exist_ok=True)
+    (settings.cache / STAMP).write_text(stamp + "\n", encoding="utf-8")
+
+
 def is_current(settings: Settings, stamp: str, offline: bool) -> bool:
-    recorded = settings.site / STAMP
+    recorded = settings.cache / STAMP
+    if not (settings.site / "index.html").exists():
+        return False
     zips_there = all((settings.dist / f"baozhai-offline-{e.code}.zip").exists() for e in settings.edition_list())
     return recorded.exists() and recorded.read_text(encoding="utf-8").strip() == stamp and \
         (zips_there or not offline)

@@ -41,35 +41,41 @@ def fresh(folder: Path) -> Cache:
     return Cache.at(folder)
 
 
+def run(source: Path, cache: Cache):
+    digest = process(source, cache)
+    cache.commit()
+    return digest
+
+
 def test_unchanged_pages_come_from_the_cache(tmp_path):
     source = content(tmp_path)
     first = fresh(tmp_path / ".cache")
-    process(source, first)
+    run(source, first)
     assert counts(first, "page") == (3, 0)
     again = fresh(tmp_path / ".cache")
-    process(source, again)
+    run(source, again)
     assert counts(again, "page") == (0, 3)
 
 
 def test_a_changed_source_recomputes_that_page_only(tmp_path):
     source = content(tmp_path)
-    process(source, fresh(tmp_path / ".cache"))
+    run(source, fresh(tmp_path / ".cache"))
     (source / "sources" / "p1.txt").write_text(PAGE.format(n=9), encoding="utf-8")
     again = fresh(tmp_path / ".cache")
-    digest = process(source, again)
+    digest = run(source, again)
     assert counts(again, "page") == (1, 2)
     assert [a.title for a in digest.articles] == ["示例报测试标题0", "示例报测试标题9", "示例报测试标题2"]
 
 
 def test_a_sidecar_or_an_erratum_recomputes_its_page_only(tmp_path):
     source = content(tmp_path)
-    process(source, fresh(tmp_path / ".cache"))
+    run(source, fresh(tmp_path / ".cache"))
     (source / "sources" / "p0.meta.yml").write_text("date: 2030-01-02\npage: A01\n", encoding="utf-8")
     (source / "errata.yml").write_text(
         "- source: p2.txt\n  line: 3\n  original: 一百人\n  correction: null\n  reason: 测试用途。\n",
         encoding="utf-8")
     again = fresh(tmp_path / ".cache")
-    digest = process(source, again)
+    digest = run(source, again)
     assert counts(again, "page") == (2, 1)
     assert digest.pages[0].page.source.meta.date == "2030-01-02"
     assert len(digest.pages[2].errata) == 1
@@ -77,10 +83,10 @@ def test_a_sidecar_or_an_erratum_recomputes_its_page_only(tmp_path):
 
 def test_a_glossary_change_keeps_pages_but_reannotates(tmp_path):
     source = content(tmp_path)
-    process(source, fresh(tmp_path / ".cache"))
+    run(source, fresh(tmp_path / ".cache"))
     (source / "glossary.yml").write_text(GLOSSARY.replace("示例活动", "一百人"), encoding="utf-8")
     again = fresh(tmp_path / ".cache")
-    digest = process(source, again)
+    digest = run(source, again)
     assert counts(again, "page") == (0, 3)
     assert {o.form for found in digest.annotations.occurrences.values() for o in found} == {"一百人"}
 
@@ -92,6 +98,7 @@ def converted_counts(tmp_path: Path, source: Path, config: str) -> tuple[int, in
     digest = process(source, cache)
     files = render_digest(digest, "报摘")
     convert_files(files, converter_for(settings, settings.edition_list()[1], digest.glossary), cache)
+    cache.commit()
     return counts(cache, "convert")
 
 
@@ -108,12 +115,21 @@ def test_conversions_are_cached_per_page_and_variant(tmp_path):
     assert converted_counts(tmp_path, source, hong_kong) == (computed, 0)
 
 
+def test_nothing_is_written_before_commit(tmp_path):
+    source = content(tmp_path)
+    cache = fresh(tmp_path / ".cache")
+    process(source, cache)
+    assert not (tmp_path / ".cache").exists()
+    cache.commit()
+    assert len(list((tmp_path / ".cache" / "page").iterdir())) == 3
+
+
 def test_the_cache_is_safe_to_delete(tmp_path):
     source = content(tmp_path)
-    process(source, fresh(tmp_path / ".cache"))
+    run(source, fresh(tmp_path / ".cache"))
     shutil.rmtree(tmp_path / ".cache")
     again = fresh(tmp_path / ".cache")
-    assert len(process(source, again).articles) == 3
+    assert len(run(source, again).articles) == 3
     assert counts(again, "page") == (3, 0)
 
 
