@@ -85,6 +85,8 @@ def test_a_term_is_converted_alone_between_markup():
     stock = opencc.OpenCC("s2tw")
 
     class Stock:
+        identity = "stock s2tw"
+
         def convert_text(self, text: str) -> str:
             return stock.convert(text)
 
