@@ -14,7 +14,8 @@ import yaml
 
 from .errors import ContentError
 from .model import Erratum, SourcePage
-from .read import CONTROL, read_text
+from .read import CONTROL
+from .yamlfile import entries, mapping
 
 FILE = "errata.yml"
 _TEXT_KEYS = {"source", "line", "original", "correction", "reason"}
@@ -35,32 +36,13 @@ def load_errata(content: Path) -> list[tuple[Erratum, int]]:
     path = content / FILE
     if not path.exists():
         return []
-    nodes = _compose(path)
+    nodes = entries(path, "errata")
     return [(_entry(node, path), node.start_mark.line + 1) for node in nodes]
-
-
-def _compose(path: Path) -> list[yaml.Node]:
-    try:
-        root = yaml.compose(read_text(path))
-    except (yaml.YAMLError, RecursionError) as err:
-        mark = getattr(err, "problem_mark", None)
-        raise ContentError(f"not valid YAML: {getattr(err, 'problem', None) or err}", path,
-                           mark.line + 1 if mark else None) from None
-    if root is None:
-        return []
-    if not isinstance(root, yaml.SequenceNode):
-        raise ContentError("errata must be a list of entries", path, root.start_mark.line + 1)
-    return list(root.value)
 
 
 def _entry(node: yaml.Node, path: Path) -> Erratum:
     line = node.start_mark.line + 1
-    try:
-        data = yaml.safe_load(yaml.serialize(node))
-    except (yaml.YAMLError, ValueError, RecursionError) as err:  # ValueError: a date like 2026-02-30
-        raise ContentError(f"not valid YAML: {getattr(err, 'problem', None) or err}", path, line) from None
-    if not isinstance(data, dict):
-        raise ContentError("an erratum must be a mapping", path, line)
+    data = mapping(node, path, "an erratum")
     keys = _MOVE_KEYS if "move_after" in data else _TEXT_KEYS
     missing = keys - set(data) - {"correction"}
     unknown = set(data) - keys

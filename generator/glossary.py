@@ -16,8 +16,9 @@ import yaml
 from pypinyin import Style, lazy_pinyin
 
 from .errors import ContentError
-from .read import CONTROL, read_text
+from .read import CONTROL
 from .slugs import from_tokens, unique
+from .yamlfile import entries, mapping
 
 FILE = "glossary.yml"
 CATEGORIES = {
@@ -76,7 +77,7 @@ def load_glossary(content: Path) -> Glossary:
     path = content / FILE
     if not path.exists():
         return Glossary((), None)
-    nodes = _nodes(path)
+    nodes = entries(path, "the glossary")
     terms = [_term(node, path, _tokenizer()) for node in nodes]
     _check_unique(terms, path)
     slugs = unique([from_tokens(toneless(t.pinyin).split(), "term") for t in terms])
@@ -94,28 +95,9 @@ def sort_key(term: Term) -> tuple[str, str]:
     return (toneless(term.pinyin).lower(), term.term)
 
 
-def _nodes(path: Path) -> list[yaml.Node]:
-    try:
-        root = yaml.compose(read_text(path))
-    except (yaml.YAMLError, RecursionError) as err:
-        mark = getattr(err, "problem_mark", None)
-        raise ContentError(f"not valid YAML: {getattr(err, 'problem', None) or err}", path,
-                           mark.line + 1 if mark else None) from None
-    if root is None:
-        return []
-    if not isinstance(root, yaml.SequenceNode):
-        raise ContentError("the glossary must be a list of entries", path, root.start_mark.line + 1)
-    return list(root.value)
-
-
 def _term(node: yaml.Node, path: Path, tokenizer: jieba.Tokenizer) -> Term:
     line = node.start_mark.line + 1
-    try:
-        data = yaml.safe_load(yaml.serialize(node))
-    except (yaml.YAMLError, ValueError, RecursionError) as err:  # ValueError: a date like 2026-02-30
-        raise ContentError(f"not valid YAML: {getattr(err, 'problem', None) or err}", path, line) from None
-    if not isinstance(data, dict):
-        raise ContentError("a glossary entry must be a mapping", path, line)
+    data = mapping(node, path, "a glossary entry")
     missing = [k for k in REQUIRED if not isinstance(data.get(k), str) or not data[k].strip()]
     if missing:
         name = data["term"] if isinstance(data.get("term"), str) else "?"
