@@ -74,8 +74,19 @@ def render_article(env, result: PageResult, article: Article, annotations: Annot
         notes=notes,
         meta_notes=metadata_errata(article, result.errata),
         terms=[term_view(t) for t in annotations.terms_in(article)],
-        numbers=annotations.numbers.get(article.slug, []),
+        numbers=numbers_by_sentence(annotations.numbers.get(article.slug, [])),
     )
+
+
+def numbers_by_sentence(numbers: list) -> list[dict]:
+    """One row per sentence: the numbers it states, in order, and the sentence."""
+    rows: list[dict] = []
+    for number in numbers:
+        if rows and rows[-1]["sentence"] == number.sentence and rows[-1]["anchor"] == number.anchor:
+            rows[-1]["values"].append(number.value)
+        else:
+            rows.append({"values": [number.value], "sentence": number.sentence, "anchor": number.anchor})
+    return rows
 
 
 def term_marks(article: Article, annotations: Annotations) -> dict[str, list[Span]]:
