@@ -118,4 +118,4 @@ def write_zip(target: Path, tree: Path, top: str, extra: dict[str, bytes] | None
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # Unix, so that the permissions below are honoured
             info.external_attr = 0o100644 << 16
-            archive.writestr(info, data, compresslevel=9)
+            archive.writestr(info, data, compresslevel=6)

@@ -20,7 +20,7 @@ from .mkdocs_plugin import search_options_path
 from .errors import BuildError
 from .pages import article_path, navigation, render_digest
 from .pipeline import Digest, process
-from .preserve import Loss, check_accounting, check_output
+from .preserve import Loss, article_pieces, check_accounting, check_output
 from .site import build_edition
 from .suggest import glossary_warnings, suggest
 from .timing import Stopwatch
@@ -35,18 +35,24 @@ def generate(settings: Settings, cache: Cache | None = None,
     with watch.stage("render", announce=True):
         files = render_digest(digest, settings.site_title)
     with watch.stage("preservation"):
-        losses = preservation(digest, files)
+        losses = preservation(digest, files, cache)
     if losses:
         raise BuildError("preservation check failed: " + "; ".join(map(str, losses[:5])))
     return digest, files
 
 
-def preservation(digest: Digest, files: dict[str, str]) -> list[Loss]:
+def preservation(digest: Digest, files: dict[str, str], cache: Cache | None = None) -> list[Loss]:
+    """The preservation check of every page; an article whose pieces and Markdown were
+    checked before (same text) is not rendered again."""
+    cache = cache or Cache(None)
     losses: list[Loss] = []
     for result in digest.pages:
         losses += check_accounting(result.page, result.repairs)
         for article in result.page.articles:
-            losses += check_output(article, files[article_path(article)])
+            markdown = files[article_path(article)]
+            pieces = repr([[p.text for p in group] for group in article_pieces(article)])
+            found = cache.get("preserve", (markdown, pieces), lambda: check_output(article, markdown))
+            losses += found
     return losses
 
 

@@ -261,7 +261,7 @@ def test_seed_continuations_say_the_page_is_not_in_the_digest(seed_files):
 def test_article_ends_with_its_page_and_related_articles(files):
     report = files["articles/shi-li-yan-jiu-yuan-fa-bu-da-mo-xing-ce-shi-bao-gao.md"]
     assert section(report, "## 相关文章") == """\
-## 相关文章 { #related }
+## 相关文章 { #related data-search-exclude }
 
 <p class="bz-printed-page">本文所在版面：<a href="../issues/2026-07-09.html#page-shi-li-bao-a01-ban-yao-wen">2026年7月9日 示例报 A01版 要闻</a></p>
 

@@ -1,0 +1,97 @@
+"""Search: index size against text size, and time from keystroke to results.
+
+    .venv/bin/python bench/search_latency.py            # the seed content
+    .venv/bin/python bench/search_latency.py 1000       # a synthetic corpus of 1,000 articles
+
+Builds the site into a temporary folder, serves it on 127.0.0.1, opens it in
+Debian's Chromium (Playwright) and, per query, types it like a reader and
+measures from the key going up to the result list being rendered. Prints a
+Markdown table; timings are of this machine at that moment.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from corpus import write_corpus  # noqa: E402
+
+from generator.cli import main as baozhai  # noqa: E402
+from generator.serve import server  # noqa: E402
+
+QUERIES = ["新质生产力", "生产力", "人工智慧", "黄金", "16万P", "AI", "xinzhi shengchanli", "科技"]
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+
+def build(folder: Path, articles: int | None) -> None:
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", folder / "overrides")
+    content = write_corpus(folder, articles) if articles else ROOT / "content"
+    assert baozhai(["--root", str(folder), "build", "--content", str(content)]) == 0
+
+
+def text_bytes(site: Path) -> int:
+    """UTF-8 bytes of the pages' text (what the index is built from)."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return sum(len(d.get("text", "").encode()) + len(d.get("title", "").encode()) for d in index["docs"])
+
+
+def latency(url: str) -> dict[str, list[float]]:
+    from playwright.sync_api import sync_playwright
+
+    times: dict[str, list[float]] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        page = browser.new_page()
+        for edition in ("", "zh-Hant/"):
+            page.goto(url + edition + "index.html")
+            box = page.locator("input.md-search__input")
+            box.click()
+            page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim() !== ''")
+            for query in QUERIES:
+                samples = times.setdefault(f"{edition or 'zh-Hans/'}{query}", [])
+                for _ in range(3):
+                    box.fill("")
+                    box.press("End")
+                    page.wait_for_function("!document.querySelector('.md-search-result__list').children.length")
+                    box.fill(query)
+                    start = time.perf_counter()
+                    box.press("End")
+                    page.wait_for_function("document.querySelector('.md-search-result__list').children.length")
+                    samples.append((time.perf_counter() - start) * 1000)
+        browser.close()
+    return times
+
+
+def main() -> None:
+    articles = int(sys.argv[1]) if len(sys.argv) > 1 else None
+    with tempfile.TemporaryDirectory(prefix="baozhai-search-bench-") as tmp:
+        folder = Path(tmp)
+        build(folder, articles)
+        site = folder / "site"
+        print(f"corpus: {articles or 'seed'} articles")
+        for edition, root in (("zh-Hans", site), ("zh-Hant", site / "zh-Hant")):
+            index = (root / "search" / "search_index.json").stat().st_size
+            text = text_bytes(root)
+            print(f"{edition}: index {index / 1024:.0f} KB, text {text / 1024:.0f} KB, ratio {index / text:.2f}")
+        httpd = server(site, port=0)
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        times = latency(f"http://127.0.0.1:{httpd.server_address[1]}/")
+        httpd.shutdown()
+        print("| query | median ms | max ms |\n|---|---|---|")
+        for query, samples in times.items():
+            print(f"| {query} | {statistics.median(samples):.0f} | {max(samples):.0f} |")
+
+
+if __name__ == "__main__":
+    main()
