@@ -26,6 +26,7 @@ import html
 import shutil
 import tempfile
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .config import Edition, Settings, read_mkdocs
@@ -58,9 +59,10 @@ def zip_bundles(settings: Settings, editions: list[Edition], tree: Path) -> list
     """One zip per edition from the offline sites under ``tree``, into ``settings.dist`` (atomically)."""
     title = str(read_mkdocs(settings.mkdocs_yml).get("site_name") or "Baozhai")
     with staged(settings.dist) as dist:
-        for edition in editions:
-            write_zip(dist / f"{bundle_name(edition)}.zip", tree, bundle_name(edition),
-                      {"index.html": start_page(edition, editions, title).encode("utf-8")})
+        with ThreadPoolExecutor(max_workers=len(editions)) as pool:  # zlib compresses outside the GIL
+            list(pool.map(lambda edition: write_zip(
+                dist / f"{bundle_name(edition)}.zip", tree, bundle_name(edition),
+                {"index.html": start_page(edition, editions, title).encode("utf-8")}), editions))
     return [settings.dist / f"{bundle_name(edition)}.zip" for edition in editions]
 
 

@@ -90,12 +90,17 @@ def numbers_by_sentence(numbers: list) -> list[dict]:
 
 
 def term_marks(article: Article, annotations: Annotations) -> dict[str, list[Span]]:
-    """A link with a tooltip around every glossary term in the body."""
+    """A link with a tooltip around every glossary term in the body: the first use
+    of a term in the article says pinyin, gloss and definition, later ones pinyin
+    and gloss (the page stays small; the definition is a click away)."""
     spans: dict[str, list[Span]] = {}
+    seen: set[str] = set()
     for found in annotations.occurrences.get(article.slug, []):
         term = found.term
+        text = tooltip(term) if term.term not in seen else f"{term.pinyin}｜{term.gloss}"
+        seen.add(term.term)
         opening = Markup('<a class="bz-term" href="{}" title="{}" data-pinyin="{}">').format(
-            term_url(term), attr(tooltip(term)), attr(term.pinyin))
+            term_url(term), attr(text), attr(term.pinyin))
         spans.setdefault(found.anchor, []).append(Span(found.start, found.end, opening, Markup("</a>")))
     return spans
 

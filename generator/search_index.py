@@ -81,8 +81,25 @@ def worker_script(material_worker: str) -> str:
     return "\n;\n".join(parts)
 
 
+# Material ships Lunr support for some 40 languages; the worker loads only the
+# configured one (zh) and the stemmer support. Source maps serve debugging only.
+_LUNR_KEPT = {"lunr.stemmer.support.min.js", "lunr.zh.min.js", "lunr.multi.min.js"}
+
+
+def prune_assets(site_dir: Path) -> None:
+    """Drop the theme files no page of this site can load."""
+    scripts = site_dir / "assets" / "javascripts"
+    for path in sorted((scripts / "lunr").rglob("*.js")):
+        if path.name not in _LUNR_KEPT:
+            path.unlink()
+    for path in sorted((site_dir / "assets").rglob("*.map")):
+        path.unlink()
+
+
 def rewrite_site(site_dir: Path, options: dict) -> None:
-    """Enrich the built index and install the worker (run after Material's search)."""
+    """Enrich the built index, install the worker and prune unused theme files
+    (run after Material's search)."""
+    prune_assets(site_dir)
     path = site_dir / "search" / "search_index.json"
     if not path.exists():
         return

@@ -26,6 +26,7 @@
 (function (scope) {
   "use strict";
   var SETUP = 0, QUERY = 2, RESULT = 3;
+  var ARTICLES = "articles/";  /* generator/pages.py ARTICLES: where article pages live */
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
   var TOKEN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[0-9a-z]+/g;
   var convert = {
@@ -107,7 +108,8 @@
 
   /* Keep what holds the query, merge the results of both forms, and rank:
      exact title (a glossary term's page) first, then pages whose title holds
-     the query, then by how often the page uses it, then Lunr's score. */
+     the query, then articles before glossary and browse pages, then by how
+     often the page uses it, then Lunr's score. */
   function merge(results, typed, forms) {
     var needles = forms.map(function (f) { return tokens(f).join(""); });
     var exact = needles.map(hex);
@@ -115,7 +117,7 @@
     terms[typed] = true;
     results.forEach(function (result) {
       (result.items || []).forEach(function (group) {
-        var rank = { exact: 0, title: 0, uses: 0, score: group[0].score };
+        var rank = { exact: 0, title: 0, article: 0, uses: 0, score: group[0].score };
         var kept = group.filter(function (item) {
           var text = joined(item);
           var hits = needles.map(function (n) { return n ? count(text, n) : 0; });
@@ -124,6 +126,7 @@
           seen[item.location] = true;
           rank.uses += uses;
           rank.exact = Math.max(rank.exact, exact.indexOf(item.exact) >= 0 ? 1 : 0);
+          rank.article = item.location.indexOf(ARTICLES) === 0 ? 1 : 0;
           if (item.location.indexOf("#") < 0) {
             var title = tokens(normalise(plain(item.title), "twp")).join("");
             rank.title = needles.some(function (n) { return n && title.indexOf(n) >= 0; }) ? 1 : 0;
@@ -139,7 +142,8 @@
     });
     groups.sort(function (a, b) {
       var x = a.rank, y = b.rank;
-      return (y.exact - x.exact) || (y.title - x.title) || (y.uses - x.uses) || (y.score - x.score) ||
+      return (y.exact - x.exact) || (y.title - x.title) || (y.article - x.article) || (y.uses - x.uses) ||
+        (y.score - x.score) ||
         (a.items[0].location < b.items[0].location ? -1 : 1);
     });
     var items = groups.map(function (g) { return g.items; });
