@@ -21,7 +21,6 @@ from .errors import BuildError
 from .pages import article_path, navigation, render_digest
 from .pipeline import Digest, process
 from .preserve import Loss, article_pieces, check_accounting, check_output
-from .site import build_edition
 from .suggest import glossary_warnings, suggest
 from .timing import Stopwatch
 from .write import staged, write_files

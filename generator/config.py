@@ -5,7 +5,7 @@ the site); command-line flags override the folders. Unknown keys are errors.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -36,7 +36,6 @@ class Settings:
     site_title: str = "报摘"
     traditional: str = "s2twp"  # OpenCC config of the Traditional edition
     editions: tuple[str, ...] = ("zh-Hans", "zh-Hant")
-    extra: dict = field(default_factory=dict)
 
     @property
     def mkdocs_yml(self) -> Path:
@@ -100,7 +99,3 @@ class _Loader(yaml.SafeLoader):
 
 _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-def option_names() -> list[str]:
-    return [f.name for f in fields(Settings)]

@@ -177,16 +177,6 @@ class Page:
     articles: list[Article]
     chrome: list[Text] = field(default_factory=list)
     consumed: list[Consumed] = field(default_factory=list)
-    moved: list["Move"] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Move:
-    """An editor's reordering of a source line (a scrambled extract)."""
-
-    line: int
-    after: int
-    reason: str
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .annotate import Annotations
-from .browse_pages import BROWSE, ISSUES, PEOPLE, TOPICS, article_links, continuation_note, issues, render_browse
+from .browse_pages import BROWSE, ISSUES, PEOPLE, TOPICS, article_links, issues, render_browse
 from .errata import Located
 from .escape import attr
 from .link import Links
@@ -23,11 +23,6 @@ ARTICLES = "articles"
 
 def article_path(article: Article) -> str:
     return f"{ARTICLES}/{article.slug}.md"
-
-
-def article_url(article: Article, depth: int = 0) -> Markup:
-    """Relative URL of an article page from a page ``depth`` folders deep."""
-    return Markup("../" * depth + f"{ARTICLES}/{article.slug}.html")
 
 
 def render_digest(digest: Digest, site_title: str) -> dict[str, str]:
@@ -176,5 +171,3 @@ def _home_item(article: Article, result: PageResult, links: Links) -> dict:
             "terms": [term_view(t, "glossary/") for t in links.key_terms(article)],
             "notes": len(errata_marks(article, result.errata)[1]) + len(metadata_errata(article, result.errata))}
 
-
-__all__ = ["render_digest", "article_path", "article_url", "attr", "continuation_note"]

@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 
 import markdown
 
-from .model import Article, Page, Piece, PunctChange, Repairs, Role
+from .model import Article, Page, Piece, PunctChange, Repairs
 
 EXTENSIONS = ["attr_list", "footnotes", "admonition", "toc", "tables"]
 
@@ -170,5 +170,3 @@ def check_output(article: Article, markdown_text: str) -> list[Loss]:
             losses.append(Loss(article.source, piece.line, f"metadata not shown: “{piece.text}”"))
     return losses
 
-
-__all__ = ["check_accounting", "check_output", "visible_text", "Loss", "Role"]

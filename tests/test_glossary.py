@@ -7,10 +7,9 @@ from pathlib import Path
 import markdown
 import pytest
 
-from generator.annotate import Matcher, annotate
+from generator.annotate import Matcher
 from generator.errors import ContentError
 from generator.glossary import Glossary, Term, load_glossary
-from generator.pages import render_digest
 from generator.preserve import EXTENSIONS
 from generator.suggest import glossary_warnings, suggest
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, write_content
+from conftest import ROOT
 from generator import commands
 from generator.cli import main
 from generator.config import load_settings
