@@ -202,26 +202,31 @@ def regional_quotes(text: str) -> str:
 
     Nesting is tracked per paragraph (line), whichever of “” or ‘’ is outside.
     A ’ that closes nothing is an apostrophe and stays; a ” that closes nothing
-    still becomes 」. « » 《 》 and other marks are untouched.
+    still becomes 」. « » 《 》 and other marks are untouched. Only the quote
+    marks are visited: a page is mostly text and markup without any.
     """
-    return "\n".join(_quote_paragraph(line) for line in text.split("\n"))
+    return "\n".join(_quote_paragraph(line) if _QUOTE.search(line) else line for line in text.split("\n"))
+
+
+_QUOTE = re.compile("[“”‘’]")
 
 
 def _quote_paragraph(line: str) -> str:
-    out: list[str] = []
     open_quotes: list[str] = []
-    for char in line:
+
+    def corner(found: re.Match) -> str:
+        char = found.group()
         opener = _CLOSERS.get(char, "")
         if char in _CLOSERS.values():
-            out.append(_CORNERS[len(open_quotes) % 2][0])
             open_quotes.append(char)
-        elif opener in open_quotes:
+            return _CORNERS[(len(open_quotes) - 1) % 2][0]
+        if opener in open_quotes:
             depth = len(open_quotes) - 1 - open_quotes[::-1].index(opener)
             del open_quotes[depth:]
-            out.append(_CORNERS[depth % 2][1])
-        else:
-            out.append(_CORNERS[0][1] if char == "”" else char)
-    return "".join(out)
+            return _CORNERS[depth % 2][1]
+        return _CORNERS[0][1] if char == "”" else char
+
+    return _QUOTE.sub(corner, line)
 
 
 def leftover_simplified(text: str, converter: Converter | None = None) -> list[str]:
