@@ -55,12 +55,40 @@ def timed_build(folder: Path, extra: list[str] | None = None) -> dict:
             "said": done.stdout.strip().splitlines()[-3:]}
 
 
+# the generator's own stages (timing.Stopwatch names); "mkdocs" (wall of the parallel
+# edition builds), "mkdocs <edition>" (each build) and "bundles" (zips) are not
+GENERATOR_STAGES = ("read", "parse", "repair", "annotate", "link", "render", "preservation", "convert")
+
+
 def plain_mkdocs(folder: Path) -> float:
     """``mkdocs build`` of the generated Simplified Markdown alone (no Baozhai)."""
     start = time.perf_counter()
     subprocess.run([PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(folder / "mkdocs.yml"),
                     "-d", str(folder / "plain-site")], capture_output=True, cwd=folder, check=True)
     return round(time.perf_counter() - start, 2)
+
+
+def raw_opencc(folder: Path) -> dict:
+    """Stock OpenCC s2twp, one call, on the same text: the generated Simplified Markdown
+    (what the convert stage converts) and the sources (what the generator reads)."""
+    import opencc
+
+    converter = opencc.OpenCC("s2twp")
+    texts = {"markdown": "".join(p.read_text(encoding="utf-8")
+                                 for p in sorted((folder / "docs" / "zh-Hans").rglob("*.md"))),
+             "sources": "".join(p.read_text(encoding="utf-8")
+                                for p in sorted((folder / "content" / "sources").glob("*.txt")))}
+    result = {}
+    for name, text in texts.items():
+        best = min(_timed(lambda: converter.convert(text)) for _ in range(3))
+        result[name] = {"chars": len(text), "seconds": round(best, 3)}
+    return result
+
+
+def _timed(action) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
 
 
 def sizes(folder: Path, articles: int) -> dict:
@@ -82,6 +110,7 @@ def measure(articles: int, plain: bool = True) -> dict:
     with tempfile.TemporaryDirectory(prefix=f"baozhai-bench-{articles}-") as tmp:
         folder = project(Path(tmp), articles)
         first = timed_build(folder)
+        opencc_raw = raw_opencc(folder)
         again = timed_build(folder)
         one_more = folder / "content" / "sources" / "synthetic-99999.txt"
         one_more.write_text("# 合成基准追加稿件（非新闻）\n\n" + "这是一段用于测量增量构建的合成文字，不是新闻。\n" * 3,
@@ -89,20 +118,23 @@ def measure(articles: int, plain: bool = True) -> dict:
         incremental = timed_build(folder)
         plain = plain_mkdocs(folder) if plain else None
         return {"articles": articles, "first": first, "unchanged": again, "one_page_added": incremental,
-                "plain_mkdocs_hans_s": plain, "sizes": sizes(folder, articles),
+                "plain_mkdocs_hans_s": plain, "sizes": sizes(folder, articles), "raw_opencc": opencc_raw,
                 "per_article_ms": round(first["wall_s"] / articles * 1000, 1)}
 
 
 def table(results: list[dict]) -> str:
-    head = ("| N | wall s | ms/article | generator s | mkdocs s | unchanged s | +1 page s | peak MB | "
-            "KB/article (Hans/Hant) | index KB (Hans/Hant) | plain mkdocs s |")
-    lines = [head, "|---" * 11 + "|"]
+    head = ("| N | wall s | ms/article | generator s (share) | mkdocs s | raw OpenCC s (Markdown / sources) | "
+            "unchanged s | +1 page s | peak MB | KB/article (Hans/Hant) | index KB (Hans/Hant) | plain mkdocs s |")
+    lines = [head, "|---" * 12 + "|"]
     for r in results:
         stages, s = r["first"]["stages_s"], r["sizes"]
-        generator = sum(v for k, v in stages.items() if not k.startswith("mkdocs"))
-        mkdocs = sum(v for k, v in stages.items() if k.startswith("mkdocs"))
+        generator = sum(v for k, v in stages.items() if k in GENERATOR_STAGES)
+        mkdocs = stages.get("mkdocs", 0.0)
+        raw = r.get("raw_opencc") or {}
+        opencc_s = "/".join(str(raw.get(k, {}).get("seconds", "?")) for k in ("markdown", "sources"))
         lines.append(
-            f"| {r['articles']} | {r['first']['wall_s']} | {r['per_article_ms']} | {generator:.1f} | {mkdocs:.1f} | "
+            f"| {r['articles']} | {r['first']['wall_s']} | {r['per_article_ms']} | "
+            f"{generator:.1f} ({generator / r['first']['wall_s']:.0%}) | {mkdocs:.1f} | {opencc_s} | "
             f"{r['unchanged']['wall_s']} | {r['one_page_added']['wall_s']} | {r['first']['peak_rss_mb']} | "
             f"{s['zh-Hans']['site_kb_per_article']}/{s['zh-Hant']['site_kb_per_article']} | "
             f"{s['zh-Hans']['search_index_bytes'] // 1024}/{s['zh-Hant']['search_index_bytes'] // 1024} | "

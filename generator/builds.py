@@ -1,9 +1,10 @@
-"""Building the editions' sites (and offline sites) from their generated Markdown.
+"""Building the editions' sites from their generated Markdown.
 
 Each edition is built by MkDocs on its own, into its own folder, so editions
 can be built at the same time in separate processes (one a core) when the
 digest is large enough to repay starting them; the Simplified site then
-receives the others as subfolders.
+receives the others as subfolders. Each edition is built once: the same
+pages serve the hosted site and the offline bundles (see generator.bundle).
 """
 from __future__ import annotations
 
@@ -14,9 +15,12 @@ from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
-from .bundle import build_offline
+from .bundle import add_shim, edition_plugins, offline_ready
 from .config import Edition, Settings
 from .site import build_edition
+
+# (edition, its generated Markdown folder, its mkdocs.yml overrides)
+BuiltEdition = tuple[Edition, Path, dict]
 
 PARALLEL_FROM = 100  # articles: below this, starting worker processes costs more than it saves
 
@@ -28,23 +32,17 @@ class EditionJob:
     docs: Path
     options: dict
     site: Path  # this edition's site, built alone
-    offline: Path | None  # its offline site, or None
-    editions: tuple[Edition, ...]
 
 
 def run(job: EditionJob) -> dict[str, float]:
-    """Build one edition (and its offline site); return the seconds each took."""
+    """Build one edition; return the seconds it took."""
     import time
 
-    times = {}
     begin = time.perf_counter()
-    build_edition(job.settings, job.docs, job.site, **job.options)
-    times[f"mkdocs {job.edition.code}"] = time.perf_counter() - begin
-    if job.offline is not None:
-        begin = time.perf_counter()
-        build_offline(job.settings, job.docs, job.options, list(job.editions), job.offline)
-        times[f"mkdocs offline {job.edition.code}"] = time.perf_counter() - begin
-    return times
+    options = offline_ready(job.options, edition_plugins(job.settings))
+    build_edition(job.settings, job.docs, job.site, **options)
+    add_shim(job.site)
+    return {f"mkdocs {job.edition.code}": time.perf_counter() - begin}
 
 
 def jobs_for(articles: int, editions: int) -> int:

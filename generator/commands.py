@@ -9,49 +9,50 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-from .builds import EditionJob, assemble, build_all, jobs_for
-from .bundle import BuiltEdition, write_bundles, zip_bundles
+from .builds import BuiltEdition, EditionJob, assemble, build_all, jobs_for
+from .bundle import drop_offline_index, zip_bundles
 from .cache import Cache, code_version
 from .cache import key as cache_key
 from .config import Settings
 from .editions import (convert_files, convert_nav, converter_for, edition_checks,
                        overrides, search_options)
-from .mkdocs_plugin import search_options_path
+from .mkdocs_plugin import search_options_path, shown_path
 from .errors import BuildError
 from .pages import article_path, navigation, render_digest
 from .pipeline import Digest, process
-from .preserve import Loss, article_pieces, check_accounting, check_output
+from .preserve import Loss, check_accounting, check_output, shown_json
 from .suggest import glossary_warnings, suggest
 from .timing import Stopwatch
 from .write import staged, write_files
 
 
-def generate(settings: Settings, cache: Cache | None = None,
-             watch: Stopwatch | None = None) -> tuple[Digest, dict[str, str]]:
-    """Process the content and render the Simplified edition's Markdown."""
+def generate(settings: Settings, cache: Cache | None = None, watch: Stopwatch | None = None,
+             render_check: bool = True) -> tuple[Digest, dict[str, str]]:
+    """Process the content and render the Simplified edition's Markdown.
+
+    Without ``render_check`` the output half of the preservation check is left to
+    the MkDocs build (the Baozhai plugin checks the HTML MkDocs renders; see
+    generator.preserve), so the Markdown is not rendered twice.
+    """
     watch = watch or Stopwatch()
     digest = process(settings.content, cache, watch)
     with watch.stage("render", announce=True):
         files = render_digest(digest, settings.site_title)
     with watch.stage("preservation"):
-        losses = preservation(digest, files, cache)
+        losses = preservation(digest, files if render_check else None)
     if losses:
         raise BuildError("preservation check failed: " + "; ".join(map(str, losses[:5])))
     return digest, files
 
 
-def preservation(digest: Digest, files: dict[str, str], cache: Cache | None = None) -> list[Loss]:
-    """The preservation check of every page; an article whose pieces and Markdown were
-    checked before (same text) is not rendered again."""
-    cache = cache or Cache(None)
+def preservation(digest: Digest, files: dict[str, str] | None = None) -> list[Loss]:
+    """The preservation check of every page: the accounting and, given the rendered
+    Markdown ``files``, the output check on each article's Markdown."""
     losses: list[Loss] = []
     for result in digest.pages:
         losses += check_accounting(result.page, result.repairs)
-        for article in result.page.articles:
-            markdown = files[article_path(article)]
-            pieces = repr([[p.text for p in group] for group in article_pieces(article)])
-            found = cache.get("preserve", (markdown, pieces), lambda: check_output(article, markdown))
-            losses += found
+        for article in result.page.articles if files is not None else ():
+            losses += check_output(article, files[article_path(article)])
     return losses
 
 
@@ -69,19 +70,16 @@ def build(settings: Settings, log=print, offline: bool = True, watch: Stopwatch 
         log(f"nothing changed since the last build: {settings.site} kept")
         return None
     cache = Cache.at(settings.cache)
-    digest, files = generate(settings, cache, watch)
+    digest, files = generate(settings, cache, watch, render_check=False)
     with build_date(digest), staged(settings.docs) as docs, staged(settings.site) as site:
         with watch.stage("convert", announce=True):
             editions = write_editions(settings, digest, files, docs, cache)
-        with tempfile.TemporaryDirectory(prefix=f".{settings.site.name}.parts-", dir=site.parent) as parts:
-            jobs = edition_jobs(settings, editions, site, Path(parts), offline)
-            workers = jobs_for(len(digest.articles), len(jobs))
-            with watch.stage("mkdocs", announce=True):
-                watch.times.update(build_all(jobs, workers))
-            assemble(site, [(job.edition, job.site) for job in jobs if job.edition.folder])
-            if offline:
-                with watch.stage("bundles", announce=True):
-                    zip_bundles(settings, [job.edition for job in jobs], Path(parts) / "offline")
+        workers = build_sites(settings, editions, site, len(digest.articles), watch)
+        built = [edition for edition, _, _ in editions]
+        if offline:
+            with watch.stage("bundles", announce=True):
+                zip_bundles(settings, built, site)
+        drop_offline_index(site, built)
     cache.commit()
     _record(settings, stamp)
     log(f"built {len(digest.articles)} articles from {len(digest.pages)} pages into {settings.site}")
@@ -89,13 +87,18 @@ def build(settings: Settings, log=print, offline: bool = True, watch: Stopwatch 
     return digest
 
 
-def edition_jobs(settings: Settings, editions: list[BuiltEdition], site: Path, parts: Path,
-                 offline: bool) -> list[EditionJob]:
-    every = tuple(edition for edition, _, _ in editions)
-    return [EditionJob(settings, edition, docs, options,
-                       parts / "site" / edition.code if edition.folder else site,
-                       parts / "offline" / edition.code if offline else None, every)
-            for edition, docs, options in editions]
+def build_sites(settings: Settings, editions: list[BuiltEdition], site: Path, articles: int,
+                watch: Stopwatch) -> int:
+    """Build every edition into ``site`` (the others into its subfolders); return the processes used."""
+    with tempfile.TemporaryDirectory(prefix=f".{site.name}.parts-", dir=site.parent) as parts:
+        jobs = [EditionJob(settings, edition, docs, options,
+                           Path(parts) / edition.code if edition.folder else site)
+                for edition, docs, options in editions]
+        workers = jobs_for(articles, len(jobs))
+        with watch.stage("mkdocs", announce=True):
+            watch.times.update(build_all(jobs, workers))
+        assemble(site, [(job.edition, job.site) for job in jobs if job.edition.folder])
+    return workers
 
 
 STAMP = "last-build"  # in the cache folder: the inputs hash of the site now in place
@@ -173,6 +176,9 @@ def write_editions(settings: Settings, digest: Digest, files: dict[str, str], do
         _assets(edition_docs)
         search_options_path(edition_docs).write_text(search_options(digest.glossary, edition, converter),
                                                      encoding="utf-8")
+        if converter is None:  # the source's own script: MkDocs' HTML gets the preservation check
+            shown_path(edition_docs).write_text(shown_json({article_path(a): a for a in digest.articles}),
+                                                encoding="utf-8")
         editions.append((edition, edition_docs, overrides(settings, edition, convert_nav(nav, converter))))
     return editions
 
@@ -180,9 +186,11 @@ def write_editions(settings: Settings, digest: Digest, files: dict[str, str], do
 def bundle(settings: Settings, log=print) -> list[Path]:
     """Only the offline bundles (dist/): site/ and docs/ stay as they are."""
     check_outputs(settings)
-    digest, files = generate(settings)
-    with build_date(digest), tempfile.TemporaryDirectory(prefix="baozhai-docs-") as docs:
-        zips = write_bundles(settings, write_editions(settings, digest, files, Path(docs)))
+    digest, files = generate(settings, render_check=False)
+    with build_date(digest), tempfile.TemporaryDirectory(prefix="baozhai-bundle-") as tmp:
+        editions = write_editions(settings, digest, files, Path(tmp) / "docs")
+        build_sites(settings, editions, Path(tmp) / "site", len(digest.articles), Stopwatch())
+        zips = zip_bundles(settings, [edition for edition, _, _ in editions], Path(tmp) / "site")
     for path in zips:
         log(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
     return zips

@@ -7,6 +7,10 @@ a quarter to the build time and zero-width spaces to the index. This plugin
 switches it off for the build, and fails the build if jieba is missing,
 because the generator itself needs it (glossary readings, keywords).
 After the build it adds Baozhai's fields and query layer to the search.
+
+It also runs the output half of the preservation check (generator.preserve)
+on the HTML MkDocs renders for each article of the Simplified edition, so a
+source character that the Markdown lost fails the build, naming its line.
 """
 from __future__ import annotations
 
@@ -17,6 +21,8 @@ from mkdocs.config import base
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from .errors import BuildError
+from .preserve import Shown, check_html
 from .search_index import rewrite_site
 
 
@@ -25,6 +31,10 @@ class BaozhaiConfig(base.Config):
 
 
 class BaozhaiPlugin(BasePlugin[BaozhaiConfig]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: dict[str, dict] = {}  # article Markdown path → its Shown, as JSON
+
     def on_config(self, config):
         try:
             import jieba  # noqa: F401  (the generator needs it; see module doc)
@@ -33,13 +43,28 @@ class BaozhaiPlugin(BasePlugin[BaozhaiConfig]):
         from material.plugins.search import plugin as material_search
 
         material_search.jieba = None  # Baozhai's character index replaces Material's word segmentation
+        shown = shown_path(Path(config["docs_dir"]))
+        self.shown = json.loads(shown.read_text(encoding="utf-8")) if shown.exists() else {}
         return config
+
+    def on_page_content(self, html, *, page, config, files):
+        data = self.shown.get(page.file.src_uri)
+        if data is not None:
+            losses = check_html(Shown.from_json(data), html)
+            if losses:
+                raise BuildError("preservation check failed: " + "; ".join(map(str, losses[:5])))
+        return html
 
     @event_priority(-50)  # after Material's search writes its index, before offline inlines it
     def on_post_build(self, *, config):
         options_file = search_options_path(Path(config["docs_dir"]))
         options = json.loads(options_file.read_text(encoding="utf-8")) if options_file.exists() else {}
         rewrite_site(Path(config["site_dir"]), options)
+
+
+def shown_path(docs_dir: Path) -> Path:
+    """Written by the generator beside the Simplified docs: what each article must show."""
+    return docs_dir.with_name(docs_dir.name + ".shown.json")
 
 
 def search_options_path(docs_dir: Path) -> Path:

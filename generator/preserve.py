@@ -5,13 +5,17 @@
    structure (heading marks, front matter).
 2. Faithful pieces: each piece's shown text is its source text with only the
    recorded punctuation changes applied.
-3. Output: the generated Markdown, rendered to HTML as MkDocs renders it,
-   shows every piece: each paragraph and section heading exactly, in its own
-   element (``id="p1"``…) and in source order; metadata anywhere on the page.
+3. Output: the article's HTML shows every piece: each paragraph and section
+   heading exactly, in its own element (``id="p1"``…) and in source order;
+   metadata anywhere on the page. ``baozhai build`` checks the HTML MkDocs
+   itself renders (the Baozhai plugin reads each article's :class:`Shown`
+   from a file beside the Simplified docs); ``baozhai check``, which builds
+   nothing, renders the Markdown with Python-Markdown and the same extensions.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import asdict, dataclass
 from html.parser import HTMLParser
 
 import markdown
@@ -140,8 +144,13 @@ class _Text(HTMLParser):
 
 def _rendered(markdown_text: str) -> _Text:
     body = markdown_text.split("\n---\n", 1)[1] if markdown_text.startswith("---\n") else markdown_text
+    return _parsed(markdown.markdown(body, extensions=EXTENSIONS))
+
+
+def _parsed(html: str) -> _Text:
     parser = _Text()
-    parser.feed(markdown.markdown(body, extensions=EXTENSIONS))
+    parser.feed(html)
+    parser.close()
     return parser
 
 
@@ -149,24 +158,58 @@ def visible_text(markdown_text: str) -> str:
     return "".join(_rendered(markdown_text).parts)
 
 
+@dataclass(frozen=True)
+class Shown:
+    """What an article's page must show: each block (anchor, text, first line) in
+    order, and each metadata piece (text, line) somewhere."""
+
+    source: str
+    blocks: tuple[tuple[str, str, int], ...]
+    meta: tuple[tuple[str, int], ...]
+
+    @classmethod
+    def of(cls, article: Article) -> "Shown":
+        return cls(article.source,
+                   tuple((b.anchor, b.text.text, b.text.first_line) for b in article.blocks),
+                   tuple((p.text, p.line) for p in article_pieces(article)[1]))
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Shown":
+        return cls(data["source"], tuple(map(tuple, data["blocks"])), tuple(map(tuple, data["meta"])))
+
+
+def shown_json(pages: dict[str, Article]) -> str:
+    """The :class:`Shown` of each article, by its Markdown path, for the MkDocs plugin."""
+    return json.dumps({path: asdict(Shown.of(article)) for path, article in sorted(pages.items())},
+                      ensure_ascii=False)
+
+
 def check_output(article: Article, markdown_text: str) -> list[Loss]:
+    """The output check of one article on its Markdown, rendered by Python-Markdown."""
+    return check_shown(Shown.of(article), _rendered(markdown_text))
+
+
+def check_html(shown: Shown, html: str) -> list[Loss]:
+    """The output check of one article on its page's HTML (as MkDocs rendered it)."""
+    return check_shown(shown, _parsed(html))
+
+
+def check_shown(shown: Shown, page: _Text) -> list[Loss]:
     """Each block's element (id ``p1``, ``s1``…) shows exactly its text, in source
     order; every metadata piece is visible somewhere on the page."""
-    page = _rendered(markdown_text)
     ids = list(page.by_id)
     losses = []
     position = -1
-    for block in article.blocks:
-        text, parts = block.text.text, page.by_id.get(block.anchor)
+    for anchor, text, line in shown.blocks:
+        parts = page.by_id.get(anchor)
         if parts is None or "".join(parts) != text:
-            losses.append(Loss(article.source, block.text.first_line, f"text not shown: “{text[:20]}…”"))
-        elif ids.index(block.anchor) < position:
-            losses.append(Loss(article.source, block.text.first_line, f"text not shown in order: “{text[:20]}…”"))
+            losses.append(Loss(shown.source, line, f"text not shown: “{text[:20]}…”"))
+        elif ids.index(anchor) < position:
+            losses.append(Loss(shown.source, line, f"text not shown in order: “{text[:20]}…”"))
         else:
-            position = ids.index(block.anchor)
-    shown = "".join(page.parts)
-    for piece in article_pieces(article)[1]:
-        if piece.text not in shown:
-            losses.append(Loss(article.source, piece.line, f"metadata not shown: “{piece.text}”"))
+            position = ids.index(anchor)
+    visible = "".join(page.parts)
+    for text, line in shown.meta:
+        if text not in visible:
+            losses.append(Loss(shown.source, line, f"metadata not shown: “{text}”"))
     return losses
-

@@ -19,8 +19,7 @@ def entries(path: Path, what: str) -> list[yaml.Node]:
         root = yaml.compose(read_text(path))
     except (yaml.YAMLError, RecursionError) as err:
         mark = getattr(err, "problem_mark", None)
-        raise ContentError(f"not valid YAML: {getattr(err, 'problem', None) or err}", path,
-                           mark.line + 1 if mark else None) from None
+        raise ContentError(f"not valid YAML: {_problem(err)}", path, mark.line + 1 if mark else None) from None
     if root is None:
         return []
     if not isinstance(root, yaml.SequenceNode):
@@ -34,7 +33,13 @@ def mapping(node: yaml.Node, path: Path, what: str) -> dict:
     try:
         data = yaml.safe_load(yaml.serialize(node))
     except (yaml.YAMLError, ValueError, RecursionError) as err:  # ValueError: a date like 2026-02-30
-        raise ContentError(f"not valid YAML: {getattr(err, 'problem', None) or err}", path, line) from None
+        raise ContentError(f"not valid YAML: {_problem(err)}", path, line) from None
     if not isinstance(data, dict):
         raise ContentError(f"{what} must be a mapping", path, line)
     return data
+
+
+def _problem(err: Exception) -> str:
+    if isinstance(err, RecursionError):  # Python words it by where the stack ran out: say it one way
+        return "maximum recursion depth exceeded"
+    return str(getattr(err, "problem", None) or err)

@@ -1,11 +1,11 @@
 """The offline bundle's pieces that need no build: reproducible zips, the
-offline mkdocs options, the start page. (The built bundles are checked in
+options that make every build readable offline, the start page. (The built bundles are checked in
 tests/browser/test_delivery.py and read in Chromium in tests/browser/test_reading.py.)"""
 from __future__ import annotations
 
 import zipfile
 
-from generator.bundle import SHIM, ZIP_DATE, offline_options, start_page, write_zip
+from generator.bundle import SHIM, ZIP_DATE, offline_ready, start_page, write_zip
 from generator.config import Edition
 
 HANS = Edition("zh-Hans", "简体中文", "", None)
@@ -28,27 +28,28 @@ def test_zip_is_sorted_dated_and_reproducible(tmp_path):
         assert archive.read("top/index.html") == b"start"
 
 
-def test_offline_options_drop_instant_navigation_and_ship_the_shim():
+def test_every_build_gets_the_offline_plugin_and_the_vendored_shim_and_keeps_instant_navigation():
     hosted = {"theme": {"name": "material", "features": ["content.tooltips", "navigation.instant",
                                                         "navigation.instant.prefetch", "search.suggest"]},
               "extra": {"alternate": [{"name": "x", "lang": "zh-Hans", "link": "./"}]}, "nav": ["index.md"]}
     plugins = ["baozhai", {"search": {"lang": "zh"}}]
-    options = offline_options(hosted, [HANS, HANT], plugins)
-    assert options["theme"]["features"] == ["content.tooltips", "search.suggest"]
+    options = offline_ready(hosted, plugins)
+    # Material switches instant navigation off itself under file://; hosted pages keep it
+    assert options["theme"] == hosted["theme"]
     assert options["extra"]["polyfills"] == [SHIM]  # so the offline plugin adds no CDN script
-    assert options["extra"]["alternate"] == [{"name": "简体中文", "lang": "zh-Hans", "link": "../zh-Hans/"},
-                                             {"name": "繁體中文", "lang": "zh-Hant", "link": "../zh-Hant/"}]
+    assert options["extra"]["alternate"] == [{"name": "x", "lang": "zh-Hans", "link": "./"}]
     assert options["plugins"] == ["baozhai", {"search": {"lang": "zh"}}, "offline"]
     options["plugins"][1]["search"].clear()  # mkdocs empties what it is given: the caller's list is safe
     assert plugins == ["baozhai", {"search": {"lang": "zh"}}]
-    assert hosted["theme"]["features"][1] == "navigation.instant" and options["nav"] == ["index.md"]
+    assert options["nav"] == ["index.md"] and "polyfills" not in hosted["extra"]
+    assert offline_ready(hosted, ["offline", "search"])["plugins"] == ["offline", "search"]  # not twice
 
 
 def test_start_page_opens_its_edition_and_links_both():
     page = start_page(HANT, [HANS, HANT], "报摘 <Baozhai>")
     assert '<html lang="zh-Hant">' in page
-    assert '<meta http-equiv="refresh" content="0; url=zh-Hant/index.html">' in page
-    assert '<a href="zh-Hans/index.html" lang="zh-Hans" hreflang="zh-Hans">简体中文</a>' in page
+    assert '<meta http-equiv="refresh" content="0; url=site/zh-Hant/index.html">' in page
+    assert '<a href="site/index.html" lang="zh-Hans" hreflang="zh-Hans">简体中文</a>' in page
     assert "<title>报摘 &lt;Baozhai&gt;</title>" in page
 
 

@@ -1,6 +1,7 @@
 """The preservation check: nothing of a source is lost or silently changed."""
 from __future__ import annotations
 
+import shutil
 from dataclasses import replace
 
 import pytest
@@ -206,3 +207,59 @@ def test_rendered_seed_pages_show_every_paragraph(seed, seed_files):
 
 def test_render_digest_is_deterministic(seed):
     assert render_digest(seed, "报摘") == render_digest(seed, "报摘")
+
+
+# -- the output check on MkDocs' own HTML (baozhai build) ----------------------------
+
+def test_build_checks_the_html_mkdocs_renders_and_keeps_the_previous_site(make_content, tmp_path, monkeypatch):
+    """``build`` does not render the Markdown a second time: the Baozhai plugin checks
+    each article's HTML as MkDocs made it, and a loss there stops the build."""
+    # test fixture, not news
+    make_content(tmp_path, {"sources/x.txt": "# 示例报测试标题\n测试市今天举办示例活动，共有一百人参加。\n"},
+                 mkdocs=True)
+    shutil.copytree(SEED_CONTENT.parent / "overrides", tmp_path / "overrides")
+    settings = load_settings(tmp_path)
+    commands.build(settings, log=lambda *_: None, offline=False)
+    before = (settings.site / "index.html").read_bytes()
+    (settings.site / "marker").write_text("the previous site")
+
+    def lossy(html, *, page, config, files):  # what MkDocs renders loses the last character
+        return html.replace("参加。", "参加")
+    from generator.mkdocs_plugin import BaozhaiPlugin
+    original = BaozhaiPlugin.on_page_content
+    monkeypatch.setattr(BaozhaiPlugin, "on_page_content",
+                        lambda self, html, **kw: original(self, lossy(html, **kw), **kw))
+    monkeypatch.setattr(commands, "check_output", lambda *a: pytest.fail("the Markdown was rendered again"))
+    (settings.content / "sources" / "x.txt").write_text(
+        "# 示例报测试标题\n测试市今天举办示例活动，共有一百人参加。\n\n另一段。\n", encoding="utf-8")
+    with pytest.raises(BuildError) as info:
+        commands.build(settings, log=lambda *_: None, offline=False)
+    assert str(info.value) == ("preservation check failed: x.txt:2: "
+                               "text not shown: “测试市今天举办示例活动，共有一百人参加。…”")
+    assert (settings.site / "marker").read_text() == "the previous site"
+    assert (settings.site / "index.html").read_bytes() == before
+
+
+def test_shown_travels_as_json_unchanged(seed):
+    import json
+    from generator.preserve import Shown, shown_json
+    articles = {article_path(a): a for a in seed.articles}
+    data = json.loads(shown_json(articles))
+    assert sorted(data) == sorted(articles)
+    for path, article in articles.items():
+        assert Shown.from_json(data[path]) == Shown.of(article)
+    first = Shown.of(seed.articles[0])
+    assert first.source == SEED_NAME and first.blocks[0][0] == "p1"
+    assert ("（新华社北京7月7日电）", 175) in first.meta
+
+
+def test_check_html_finds_a_lost_paragraph_and_order():
+    from generator.preserve import Shown, check_html
+    # test fixture, not news
+    shown = Shown("x.txt", (("p1", "甲段。", 3), ("p2", "乙段。", 5)), (("本报记者 王五", 2),))
+    good = '<p>本报记者 王五</p><p id="p1">甲段。</p><p id="p2">乙<a href="t.html" title="x">段</a>。</p>'
+    assert check_html(shown, good) == []
+    assert check_html(shown, good.replace("乙", "")) == [Loss("x.txt", 5, "text not shown: “乙段。…”")]
+    swapped = '<p>本报记者 王五</p><p id="p2">乙段。</p><p id="p1">甲段。</p>'
+    assert check_html(shown, swapped) == [Loss("x.txt", 5, "text not shown in order: “乙段。…”")]
+    assert check_html(shown, good.replace("王五", "")) == [Loss("x.txt", 2, "metadata not shown: “本报记者 王五”")]

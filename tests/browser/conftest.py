@@ -40,6 +40,11 @@ OUTPUT = ROOT / "test-output"  # screenshots and request logs (git-ignored)
 VIEWPORT = {"width": 1280, "height": 900}
 
 
+def bundled(edition: str) -> str:
+    """An edition's folder inside an unzipped bundle (which holds the hosted site in site/)."""
+    return "site" if edition == "zh-Hans" else f"site/{edition}"
+
+
 @dataclass(frozen=True)
 class Site:
     root: Path  # the temporary project: mkdocs.yml, overrides/, docs/, site/, dist/, offline/
@@ -67,7 +72,7 @@ class Site:
         """A page of ``edition``; offline, in the bundle of ``bundle`` (default: the same edition)."""
         if mode == "hosted":
             return self.inside(mode) + ("" if edition == "zh-Hans" else f"{edition}/") + path
-        return (self.bundle(bundle or edition) / edition / path).as_uri()
+        return (self.bundle(bundle or edition) / bundled(edition) / path).as_uri()
 
 
 @pytest.fixture(scope="session")

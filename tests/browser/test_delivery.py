@@ -13,7 +13,7 @@ import yaml
 
 from generator.bundle import ZIP_DATE
 
-from .conftest import EDITIONS, ROOT
+from .conftest import EDITIONS, ROOT, bundled
 
 ARTICLE = "articles/2026-shi-jie-ren-gong-zhi-neng-da-hui-shi-fang-ai-fa-zhan.html"
 
@@ -113,12 +113,13 @@ def test_each_zip_holds_every_edition_sorted_and_dated_1980(site, edition):
     for code in EDITIONS:
         for name in ("index.html", ARTICLE, "search/search_index.js", "assets/vendor/iframe-worker/shim.js",
                      "assets/vendor/iframe-worker/LICENSE"):
-            assert f"{top}{code}/{name}" in names
-    assert not [n for n in names if n.endswith((".map", "sitemap.xml", "404.html", "search_index.json"))]
-    assert f'url={edition}/index.html"' in start
+            assert f"{top}{bundled(code)}/{name}" in names
+    assert not [n for n in names if n.endswith((".map", "sitemap.xml", "404.html", "search_index.json",
+                                                "robots.txt"))]
+    assert f'url={bundled(edition)}/index.html"' in start
     shim = ROOT / "generator" / "vendor" / "iframe-worker" / "shim.js"
     with zipfile.ZipFile(site.dist / f"baozhai-offline-{edition}.zip") as archive:
-        assert archive.read(f"{top}zh-Hans/assets/vendor/iframe-worker/shim.js") == shim.read_bytes()
+        assert archive.read(f"{top}site/assets/vendor/iframe-worker/shim.js") == shim.read_bytes()
 
 
 def test_both_zips_hold_the_same_site(site):
@@ -128,6 +129,19 @@ def test_both_zips_hold_the_same_site(site):
             contents.append({info.filename.split("/", 1)[1]: info.CRC for info in archive.infolist()
                              if info.filename.split("/", 1)[1] != "index.html"})
     assert contents[0] == contents[1]
+
+
+def test_the_bundle_is_the_hosted_site_itself(site):
+    """One build serves both: every page of the bundle is byte for byte the hosted page, and
+    the hosted site keeps the JSON index only (search_index.js is read under file:// only)."""
+    bundle = site.bundle("zh-Hans") / "site"
+    pages = sorted(p.relative_to(bundle) for p in bundle.rglob("*.html"))
+    assert len(pages) > 200
+    assert [p for p in pages if (site.site / p).read_bytes() != (bundle / p).read_bytes()] == []
+    for edition in EDITIONS:
+        assert (site.bundle("zh-Hans") / bundled(edition) / "search" / "search_index.js").exists()
+        hosted = site.site / bundled(edition).removeprefix("site").lstrip("/") / "search"
+        assert (hosted / "search_index.json").exists() and not (hosted / "search_index.js").exists()
 
 
 def test_every_link_of_the_bundle_stays_inside_and_exists(site):
@@ -161,5 +175,5 @@ def test_the_bundle_carries_every_asset(site):
     assert assets
     for asset in assets:
         for edition in EDITIONS:
-            copy = site.bundle("zh-Hans") / edition / "assets" / asset.relative_to(source)
+            copy = site.bundle("zh-Hans") / bundled(edition) / "assets" / asset.relative_to(source)
             assert copy.read_bytes() == asset.read_bytes(), copy
