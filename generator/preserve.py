@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 import markdown
@@ -173,6 +173,9 @@ class Shown:
                    tuple((b.anchor, b.text.text, b.text.first_line) for b in article.blocks),
                    tuple((p.text, p.line) for p in article_pieces(article)[1]))
 
+    def as_json(self) -> dict:
+        return {"source": self.source, "blocks": self.blocks, "meta": self.meta}
+
     @classmethod
     def from_json(cls, data: dict) -> "Shown":
         return cls(data["source"], tuple(map(tuple, data["blocks"])), tuple(map(tuple, data["meta"])))
@@ -180,7 +183,7 @@ class Shown:
 
 def shown_json(pages: dict[str, Article]) -> str:
     """The :class:`Shown` of each article, by its Markdown path, for the MkDocs plugin."""
-    return json.dumps({path: asdict(Shown.of(article)) for path, article in sorted(pages.items())},
+    return json.dumps({path: Shown.of(article).as_json() for path, article in sorted(pages.items())},
                       ensure_ascii=False)
 
 
