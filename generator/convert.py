@@ -205,16 +205,14 @@ def regional_quotes(text: str) -> str:
     still becomes 」. « » 《 》 and other marks are untouched. Only the quote
     marks are visited: a page is mostly text and markup without any.
     """
-    return "\n".join(_quote_paragraph(line) if _QUOTE.search(line) else line for line in text.split("\n"))
-
-
-_QUOTE = re.compile("[“”‘’]")
-
-
-def _quote_paragraph(line: str) -> str:
     open_quotes: list[str] = []
+    end = 0  # where the previous quote mark ended
 
     def corner(found: re.Match) -> str:
+        nonlocal end
+        if open_quotes and text.find("\n", end, found.start()) >= 0:  # a new paragraph
+            open_quotes.clear()
+        end = found.end()
         char = found.group()
         opener = _CLOSERS.get(char, "")
         if char in _CLOSERS.values():
@@ -226,7 +224,10 @@ def _quote_paragraph(line: str) -> str:
             return _CORNERS[depth % 2][1]
         return _CORNERS[0][1] if char == "”" else char
 
-    return _QUOTE.sub(corner, line)
+    return _QUOTE.sub(corner, text)
+
+
+_QUOTE = re.compile("[“”‘’]")
 
 
 def leftover_simplified(text: str, converter: Converter | None = None) -> list[str]:
