@@ -17,7 +17,7 @@ from markupsafe import Markup
 from .escape import md
 from .glossary import CATEGORIES, Term
 from .glossary_pages import GLOSSARY, term_url
-from .link import Jump, Links, Related, page_number
+from .link import Feature, Jump, Links, Related, page_number
 from .model import Article, PageMeta
 from .pipeline import Digest, PageResult
 from .render import front_matter, lede
@@ -211,10 +211,17 @@ def continuation_note(marker: str, direction: str, page: str, target: Article | 
 
 
 def related_item(related: Related, links: Links) -> dict:
-    reasons = [Markup('<a href="{}">{}</a>').format(term_url(f.term), md(f.label)) if f.term else md(f.label)
-               for f in related.reasons]
     return {"title": related.article.title, "url": article_href(related.article),
-            "reasons": Markup("、").join(reasons), "where": where(links.placed[related.article.slug])[2]}
+            "reasons": Markup("、".join(reason(f) for f in related.reasons)),  # Markup parts, as they are
+            "where": where(links.placed[related.article.slug])[2]}
+
+
+def reason(feature: Feature) -> Markup:
+    """A shared feature as shown: a glossary term links to its page, a keyword is text.
+    (Both parts are Markup: joined as they are, the same as ``Markup.format`` gives.)"""
+    if not feature.term:
+        return md(feature.label)
+    return Markup(f'<a href="{term_url(feature.term)}">{md(feature.label)}</a>')
 
 
 __all__ = ["render_browse", "issues", "article_links", "continuation_note"]

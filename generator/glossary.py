@@ -78,7 +78,7 @@ def load_glossary(content: Path) -> Glossary:
     if not path.exists():
         return Glossary((), None)
     nodes = entries(path, "the glossary")
-    terms = [_term(node, path, _tokenizer()) for node in nodes]
+    terms = [_term(node, path, stock_tokenizer()) for node in nodes]
     _check_unique(terms, path)
     slugs = unique([from_tokens(toneless(t.pinyin).split(), "term") for t in terms])
     terms = [Term(**{**t.__dict__, "slug": s}) for t, s in zip(terms, slugs)]
@@ -86,7 +86,7 @@ def load_glossary(content: Path) -> Glossary:
 
 
 @lru_cache(maxsize=1)
-def _tokenizer() -> jieba.Tokenizer:
+def stock_tokenizer() -> jieba.Tokenizer:
     """jieba with its stock dictionary only (loading it takes most of a second: once)."""
     return jieba.Tokenizer()
 

@@ -29,7 +29,9 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
+
+import jieba
 
 from .annotate import Occurrence
 from .glossary import Term
@@ -45,6 +47,7 @@ RELATED = 5  # related articles shown per article
 MIN_SCORE = 0.01  # weaker than this (one common word shared) is not worth showing
 REASONS = 5  # shared features shown per related article
 _WORD = re.compile(r"[^\W\d_]", re.UNICODE)  # a keyword needs a letter (CJK or Latin)
+_RUN = jieba.re_han_default  # a run of text jieba segments on its own
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,9 @@ class Links:
 def link(digest: "Digest") -> Links:
     """The pipeline stage: features, related articles and continuation jumps."""
     forms = set(digest.glossary.by_form())
-    bags = {a.slug: bag(a, digest.annotations.occurrences.get(a.slug, []), forms) for a in digest.articles}
+    segmented: dict[str, tuple[str, ...]] = {}  # shared by every article's keyword extraction
+    bags = {a.slug: bag(a, digest.annotations.occurrences.get(a.slug, []), forms, segmented)
+            for a in digest.articles}
     features = weigh(bags)
     by_slug = {a.slug: a for a in digest.articles}
     related = {slug: [Related(by_slug[other], score, reasons) for other, score, reasons in found]
@@ -104,14 +109,15 @@ def link(digest: "Digest") -> Links:
 
 # -- features ----------------------------------------------------------------------------
 
-def bag(article: Article, found: list[Occurrence], forms: set[str]) -> Counter:
+def bag(article: Article, found: list[Occurrence], forms: set[str],
+        segmented: dict[str, tuple[str, ...]] | None = None) -> Counter:
     """Feature → count in one article: its glossary occurrences (``found``) and its
-    jieba keywords that are no glossary form."""
+    jieba keywords that are no glossary form (``segmented``: see :func:`keywords`)."""
     counts: Counter = Counter()
     for occurrence in found:
         counts[Feature("t:" + occurrence.term.term, occurrence.term.term, occurrence.term)] += 1
     used = sorted({o.form for o in found}, key=lambda form: (-len(form), form))
-    for word, count in keywords(article_text(article, found, used)):
+    for word, count in keywords(article_text(article, found, used), segmented=segmented):
         if word not in forms:
             counts[Feature("k:" + word, word)] += count
     return counts
@@ -135,23 +141,47 @@ def article_text(article: Article, found: list[Occurrence], used: list[str]) -> 
     return "\n".join(texts)
 
 
-def keywords(text: str, limit: int = KEYWORDS) -> list[tuple[str, int]]:
-    """The ``limit`` strongest jieba TF-IDF keywords of ``text`` with their counts."""
+def keywords(text: str, limit: int = KEYWORDS,
+             segmented: dict[str, tuple[str, ...]] | None = None) -> list[tuple[str, int]]:
+    """The ``limit`` strongest jieba TF-IDF keywords of ``text`` with their counts.
+
+    jieba segments each run of CJK and Latin text between punctuation or spaces on
+    its own (what lies between runs becomes one-character words, never keywords), so
+    the words of ``text`` are the words of its runs, in order. ``segmented`` remembers
+    each run's candidate words across calls: a run met before (a stock phrase, a
+    dateline) is not segmented again."""
     tokenizer, idf, median = _jieba()
-    counts = Counter(w for w in tokenizer.cut(text) if len(w.strip()) >= 2 and _WORD.search(w))
-    ranked = sorted(counts, key=lambda w: (-counts[w] * idf.get(w, median), w))
-    return [(w, counts[w]) for w in ranked[:limit]]
+    segmented = {} if segmented is None else segmented
+    words: list[str] = []
+    for run in _RUN.findall(text):
+        found = segmented.get(run)
+        if found is None:
+            found = segmented[run] = candidates(tokenizer.cut(run))
+        words += found
+    counts = Counter(words)
+    ranked = heapq.nsmallest(limit, [(-n * idf.get(w, median), w) for w, n in counts.items()])
+    return [(w, counts[w]) for _, w in ranked]
+
+
+def candidates(words: Iterable[str]) -> tuple[str, ...]:
+    """The words that may be keywords: two characters or more, one of them a letter."""
+    return tuple(w for w in words if len(w.strip()) >= 2 and _WORD.search(w))
 
 
 @lru_cache(maxsize=1)
-def _jieba():
-    """A private tokenizer (the site build adds user words to jieba's global one)."""
-    import jieba
+def _jieba() -> tuple[jieba.Tokenizer, dict[str, float], float]:
+    """jieba's stock tokenizer and its TF-IDF table, both loaded once per process.
+
+    The tokenizer is the glossary's (stock dictionary, never given user words; the
+    global ``jieba.dt`` is not used), so the dictionary is not loaded a second time.
+    The table is that of jieba's default extractor, built when ``jieba.analyse`` is
+    imported; a ``TFIDF()`` of our own would load the same file again."""
     import jieba.analyse
 
+    from .glossary import stock_tokenizer
+
     jieba.setLogLevel(60)
-    extractor = jieba.analyse.TFIDF()
-    return jieba.Tokenizer(), extractor.idf_freq, extractor.median_idf
+    return stock_tokenizer(), jieba.analyse.default_tfidf.idf_freq, jieba.analyse.default_tfidf.median_idf
 
 
 def weigh(bags: dict[str, Counter]) -> dict[str, list[Weighted]]:
@@ -179,15 +209,35 @@ def rank(features: dict[str, list[Weighted]], limit: int = RELATED) -> dict[str,
     weights = {s: {w.feature.key: w for w in ws} for s, ws in features.items()}
     result = {}
     for slug in sorted(features):
-        scores: dict[str, float] = defaultdict(float)
-        for mine in features[slug]:
-            strength = mine.weight / norms[slug]
-            for other, weight in index.get(mine.feature.key, ()):
-                scores[other] += strength * weight
-        best = heapq.nsmallest(limit, [(-round(score, 9), other) for other, score in scores.items()
-                                       if score >= MIN_SCORE and other != slug])
+        best = strongest(cosines(features[slug], norms[slug], index), slug, limit)
         result[slug] = [(other, -score, _reasons(weights[slug], weights[other])) for score, other in best]
     return result
+
+
+def cosines(weighted: list[Weighted], norm: float,
+            index: dict[str, list[tuple[str, float]]]) -> dict[str, float]:
+    """Other slug → cosine with the article of ``weighted`` (norm ``norm``), summed over
+    the features they share, in the order of ``weighted``."""
+    found: dict[str, float] = defaultdict(float)
+    for mine in weighted:
+        holders = index.get(mine.feature.key)
+        if holders:
+            strength = mine.weight / norm
+            for other, weight in holders:
+                found[other] += strength * weight
+    return found
+
+
+def strongest(scores: dict[str, float], slug: str, limit: int) -> list[tuple[float, str]]:
+    """The ``limit`` best [(−score rounded to 9 places, other slug)] but ``slug`` itself,
+    scores below ``MIN_SCORE`` left out. Rounding (ties break by slug) is what ranks;
+    it moves a score by less than 1e-9, so only scores within 1e-8 of the
+    ``limit``-th highest can be among the best: only those are rounded and compared."""
+    eligible = {other: score for other, score in scores.items() if score >= MIN_SCORE and other != slug}
+    if 0 < limit < len(eligible):
+        floor = heapq.nlargest(limit, eligible.values())[-1] - 1e-8
+        eligible = {other: score for other, score in eligible.items() if score >= floor}
+    return heapq.nsmallest(limit, [(-round(score, 9), other) for other, score in eligible.items()])
 
 
 def inverted_index(features: dict[str, list[Weighted]],

@@ -4,6 +4,8 @@ One function per kind of page; each returns ``{relative path: Markdown}``.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from markupsafe import Markup
 
 from .annotate import Annotations
@@ -11,7 +13,7 @@ from .browse_pages import BROWSE, ISSUES, PEOPLE, TOPICS, article_links, issues,
 from .errata import Located
 from .escape import attr
 from .link import Links
-from .glossary import CATEGORIES
+from .glossary import CATEGORIES, Term
 from .glossary_pages import render_glossary, term_url, term_view, tooltip
 from .model import Article, Erratum
 from .pipeline import Digest, PageResult
@@ -90,14 +92,23 @@ def term_marks(article: Article, annotations: Annotations) -> dict[str, list[Spa
     and gloss (the page stays small; the definition is a click away)."""
     spans: dict[str, list[Span]] = {}
     seen: set[str] = set()
+    closing = Markup("</a>")
     for found in annotations.occurrences.get(article.slug, []):
         term = found.term
-        text = tooltip(term) if term.term not in seen else f"{term.pinyin}｜{term.gloss}"
+        first, later = term_openings(term)
+        opening = first if term.term not in seen else later
         seen.add(term.term)
-        opening = Markup('<a class="bz-term" href="{}" title="{}" data-pinyin="{}">').format(
-            term_url(term), attr(text), attr(term.pinyin))
-        spans.setdefault(found.anchor, []).append(Span(found.start, found.end, opening, Markup("</a>")))
+        spans.setdefault(found.anchor, []).append(Span(found.start, found.end, opening, closing))
     return spans
+
+
+@lru_cache(maxsize=4096)  # bounded: a long `baozhai serve` meets new glossaries
+def term_openings(term: Term) -> tuple[Markup, Markup]:
+    """The opening tag of a term's link: (first use in an article, later uses). Built
+    once per term, not once per occurrence (a term recurs in thousands of paragraphs)."""
+    tag = Markup('<a class="bz-term" href="{}" title="{}" data-pinyin="{}">')
+    return (tag.format(term_url(term), attr(tooltip(term)), attr(term.pinyin)),
+            tag.format(term_url(term), attr(f"{term.pinyin}｜{term.gloss}"), attr(term.pinyin)))
 
 
 def source_label(result: PageResult, article: Article) -> str:

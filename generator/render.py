@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from .escape import md
+from .escape import md_text
 from .model import Article, Block, Text
 
 
@@ -27,13 +27,30 @@ class Span:
 
 
 def _finalize(value: object) -> object:
+    """What a template prints: Markup as it is, anything else escaped (Jinja turns the
+    result into a plain string, so the escaped text needs no Markup wrapper)."""
     if value is None:
         return ""
-    return value if isinstance(value, Markup) else md(str(value))
+    return value if isinstance(value, Markup) else md_text(str(value))
+
+
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class _Environment(jinja2.Environment):
+    """Jinja, with a quicker ``item.key`` on the plain dicts most template values are."""
+
+    def getattr(self, obj: object, attribute: str) -> object:
+        """Jinja tries the attribute first, raising and catching an AttributeError
+        for every dict key; a dict has no attributes but its class's, so looking
+        the key up at once gives the same value."""
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES and attribute in obj:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
 
 
 def environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    return _Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
         finalize=_finalize,
         autoescape=False,
@@ -49,10 +66,11 @@ def marked(text: str, spans: list[Span]) -> Markup:
     chosen = _non_overlapping(spans)
     out, position = [], 0
     for span in chosen:
-        out += [md(text[position:span.start]), span.open, md(text[span.start:span.end]), span.close]
+        out += [md_text(text[position:span.start]), escape(span.open),
+                md_text(text[span.start:span.end]), escape(span.close)]
         position = span.end
-    out.append(md(text[position:]))
-    return Markup("").join(out)
+    out.append(md_text(text[position:]))
+    return Markup("".join(out))  # every part is escaped text or Markup (Markup.join would escape again)
 
 
 def _non_overlapping(spans: list[Span]) -> list[Span]:

@@ -6,7 +6,9 @@ The multi-day corpus is ``tests/fixtures/multiday`` — test fixtures, not news
 """
 from __future__ import annotations
 
+import heapq
 import math
+import random
 import time
 from collections import Counter
 from pathlib import Path
@@ -204,3 +206,75 @@ def test_page_numbers_compare_by_value(page, expected):
 def test_weighted_is_a_plain_record():
     w = Weighted(Feature("t:x", "x"), 1.5)
     assert (w.feature.label, w.weight) == ("x", 1.5)
+
+
+# -- keyword extraction and ranking, as fast as their plain definitions -----------------------
+
+def plain_keywords(text: str, limit: int = link_stage.KEYWORDS) -> list[tuple[str, int]]:
+    """The definition: jieba over the whole text, every candidate word counted, ranked."""
+    tokenizer, idf, median = link_stage._jieba()
+    counts = Counter(w for w in tokenizer.cut(text) if len(w.strip()) >= 2 and link_stage._WORD.search(w))
+    ranked = sorted(counts, key=lambda w: (-counts[w] * idf.get(w, median), w))
+    return [(w, counts[w]) for w in ranked[:limit]]
+
+
+# test fixtures, not news: Latin, digits, ASCII and full-width punctuation, spaces, line ends
+AWKWARD = ["", " \r\n\t ", "。，！", "3.5%的增长，A股+H股 C++ 与 e-mail_地址 OPC。",
+           "示例活动持续两天。示例活动持续两天！\r\n示例活动\t持续两天", "２０２６年 abc123 示例abc 12.5 1,000 100%"]
+
+
+def article_texts(digest) -> list[str]:
+    texts = []
+    for article in digest.articles:
+        found = digest.annotations.occurrences.get(article.slug, [])
+        used = sorted({o.form for o in found}, key=lambda form: (-len(form), form))
+        texts.append(link_stage.article_text(article, found, used))
+    return texts
+
+
+def test_keywords_are_jiebas_over_the_whole_text(days, seed):
+    """Segmenting run by run, remembering runs across articles, gives the same keywords."""
+    segmented: dict = {}
+    for text in article_texts(days) + article_texts(seed) + AWKWARD:
+        assert link_stage.keywords(text) == plain_keywords(text)
+        assert link_stage.keywords(text, segmented=segmented) == plain_keywords(text)
+        assert link_stage.keywords(text, limit=3, segmented=segmented) == plain_keywords(text, 3)
+    assert segmented and all(isinstance(words, tuple) for words in segmented.values())
+
+
+def test_a_run_met_before_is_not_segmented_again():
+    segmented = {"示例活动持续两天": ("示例活动",)}  # what it remembers is what counts
+    assert link_stage.keywords("示例活动持续两天，示例活动持续两天。", segmented=segmented) == [("示例活动", 2)]
+    link_stage.keywords("测试市举办示例活动。", segmented=segmented)
+    assert set(segmented) == {"示例活动持续两天", "测试市举办示例活动"}
+
+
+def test_jieba_loads_its_dictionary_and_idf_table_once():
+    import jieba.analyse
+
+    from generator.glossary import stock_tokenizer
+
+    tokenizer, idf, median = link_stage._jieba()
+    assert tokenizer is stock_tokenizer()  # the glossary's stock tokenizer, not a second copy
+    fresh = jieba.analyse.TFIDF()
+    assert idf == fresh.idf_freq and median == fresh.median_idf
+
+
+def plain_strongest(scores: dict[str, float], slug: str, limit: int) -> list[tuple[float, str]]:
+    """The definition: every eligible score rounded, the best taken."""
+    return heapq.nsmallest(limit, [(-round(score, 9), other) for other, score in scores.items()
+                                   if score >= link_stage.MIN_SCORE and other != slug])
+
+
+def test_strongest_rounds_only_near_ties_and_finds_the_same_best():
+    rng = random.Random(2026)
+    # scores a hair either side of a rounding boundary, exact ties, MIN_SCORE itself
+    wobble = [0.0, 5e-10, -5e-10, 4.9999e-10, 5.0001e-10, 1e-9, -1e-9, 3e-9, 1e-12]
+    for _ in range(3000):
+        base = rng.choice([0.3, 0.123456789, 0.5, link_stage.MIN_SCORE, 0.9999999995])
+        step = rng.choice([0.0, 0.0, 1e-9, 0.01])
+        scores = {f"s{i:02d}": max(0.0, base + rng.choice(wobble) + step * rng.randint(0, 3))
+                  for i in range(rng.randint(0, 25))}
+        slug = rng.choice(["s00", "s03", "none"])
+        limit = rng.randint(0, 7)
+        assert link_stage.strongest(scores, slug, limit) == plain_strongest(scores, slug, limit)
