@@ -29,6 +29,7 @@ ISSUES = "issues"
 TOPICS = "topics"
 UNDATED = "undated"
 PEOPLE = ("person", "institution")
+TOPIC_ARTICLES = 5  # newest articles shown per term on its category page; its term page lists every use
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,7 @@ def render_browse(env, digest: Digest) -> dict[str, str]:
         meta=front_matter("按类别", "按术语类别浏览：每个术语及用到它的文章"), groups=groups)
     for group in groups:
         files[f"{TOPICS}/{group['key']}.md"] = env.get_template("topic.md.j2").render(
-            meta=front_matter(group["label"], f"{group['label']}：术语及用到它们的文章"), group=group)
+            meta=front_matter(group["label"], f"{group['label']}：术语及最近用到它们的文章"), group=group)
     return files
 
 
@@ -163,7 +164,10 @@ def _article_item(article: Article) -> dict:
 
 
 def topic_groups(digest: Digest, order: list[Article], places: dict) -> list[dict]:
-    """Per category with terms: each term and the articles using it, in reading order."""
+    """Per category with terms: each term, how many articles use it and the first
+    ``TOPIC_ARTICLES`` of them in reading order (newest first). The rest are a click
+    away on the term's page, which lists every use: a category page keeps its size
+    however large the digest grows."""
     uses: dict[str, dict[str, int]] = {}
     for article in order:
         for occurrence in digest.annotations.occurrences.get(article.slug, []):
@@ -175,16 +179,19 @@ def topic_groups(digest: Digest, order: list[Article], places: dict) -> list[dic
         terms = [_topic_term(t, uses.get(t.term, {}), by_slug, places)
                  for t in digest.glossary.terms if t.category == key]
         if terms:
+            using = {slug for t in digest.glossary.terms if t.category == key for slug in uses.get(t.term, ())}
             groups.append({"key": Markup(key), "label": label, "url": Markup(f"{key}.html"), "terms": terms,
-                           "articles": len({a["url"] for t in terms for a in t["articles"]})})
+                           "articles": len(using)})
     return groups
 
 
 def _topic_term(term: Term, counts: dict[str, int], by_slug: dict, places: dict) -> dict:
+    shown = list(counts.items())[:TOPIC_ARTICLES]
     articles = [{"title": by_slug[s].title, "url": article_href(by_slug[s]), "count": n,
-                 "where": places[s][2]} for s, n in counts.items()]
+                 "where": places[s][2]} for s, n in shown]
     return {"term": term.term, "anchor": Markup(f"t-{term.slug}"), "pinyin": term.pinyin, "gloss": term.gloss,
-            "url": term_url(term, f"../{GLOSSARY}/"), "articles": articles}
+            "url": term_url(term, f"../{GLOSSARY}/"), "articles": articles, "total": len(counts),
+            "more": len(counts) - len(shown)}
 
 
 # -- what an article page links to ---------------------------------------------------------

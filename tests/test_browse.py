@@ -298,3 +298,28 @@ def test_metadata_and_titles_are_escaped_everywhere(make_content, tmp_path):
         assert "<b>" not in body and "<script>" not in body, name
         assert "](javascript" not in body and "*标题*" not in body, name
     assert "&#60;b&#62;示例报&#60;&#47;b&#62; A01版 &#91;x&#93;&#40;javascript&#58;y&#41;" in files["issues/index.md"]
+
+
+def test_a_category_page_shows_the_newest_articles_of_each_term_and_points_to_the_rest(digest, monkeypatch):
+    """The term page lists every use, so a category page stays small however many
+    articles there are: it shows the newest few and says how many more there are."""
+    import generator.browse_pages as browse_pages
+    monkeypatch.setattr(browse_pages, "TOPIC_ARTICLES", 2)
+    files = render_digest(digest, "报摘")
+    assert section(files["topics/person.md"], "## 张三") == """\
+## 张三 { #t-zhang-san }
+
+<p class="bz-topic-term"><span class="bz-pinyin-text">Zhāng Sān</span> <span class="bz-gloss">Zhang San &#40;placeholder name&#41;</span> <a href="../glossary/zhang-san.html">释义与用例</a></p>
+
+<ul class="bz-topic-articles">
+<li><a href="../articles/shi-li-yan-jiu-yuan-fa-bu-da-mo-xing-ce-shi-bao-gao.html">示例研究院发布大模型测试报告</a> <span class="bz-where">2026年7月9日 示例报 A01版 要闻</span> <span class="bz-count">1 处</span></li>
+<li><a href="../articles/ce-shi-shi-ju-ban-shi-li-ke-ji-zhan.html">测试市举办示例科技展</a> <span class="bz-where">2026年7月8日 示例报 A01版 要闻</span> <span class="bz-count">1 处</span></li>
+</ul>
+
+<p class="bz-topic-more">另有 1 篇文章用到此词，见<a href="../glossary/zhang-san.html">全部用例</a>。</p>
+
+"""
+    # the counts are of every article, shown or not
+    assert '<a href="person.html#t-zhang-san">张三</a><span class="bz-count">（3）</span>' in files["topics/index.md"]
+    assert ('<li><a href="../topics/person.html">人物</a> <span class="bz-count">7 个术语，8 篇文章</span></li>'
+            in files["browse/index.md"])
