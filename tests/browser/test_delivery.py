@@ -177,3 +177,17 @@ def test_the_bundle_carries_every_asset(site):
         for edition in EDITIONS:
             copy = site.bundle("zh-Hans") / bundled(edition) / "assets" / asset.relative_to(source)
             assert copy.read_bytes() == asset.read_bytes(), copy
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_listing_pages_stay_out_of_the_search_index(site, edition):
+    """Date, category, browse and glossary-index pages only list links to pages that are
+    indexed themselves: they are left out (front matter search.exclude), articles and
+    term pages are in."""
+    import json
+    folder = site.site / bundled(edition).removeprefix("site").lstrip("/")
+    docs = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    pages = {doc["location"].split("#")[0] for doc in docs}
+    assert not [p for p in pages if p.startswith(("issues/", "topics/", "browse/")) or p == "glossary/index.html"]
+    assert {p.split("/")[0] for p in pages} >= {"articles", "glossary"} and ARTICLE in pages
+    assert "glossary/xinzhi-shengchanli.html" in pages
