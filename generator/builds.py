@@ -14,6 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Iterable
 
 from .bundle import add_shim, edition_plugins, offline_ready
 from .config import Edition, Settings
@@ -51,8 +52,10 @@ def jobs_for(articles: int, editions: int) -> int:
     return max(1, min(editions, os.cpu_count() or 1))
 
 
-def build_all(jobs: list[EditionJob], workers: int) -> dict[str, float]:
-    """Run the edition jobs, in ``workers`` processes when more than one."""
+def build_all(jobs: Iterable[EditionJob], workers: int) -> dict[str, float]:
+    """Run the edition jobs, in ``workers`` processes when more than one. ``jobs`` may
+    be lazy: each job is handed to a process as soon as it is produced (``map``
+    submits while it iterates), so producing the next overlaps with building this one."""
     times: dict[str, float] = {}
     if workers > 1:
         with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:

@@ -7,7 +7,7 @@ import tempfile
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from .builds import BuiltEdition, EditionJob, assemble, build_all, jobs_for
 from .bundle import drop_offline_index, zip_bundles
@@ -72,10 +72,9 @@ def build(settings: Settings, log=print, offline: bool = True, watch: Stopwatch 
     cache = Cache.at(settings.cache)
     digest, files = generate(settings, cache, watch, render_check=False)
     with build_date(digest), staged(settings.docs) as docs, staged(settings.site) as site:
-        with watch.stage("convert", announce=True):
-            editions = write_editions(settings, digest, files, docs, cache)
+        editions = write_editions(settings, digest, files, docs, cache, watch)
         workers = build_sites(settings, editions, site, len(digest.articles), watch)
-        built = [edition for edition, _, _ in editions]
+        built = settings.edition_list()
         if offline:
             with watch.stage("bundles", announce=True):
                 zip_bundles(settings, built, site)
@@ -87,16 +86,22 @@ def build(settings: Settings, log=print, offline: bool = True, watch: Stopwatch 
     return digest
 
 
-def build_sites(settings: Settings, editions: list[BuiltEdition], site: Path, articles: int,
+def build_sites(settings: Settings, editions: Iterable[BuiltEdition], site: Path, articles: int,
                 watch: Stopwatch) -> int:
-    """Build every edition into ``site`` (the others into its subfolders); return the processes used."""
+    """Build every edition into ``site`` (the others into its subfolders); return the processes used.
+
+    ``editions`` may be lazy (:func:`write_editions`): with more than one process, an
+    edition's site is being built while the next edition is still being converted."""
+    jobs: list[EditionJob] = []
     with tempfile.TemporaryDirectory(prefix=f".{site.name}.parts-", dir=site.parent) as parts:
-        jobs = [EditionJob(settings, edition, docs, options,
-                           Path(parts) / edition.code if edition.folder else site)
-                for edition, docs, options in editions]
-        workers = jobs_for(articles, len(jobs))
+        def each_job() -> Iterator[EditionJob]:
+            for edition, docs, options in editions:
+                jobs.append(EditionJob(settings, edition, docs, options,
+                                       Path(parts) / edition.code if edition.folder else site))
+                yield jobs[-1]
+        workers = jobs_for(articles, len(settings.edition_list()))
         with watch.stage("mkdocs", announce=True):
-            watch.times.update(build_all(jobs, workers))
+            watch.times.update(build_all(each_job(), workers))
         assemble(site, [(job.edition, job.site) for job in jobs if job.edition.folder])
     return workers
 
@@ -165,22 +170,29 @@ def build_date(digest: Digest) -> Iterator[None]:
 
 
 def write_editions(settings: Settings, digest: Digest, files: dict[str, str], docs: Path,
-                   cache: Cache | None = None) -> list[BuiltEdition]:
-    """Write each edition's Markdown and assets under ``docs``; return them with their mkdocs options."""
+                   cache: Cache | None = None, watch: Stopwatch | None = None) -> Iterator[BuiltEdition]:
+    """Write each edition's Markdown and assets under ``docs``; yield them with their mkdocs
+    options, one at a time (the next edition is converted when it is asked for).
+
+    Every edition's converter is made first, so a bad phrases file fails the build
+    before any site is built."""
+    watch = watch or Stopwatch()
     nav = navigation(digest)
-    editions = []
-    for edition in settings.edition_list():
-        converter = converter_for(settings, edition, digest.glossary)
-        edition_docs = docs / edition.code
-        write_files(edition_docs, convert_files(files, converter, cache))
-        _assets(edition_docs)
-        search_options_path(edition_docs).write_text(search_options(digest.glossary, edition, converter),
-                                                     encoding="utf-8")
-        if converter is None:  # the source's own script: MkDocs' HTML gets the preservation check
-            shown_path(edition_docs).write_text(shown_json({article_path(a): a for a in digest.articles}),
-                                                encoding="utf-8")
-        editions.append((edition, edition_docs, overrides(settings, edition, convert_nav(nav, converter))))
-    return editions
+    converters = [(edition, converter_for(settings, edition, digest.glossary)) for edition in settings.edition_list()]
+    for edition, converter in converters:
+        # "write": the source's own script; "convert": an OpenCC edition (which, with more
+        # than one process, overlaps the MkDocs build of the editions before it)
+        with watch.stage("convert" if converter else "write", announce=True):
+            edition_docs = docs / edition.code
+            write_files(edition_docs, convert_files(files, converter, cache))
+            _assets(edition_docs)
+            search_options_path(edition_docs).write_text(search_options(digest.glossary, edition, converter),
+                                                         encoding="utf-8")
+            if converter is None:  # the source's own script: MkDocs' HTML gets the preservation check
+                shown_path(edition_docs).write_text(shown_json({article_path(a): a for a in digest.articles}),
+                                                    encoding="utf-8")
+            options = overrides(settings, edition, convert_nav(nav, converter))
+        yield edition, edition_docs, options
 
 
 def bundle(settings: Settings, log=print) -> list[Path]:
@@ -190,7 +202,7 @@ def bundle(settings: Settings, log=print) -> list[Path]:
     with build_date(digest), tempfile.TemporaryDirectory(prefix="baozhai-bundle-") as tmp:
         editions = write_editions(settings, digest, files, Path(tmp) / "docs")
         build_sites(settings, editions, Path(tmp) / "site", len(digest.articles), Stopwatch())
-        zips = zip_bundles(settings, [edition for edition, _, _ in editions], Path(tmp) / "site")
+        zips = zip_bundles(settings, settings.edition_list(), Path(tmp) / "site")
     for path in zips:
         log(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
     return zips

@@ -1,0 +1,60 @@
+"""How the editions are built: each once, the Traditional one converted while the
+Simplified site is already being built, every converter checked before any build."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import ROOT
+from generator import builds, commands
+from generator.config import load_settings
+from generator.errors import ContentError
+
+# test fixture, not news
+PAGE = "# 示例报测试标题\n测试市今天举办示例活动，共有一百人参加。\n"
+
+
+@pytest.fixture
+def project(make_content, tmp_path):
+    make_content(tmp_path, {"sources/x.txt": PAGE}, mkdocs=True)
+    shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
+    return load_settings(tmp_path)
+
+
+def test_an_edition_is_handed_to_its_build_before_the_next_is_converted(project, monkeypatch):
+    events = []
+    original = commands.convert_files
+
+    def convert_files(files, converter, cache=None):
+        events.append(("convert", "zh-Hant" if converter else "zh-Hans"))
+        return original(files, converter, cache)
+
+    def build_all(jobs, workers):  # takes each job as it comes, like Executor.map
+        for job in jobs:
+            events.append(("build", job.edition.code))
+            builds.run(job)
+        return {}
+    monkeypatch.setattr(commands, "convert_files", convert_files)
+    monkeypatch.setattr(commands, "build_all", build_all)
+    commands.build(project, log=lambda *_: None, offline=False)
+    assert events == [("convert", "zh-Hans"), ("build", "zh-Hans"), ("convert", "zh-Hant"), ("build", "zh-Hant")]
+    assert (project.site / "zh-Hant" / "index.html").exists()
+
+
+def test_a_bad_phrases_file_fails_before_any_site_is_built(project, monkeypatch):
+    (project.content / "phrases.txt").write_text("只有一列\n", encoding="utf-8")
+    monkeypatch.setattr(builds, "run", lambda job: pytest.fail("a site was built"))
+    with pytest.raises(ContentError) as info:
+        commands.build(project, log=lambda *_: None, offline=False)
+    assert "phrases.txt:1" in str(info.value)
+
+
+def test_each_edition_is_built_once_for_the_site_and_the_bundles(project, monkeypatch):
+    calls = []
+    original = builds.build_edition
+    monkeypatch.setattr(builds, "build_edition", lambda *a, **kw: calls.append(a[2]) or original(*a, **kw))
+    commands.build(project, log=lambda *_: None)
+    assert len(calls) == 2  # one MkDocs build per edition, bundles included
+    assert sorted(p.name for p in project.dist.glob("*.zip")) == ["baozhai-offline-zh-Hans.zip",
+                                                                  "baozhai-offline-zh-Hant.zip"]
