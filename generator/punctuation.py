@@ -14,6 +14,9 @@ from .classify import HAN
 FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _CJK = re.compile(rf"[{HAN}\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2026\u2014]")
 _HAN = re.compile(rf"[{HAN}]")
+_MARK = re.compile(r"[,;:?!()]")
+_SENTENCE_MARK = re.compile(r"[,;:?!]")
+_PAREN = re.compile(r"[()]")
 # URLs and e-mail addresses are ASCII; a trailing , . ; : ? ! ) is the sentence's, not theirs.
 _PROTECTED = re.compile(r"(?:(?:https?|ftp)://|www\.)[!-~]*[A-Za-z0-9/#=&%+_~-]"
                         r"|[A-Za-z0-9.+_-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
@@ -21,6 +24,8 @@ _PROTECTED = re.compile(r"(?:(?:https?|ftp)://|www\.)[!-~]*[A-Za-z0-9/#=&%+_~-]"
 
 def normalise(text: str) -> tuple[str, list[tuple[int, str, str]]]:
     """Return the normalised line and its changes as (column, old, new)."""
+    if not _MARK.search(text):  # most lines: nothing to look at
+        return text, []
     protected = _protected_columns(text)
     chars = list(text)
     changes: list[tuple[int, str, str]] = []
@@ -37,8 +42,9 @@ def _protected_columns(text: str) -> set[int]:
 
 def _marks_to_change(text: str, protected: set[int]) -> list[int]:
     columns = []
-    for column, char in enumerate(text):
-        if column in protected or char not in ",;:?!":
+    for found in _SENTENCE_MARK.finditer(text):
+        column, char = found.start(), found.group()
+        if column in protected:
             continue
         before, after = _neighbour(text, column, -1), _neighbour(text, column, 1)
         if char in ",:" and before.isdigit() and after.isdigit():
@@ -51,7 +57,8 @@ def _marks_to_change(text: str, protected: set[int]) -> list[int]:
 
 def _paren_columns(text: str, protected: set[int]) -> list[int]:
     columns, stack = [], []
-    for column, char in enumerate(text):
+    for found in _PAREN.finditer(text):
+        column, char = found.start(), found.group()
         if column in protected:
             continue
         if char == "(":
