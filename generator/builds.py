@@ -67,6 +67,20 @@ def build_all(jobs: Iterable[EditionJob], workers: int) -> dict[str, float]:
     return times
 
 
+def release_memory() -> None:
+    """Collect what the generator no longer needs and hand the freed memory back to
+    the system (glibc keeps freed heap pages otherwise), so the parent process does
+    not sit on the digest's memory while the editions' MkDocs processes run."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: the memory is reused, just not returned
+        pass
+
+
 def assemble(site: Path, built: list[tuple[Edition, Path]]) -> None:
     """Move each edition's separately built site into its folder of ``site``."""
     for edition, folder in built:

@@ -5,12 +5,19 @@ file per key; a key is the SHA-256 of everything the result depends on,
 including Baozhai's own version (the hash of the generator's code and data
 files), so an upgrade never reuses an old result. What was taken from the
 cache and what was computed is counted, so a build can say what it rebuilt.
+
+A computed entry is written at once, aside, into ``.pending-<pid>-…/`` (so a
+large build does not hold every result in memory); :meth:`Cache.commit` moves
+the entries into place after the build succeeded, :meth:`Cache.discard` drops
+them after it failed, and pending folders of processes that no longer run are
+removed when a cache is opened. Until the commit no later build can see them.
 """
 from __future__ import annotations
 
 import hashlib
 import os
 import pickle
+import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,10 +50,13 @@ class Cache:
     version: str = ""
     hits: dict[str, int] = field(default_factory=dict)
     misses: dict[str, int] = field(default_factory=dict)
-    pending: dict[Path, Any] = field(default_factory=dict)
+    pending: list[tuple[Path, Path]] = field(default_factory=list)  # (written aside, its place)
+    aside: Path | None = None  # this process's pending folder, made on the first entry
 
     @classmethod
     def at(cls, folder: Path | None) -> "Cache":
+        if folder is not None:
+            _remove_abandoned(folder)
         return cls(folder, code_version() if folder is not None else "")
 
     def get(self, kind: str, parts: tuple, compute: Callable[[], Any]) -> Any:
@@ -58,15 +68,36 @@ class Cache:
             value = pickle.loads(path.read_bytes())
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             value = compute()
-            self.pending[path] = value
+            self._set_aside(path, value)
             return self._count(self.misses, kind, value)
         return self._count(self.hits, kind, value)
 
+    def _set_aside(self, path: Path, value: Any) -> None:
+        assert self.folder is not None
+        if self.aside is None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self.aside = Path(tempfile.mkdtemp(prefix=f"{_PENDING}{os.getpid()}-", dir=self.folder))
+        waiting = self.aside / path.relative_to(self.folder)
+        self._store(waiting, value)
+        self.pending.append((waiting, path))
+
     def commit(self) -> None:
-        """Write the entries computed since the last commit."""
-        for path, value in self.pending.items():
-            self._store(path, value)
+        """Put the entries computed since the last commit in place."""
+        for waiting, path in self.pending:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(waiting, path)
+        self.discard()
+
+    def discard(self) -> None:
+        """Forget the entries computed since the last commit (the build failed)."""
+        if self.aside is not None:
+            shutil.rmtree(self.aside, ignore_errors=True)
+            try:
+                self.aside.parent.rmdir()  # a cache folder this build made and nothing else uses
+            except OSError:
+                pass
         self.pending.clear()
+        self.aside = None
 
     def _store(self, path: Path, value: Any) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -84,3 +115,24 @@ class Cache:
         kinds = sorted(set(self.hits) | set(self.misses))
         return ", ".join(f"{kind}: {self.misses.get(kind, 0)} computed, {self.hits.get(kind, 0)} cached"
                          for kind in kinds)
+
+
+_PENDING = ".pending-"
+
+
+def _remove_abandoned(folder: Path) -> None:
+    """Pending folders of builds that were killed (their process is gone)."""
+    for aside in folder.glob(f"{_PENDING}*"):
+        pid = aside.name[len(_PENDING):].split("-", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(aside, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # somebody else's process
+        return True
+    return True

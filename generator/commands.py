@@ -5,16 +5,17 @@ from __future__ import annotations
 import os
 import tempfile
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .builds import BuiltEdition, EditionJob, assemble, build_all, jobs_for
+from .builds import BuiltEdition, EditionJob, assemble, build_all, jobs_for, release_memory
 from .bundle import drop_offline_index, zip_bundles
 from .cache import Cache, code_version
 from .cache import key as cache_key
 from .config import Settings
-from .editions import (convert_files, convert_nav, converter_for, edition_checks,
+from .editions import (convert_files, converted_pages, convert_nav, converter_for, edition_checks,
                        overrides, search_options)
 from .mkdocs_plugin import search_options_path, shown_path
 from .errors import BuildError
@@ -56,7 +57,16 @@ def preservation(digest: Digest, files: dict[str, str] | None = None) -> list[Lo
     return losses
 
 
-def build(settings: Settings, log=print, offline: bool = True, watch: Stopwatch | None = None) -> Digest | None:
+@dataclass(frozen=True)
+class Built:
+    """What a build made (the digest itself is let go before MkDocs runs)."""
+
+    articles: int
+    pages: int
+    workers: int
+
+
+def build(settings: Settings, log=print, offline: bool = True, watch: Stopwatch | None = None) -> Built | None:
     """Generate every edition's Markdown into docs/, its site into site/ and,
     when ``offline``, the offline bundles into dist/.
 
@@ -70,20 +80,33 @@ def build(settings: Settings, log=print, offline: bool = True, watch: Stopwatch 
         log(f"nothing changed since the last build: {settings.site} kept")
         return None
     cache = Cache.at(settings.cache)
+    try:
+        built = _build(settings, cache, offline, watch)
+    except BaseException:
+        cache.discard()
+        raise
+    cache.commit()
+    _record(settings, stamp)
+    log(f"built {built.articles} articles from {built.pages} pages into {settings.site}")
+    log(f"rebuilt: {cache.report()}; editions built in {built.workers} process(es)")
+    return built
+
+
+def _build(settings: Settings, cache: Cache, offline: bool, watch: Stopwatch) -> Built:
     digest, files = generate(settings, cache, watch, render_check=False)
-    with build_date(digest), staged(settings.docs) as docs, staged(settings.site) as site:
+    articles, pages, newest = len(digest.articles), len(digest.pages), newest_date(digest)
+    with build_date(newest), staged(settings.docs) as docs, staged(settings.site) as site:
         editions = write_editions(settings, digest, files, docs, cache, watch)
-        workers = build_sites(settings, editions, site, len(digest.articles), watch)
+        # from here only the editions' generator holds the digest: once the last edition is
+        # written it is let go (see release_memory), while MkDocs runs in the worker processes
+        del digest, files
+        workers = build_sites(settings, editions, site, articles, watch)
         built = settings.edition_list()
         if offline:
             with watch.stage("bundles", announce=True):
                 zip_bundles(settings, built, site)
         drop_offline_index(site, built)
-    cache.commit()
-    _record(settings, stamp)
-    log(f"built {len(digest.articles)} articles from {len(digest.pages)} pages into {settings.site}")
-    log(f"rebuilt: {cache.report()}; editions built in {workers} process(es)")
-    return digest
+    return Built(articles, pages, workers)
 
 
 def build_sites(settings: Settings, editions: Iterable[BuiltEdition], site: Path, articles: int,
@@ -99,6 +122,7 @@ def build_sites(settings: Settings, editions: Iterable[BuiltEdition], site: Path
                 jobs.append(EditionJob(settings, edition, docs, options,
                                        Path(parts) / edition.code if edition.folder else site))
                 yield jobs[-1]
+            release_memory()  # every edition is written: what generated them can go
         workers = jobs_for(articles, len(settings.edition_list()))
         with watch.stage("mkdocs", announce=True):
             watch.times.update(build_all(each_job(), workers))
@@ -150,8 +174,13 @@ def check_outputs(settings: Settings) -> None:
                 raise BuildError(f"the {name} folder {path} is inside the {second} folder")
 
 
+def newest_date(digest: Digest) -> str | None:
+    dates = [r.page.source.meta.date for r in digest.pages if r.page.source.meta.date]
+    return max(dates) if dates else None
+
+
 @contextmanager
-def build_date(digest: Digest) -> Iterator[None]:
+def build_date(newest: str | None) -> Iterator[None]:
     """Make the build reproducible: MkDocs dates the sitemap (``lastmod``, the gzip
     header) with SOURCE_DATE_EPOCH when it is set, else today. Unless the caller set
     it, use the newest page date of the content (midnight UTC), or 1980-01-01 (the
@@ -159,9 +188,7 @@ def build_date(digest: Digest) -> Iterator[None]:
     if "SOURCE_DATE_EPOCH" in os.environ:
         yield
         return
-    dates = [r.page.source.meta.date for r in digest.pages if r.page.source.meta.date]
-    newest = max(dates) if dates else "1980-01-01"
-    moment = datetime.fromisoformat(newest).replace(tzinfo=timezone.utc)
+    moment = datetime.fromisoformat(newest or "1980-01-01").replace(tzinfo=timezone.utc)
     os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
     try:
         yield
@@ -184,7 +211,7 @@ def write_editions(settings: Settings, digest: Digest, files: dict[str, str], do
         # than one process, overlaps the MkDocs build of the editions before it)
         with watch.stage("convert" if converter else "write", announce=True):
             edition_docs = docs / edition.code
-            write_files(edition_docs, convert_files(files, converter, cache))
+            write_files(edition_docs, converted_pages(files, converter, cache))
             _assets(edition_docs)
             search_options_path(edition_docs).write_text(search_options(digest.glossary, edition, converter),
                                                          encoding="utf-8")
@@ -199,7 +226,7 @@ def bundle(settings: Settings, log=print) -> list[Path]:
     """Only the offline bundles (dist/): site/ and docs/ stay as they are."""
     check_outputs(settings)
     digest, files = generate(settings, render_check=False)
-    with build_date(digest), tempfile.TemporaryDirectory(prefix="baozhai-bundle-") as tmp:
+    with build_date(newest_date(digest)), tempfile.TemporaryDirectory(prefix="baozhai-bundle-") as tmp:
         editions = write_editions(settings, digest, files, Path(tmp) / "docs")
         build_sites(settings, editions, Path(tmp) / "site", len(digest.articles), Stopwatch())
         zips = zip_bundles(settings, settings.edition_list(), Path(tmp) / "site")

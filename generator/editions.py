@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Iterator
 
 from .config import Edition, Settings, read_mkdocs
 from .cache import Cache
@@ -50,12 +51,21 @@ def edition_checks(files: dict[str, str], converted: dict[str, str], converter: 
 def convert_files(files: dict[str, str], converter: Converter | None,
                   cache: Cache | None = None) -> dict[str, str]:
     """Every page in the edition's script; pages converted before come from ``cache``."""
+    return dict(converted_pages(files, converter, cache))
+
+
+def converted_pages(files: dict[str, str], converter: Converter | None,
+                    cache: Cache | None = None) -> Iterator[tuple[str, str]]:
+    """(path, page in the edition's script), one page at a time, by path: a large
+    digest's edition is written as it is converted, never held whole in memory."""
     if converter is None:
-        return dict(files)
+        yield from sorted(files.items())
+        return
     cache = cache or Cache(None)
     identity = converter.identity
-    return {name: cache.get("convert", (identity, text), lambda text=text: converter.convert_text(text))
-            for name, text in files.items()}
+    for name in sorted(files):
+        text = files[name]
+        yield name, cache.get("convert", (identity, text), lambda: converter.convert_text(text))
 
 
 def convert_nav(nav: list, converter: Converter | None) -> list:

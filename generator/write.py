@@ -16,7 +16,7 @@ import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from .errors import BuildError
 
@@ -36,8 +36,9 @@ def safe_relative(path: str) -> PurePosixPath:
     return rel
 
 
-def write_files(folder: Path, files: dict[str, str]) -> None:
-    for name, text in sorted(files.items()):
+def write_files(folder: Path, files: dict[str, str] | Iterable[tuple[str, str]]) -> None:
+    """Write ``files`` (path → text, or such pairs one at a time) under ``folder``."""
+    for name, text in (sorted(files.items()) if isinstance(files, dict) else files):
         target = folder.joinpath(*safe_relative(name).parts)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

@@ -1,6 +1,7 @@
 """The build cache and the unchanged-build check invalidate exactly what they should."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -115,13 +116,38 @@ def test_conversions_are_cached_per_page_and_variant(tmp_path):
     assert converted_counts(tmp_path, source, hong_kong) == (computed, 0)
 
 
-def test_nothing_is_written_before_commit(tmp_path):
+def test_nothing_is_used_before_commit_and_a_failed_build_leaves_nothing(tmp_path):
     source = content(tmp_path)
     cache = fresh(tmp_path / ".cache")
     process(source, cache)
-    assert not (tmp_path / ".cache").exists()
+    assert not (tmp_path / ".cache" / "page").exists()  # computed entries wait aside
+    assert [p.name.startswith(".pending-") for p in (tmp_path / ".cache").iterdir()] == [True]
+    later = fresh(tmp_path / ".cache")
+    process(source, later)
+    assert later.report() == "page: 3 computed, 0 cached"  # a second build cannot use them
+    later.discard()
     cache.commit()
     assert len(list((tmp_path / ".cache" / "page").iterdir())) == 3
+    assert [p.name for p in (tmp_path / ".cache").iterdir()] == ["page"]  # nothing left aside
+    failed = fresh(tmp_path / ".cache")
+    (source / "sources" / "p1.txt").write_text(PAGE.format(n=7), encoding="utf-8")
+    process(source, failed)
+    failed.discard()
+    assert [p.name for p in (tmp_path / ".cache").iterdir()] == ["page"]
+    assert len(list((tmp_path / ".cache" / "page").iterdir())) == 3
+
+
+def test_a_killed_builds_pending_entries_are_removed(tmp_path):
+    import subprocess
+    import sys
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True).stdout.strip()
+    abandoned = tmp_path / ".cache" / f".pending-{gone}-x"
+    mine = tmp_path / ".cache" / f".pending-{os.getpid()}-y"
+    for folder in (abandoned, mine):
+        (folder / "page").mkdir(parents=True)
+    fresh(tmp_path / ".cache")
+    assert not abandoned.exists() and mine.exists()
 
 
 def test_the_cache_is_safe_to_delete(tmp_path):
