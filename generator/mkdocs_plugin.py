@@ -53,7 +53,14 @@ class BaozhaiPlugin(BasePlugin[BaozhaiConfig]):
             losses = check_html(Shown.from_json(data), html)
             if losses:
                 raise BuildError("preservation check failed: " + "; ".join(map(str, losses[:5])))
+        # MkDocs renders every page before it writes any and keeps them all to the end:
+        # the Markdown is not needed again once rendered (a large digest's worth of it)
+        page.markdown = None
         return html
+
+    def on_post_page(self, output, *, page, config):
+        page.content = None  # written: its HTML is not needed again either (see on_page_content)
+        return output
 
     @event_priority(-50)  # after Material's search writes its index, before offline inlines it
     def on_post_build(self, *, config):

@@ -263,3 +263,19 @@ def test_check_html_finds_a_lost_paragraph_and_order():
     swapped = '<p>本报记者 王五</p><p id="p2">乙段。</p><p id="p1">甲段。</p>'
     assert check_html(shown, swapped) == [Loss("x.txt", 5, "text not shown in order: “乙段。…”")]
     assert check_html(shown, good.replace("王五", "")) == [Loss("x.txt", 2, "metadata not shown: “本报记者 王五”")]
+
+
+def test_the_plugin_lets_go_of_each_pages_markdown_and_html_once_used():
+    """MkDocs renders every page before writing any and keeps them all: the plugin drops
+    a page's Markdown once rendered and its HTML once written (a worker at 10,000
+    articles peaks about a third lower)."""
+    from types import SimpleNamespace
+
+    from generator.mkdocs_plugin import BaozhaiPlugin
+    plugin = BaozhaiPlugin()
+    page = SimpleNamespace(markdown="# 示例", content=None, file=SimpleNamespace(src_uri="index.md"))
+    assert plugin.on_page_content("<h1>示例</h1>", page=page, config={}, files=None) == "<h1>示例</h1>"
+    assert page.markdown is None
+    page.content = "<h1>示例</h1>"
+    assert plugin.on_post_page("<html>…</html>", page=page, config={}) == "<html>…</html>"
+    assert page.content is None
