@@ -155,3 +155,16 @@ def test_screenshots(page, site, edition, output):
     page.wait_for_timeout(400)  # the tooltip fades in
     page.screenshot(path=output / f"article-pinyin-tooltip-{edition}.png")
     page.locator("button.bz-pinyin-toggle").click()
+
+
+def test_a_kicker_on_the_home_page_belongs_to_the_headline_below_it(page, site):
+    """The kicker opens the next item: far from the line above, close to its headline."""
+    page.goto(site.url("hosted", "zh-Hans"))
+    kicker = page.locator("article .bz-kicker").first
+    gaps = kicker.evaluate("""k => {
+        const box = e => e.getBoundingClientRect();
+        return [box(k).top - box(k.previousElementSibling).bottom, box(k.nextElementSibling).top - box(k).bottom];
+    }""")
+    above, below = gaps
+    assert kicker.evaluate("k => k.nextElementSibling.tagName") == "H3"
+    assert above > 2 * below and above >= 24, gaps
