@@ -83,7 +83,7 @@ def printed(result: PageResult) -> PrintedPage:
     return PrintedPage(*_anchor_and_label(source.meta, source.key, source.name), result)
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=8192)  # asked for by every page that lists a page; bounded for `baozhai serve`
 def _anchor_and_label(meta: PageMeta, key: str, name: str) -> tuple[str, str]:
     """``示例报 A01版 要闻``; a page without a number is named by its file. The anchor is
     unique in its issue: no two files may claim the same publication, date, page and edition."""

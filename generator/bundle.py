@@ -75,15 +75,10 @@ def add_shim(site: Path) -> None:
         shutil.copyfile(VENDOR / name, shim / name)
 
 
-def edition_plugins(settings: Settings) -> list:
-    return list(read_mkdocs(settings.mkdocs_yml).get("plugins") or [])
-
-
 def zip_bundles(settings: Settings, editions: list[Edition], site: Path) -> list[Path]:
     """One zip per edition of the whole ``site`` (every edition), into ``settings.dist`` (atomically)."""
     title = str(read_mkdocs(settings.mkdocs_yml).get("site_name") or "Baozhai")
-    folders = [e.folder for e in editions if e.folder]
-    unused = {"/".join(p for p in (folder, name) if p) for folder in ["", *folders] for name in UNUSED_OFFLINE}
+    unused = {"/".join(filter(None, (e.folder, name))) for e in editions for name in UNUSED_OFFLINE}
     entries = {f"{SITE_DIR}/{name}": path for name, path in _files(site).items()
                if name not in unused and not name.endswith(UNUSED_OFFLINE_SUFFIXES)}
     with staged(settings.dist) as dist:
@@ -112,11 +107,6 @@ def start_page(edition: Edition, editions: list[Edition], title: str) -> str:
             f'<meta name="viewport" content="width=device-width,initial-scale=1">\n'
             f'<meta http-equiv="refresh" content="0; url={edition_home(edition)}">\n'
             f"<title>{html.escape(title)}</title>\n</head>\n<body>\n<p>{links}</p>\n</body>\n</html>\n")
-
-
-def write_zip(target: Path, tree: Path, top: str, extra: dict[str, bytes] | None = None) -> None:
-    """Zip every file under ``tree`` (plus ``extra``) into ``top/`` inside ``target``, reproducibly."""
-    write_entries(target, top, {**_files(tree), **(extra or {})})
 
 
 def write_entries(target: Path, top: str, entries: dict[str, Path | bytes]) -> None:

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from .write import process_alive
+
 _PACKAGE = Path(__file__).parent
 
 
@@ -124,15 +126,5 @@ def _remove_abandoned(folder: Path) -> None:
     """Pending folders of builds that were killed (their process is gone)."""
     for aside in folder.glob(f"{_PENDING}*"):
         pid = aside.name[len(_PENDING):].split("-", 1)[0]
-        if pid.isdigit() and not _running(int(pid)):
+        if pid.isdigit() and not process_alive(int(pid)):
             shutil.rmtree(aside, ignore_errors=True)
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # somebody else's process
-        return True
-    return True

@@ -52,8 +52,9 @@ def preservation(digest: Digest, files: dict[str, str] | None = None) -> list[Lo
     losses: list[Loss] = []
     for result in digest.pages:
         losses += check_accounting(result.page, result.repairs)
-        for article in result.page.articles if files is not None else ():
-            losses += check_output(article, files[article_path(article)])
+        if files is not None:
+            for article in result.page.articles:
+                losses += check_output(article, files[article_path(article)])
     return losses
 
 

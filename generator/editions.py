@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import Iterator
 
+from .bundle import offline_ready
 from .config import Edition, Settings, read_mkdocs
 from .cache import Cache
 from .convert import Converter
@@ -109,7 +110,8 @@ def overrides(settings: Settings, edition: Edition, nav: list) -> dict:
     if len(editions) > 1:
         extra["alternate"] = [{"name": other.label, "lang": other.code,
                                "link": _relative_root(edition, other)} for other in editions]
-    return {**options, "theme": theme, "extra": extra, "nav": nav}
+    # every site is also read from disk (the offline bundles are the same pages)
+    return offline_ready({**options, "theme": theme, "extra": extra, "nav": nav}, list(data.get("plugins") or []))
 
 
 def _relative_root(current: Edition, other: Edition) -> str:

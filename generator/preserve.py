@@ -200,17 +200,17 @@ def check_html(shown: Shown, html: str) -> list[Loss]:
 def check_shown(shown: Shown, page: _Text) -> list[Loss]:
     """Each block's element (id ``p1``, ``s1``…) shows exactly its text, in source
     order; every metadata piece is visible somewhere on the page."""
-    ids = list(page.by_id)
+    order = {ident: index for index, ident in enumerate(page.by_id)}
     losses = []
     position = -1
     for anchor, text, line in shown.blocks:
         parts = page.by_id.get(anchor)
         if parts is None or "".join(parts) != text:
             losses.append(Loss(shown.source, line, f"text not shown: “{text[:20]}…”"))
-        elif ids.index(anchor) < position:
+        elif order[anchor] < position:
             losses.append(Loss(shown.source, line, f"text not shown in order: “{text[:20]}…”"))
         else:
-            position = ids.index(anchor)
+            position = order[anchor]
     visible = "".join(page.parts)
     for text, line in shown.meta:
         if text not in visible:

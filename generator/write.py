@@ -92,11 +92,12 @@ def remove_stale(target: Path) -> None:
     pattern = re.compile(rf"\.{re.escape(target.name)}\.(?:new|old)-(\d+)(?:-.*)?")
     for path in sorted(target.parent.iterdir()):
         match = pattern.fullmatch(path.name)
-        if match and path.is_dir() and not path.is_symlink() and not _alive(int(match.group(1))):
+        if match and path.is_dir() and not path.is_symlink() and not process_alive(int(match.group(1))):
             shutil.rmtree(path, ignore_errors=True)
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (someone else's counts as running)."""
     if pid == os.getpid():
         return True
     try:

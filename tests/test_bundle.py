@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import zipfile
 
-from generator.bundle import SHIM, ZIP_DATE, offline_ready, start_page, write_zip
+from generator.bundle import SHIM, ZIP_DATE, offline_ready, start_page, write_entries
 from generator.config import Edition
 
 HANS = Edition("zh-Hans", "简体中文", "", None)
@@ -17,9 +17,10 @@ def test_zip_is_sorted_dated_and_reproducible(tmp_path):
     for name, text in {"b/z.html": "z", "a.html": "a", "b/a/y.js": "y"}.items():
         (tree / name).parent.mkdir(parents=True, exist_ok=True)
         (tree / name).write_text(text)
-    write_zip(tmp_path / "one.zip", tree, "top", {"index.html": b"start"})
+    entries = {p.relative_to(tree).as_posix(): p for p in tree.rglob("*") if p.is_file()}
+    write_entries(tmp_path / "one.zip", "top", {**entries, "index.html": b"start"})
     (tree / "a.html").touch()  # a new mtime changes nothing
-    write_zip(tmp_path / "two.zip", tree, "top", {"index.html": b"start"})
+    write_entries(tmp_path / "two.zip", "top", {"index.html": b"start", **dict(reversed(entries.items()))})
     assert (tmp_path / "one.zip").read_bytes() == (tmp_path / "two.zip").read_bytes()
     with zipfile.ZipFile(tmp_path / "one.zip") as archive:
         assert archive.namelist() == ["top/a.html", "top/b/a/y.js", "top/b/z.html", "top/index.html"]

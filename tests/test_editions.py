@@ -172,6 +172,17 @@ def test_language_selector_points_at_the_twin_root():
     assert overrides(settings, hant, [])["theme"]["language"] == "zh-Hant"
 
 
+def test_every_edition_is_built_to_be_read_from_disk_too():
+    """One build serves the host and the bundles: Material's offline plugin after the
+    project's own plugins, and the vendored shim as the only polyfill."""
+    from generator.bundle import SHIM
+    settings = load_settings(ROOT)
+    for edition in settings.edition_list():
+        options = overrides(settings, edition, [])
+        assert options["plugins"] == ["baozhai", {"search": {"lang": "zh"}}, "offline"]
+        assert options["extra"]["polyfills"] == [SHIM]
+
+
 @pytest.fixture(scope="module")
 def built_site(tmp_path_factory) -> Path:
     root = project(tmp_path_factory.mktemp("editions"))
