@@ -14,15 +14,16 @@ The bundle is the hosted site itself, not a second build: every edition is
 built once, with Material's ``offline`` plugin (it writes
 ``search/search_index.js``, the index that search reads under ``file://``)
 and the ``iframe-worker`` shim as a polyfill (under ``file://`` it runs the
-search worker in an iframe; served over http it does nothing). Material's
-instant navigation switches itself off under ``file://``, so hosted pages keep
-it. The plugin would load the shim from a CDN; every site ships the vendored
-copy (``generator/vendor/iframe-worker``, with its licence) instead, so a page
-of the bundle requests nothing outside it. Files no reader can use from disk
-are left out of the zips (404 page, robots.txt, sitemaps, source maps, the JSON
-search index that ``search_index.js`` repeats), and ``search_index.js`` is left
-out of the hosted site. Entries are sorted and dated 1980-01-01, so the same
-site gives the same bytes.
+search worker in an iframe; served over http it does nothing). Hosted pages
+keep instant navigation; read from disk, a page drops it from Material's
+configuration before Material starts (``overrides/main.html``: left in, no
+component would start there). The plugin would load the shim from a CDN;
+every site ships the vendored copy (``generator/vendor/iframe-worker``, with
+its licence) instead, so a page of the bundle requests nothing outside it.
+Files no reader can use from disk are left out of the zips (404 page,
+robots.txt, sitemaps, the JSON search index that ``search_index.js``
+repeats), and ``search_index.js`` is left out of the hosted site. Entries are
+sorted and dated 1980-01-01, so the same site gives the same bytes.
 """
 from __future__ import annotations
 
@@ -43,7 +44,6 @@ SHIM = f"{SHIM_DIR}/shim.js"
 SITE_DIR = "site"  # the bundle's copy of the hosted site
 OFFLINE_INDEX = "search/search_index.js"  # only read under file://
 UNUSED_OFFLINE = ("404.html", "robots.txt", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json")
-UNUSED_OFFLINE_SUFFIXES = (".map",)  # source maps: for debugging Material's minified code only
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
@@ -80,7 +80,7 @@ def zip_bundles(settings: Settings, editions: list[Edition], site: Path) -> list
     title = str(read_mkdocs(settings.mkdocs_yml).get("site_name") or "Baozhai")
     unused = {"/".join(filter(None, (e.folder, name))) for e in editions for name in UNUSED_OFFLINE}
     entries = {f"{SITE_DIR}/{name}": path for name, path in _files(site).items()
-               if name not in unused and not name.endswith(UNUSED_OFFLINE_SUFFIXES)}
+               if name not in unused}  # (no site has source maps: search_index.prune_assets)
     with staged(settings.dist) as dist:
         with ThreadPoolExecutor(max_workers=len(editions)) as pool:  # zlib compresses outside the GIL
             list(pool.map(lambda edition: write_entries(
