@@ -54,6 +54,7 @@ class Cache:
     misses: dict[str, int] = field(default_factory=dict)
     pending: list[tuple[Path, Path]] = field(default_factory=list)  # (written aside, its place)
     aside: Path | None = None  # this process's pending folder, made on the first entry
+    _folders: set[Path] = field(default_factory=set, repr=False)  # made under ``aside``
 
     @classmethod
     def at(cls, folder: Path | None) -> "Cache":
@@ -85,8 +86,9 @@ class Cache:
 
     def commit(self) -> None:
         """Put the entries computed since the last commit in place."""
+        for folder in {path.parent for _, path in self.pending}:
+            folder.mkdir(parents=True, exist_ok=True)
         for waiting, path in self.pending:
-            path.parent.mkdir(parents=True, exist_ok=True)
             os.replace(waiting, path)
         self.discard()
 
@@ -99,14 +101,18 @@ class Cache:
             except OSError:
                 pass
         self.pending.clear()
+        self._folders.clear()
         self.aside = None
 
     def _store(self, path: Path, value: Any) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(handle, "wb") as out:
+        """Write an entry into this process's own pending folder: nothing else reads
+        it before the commit moves it (atomically) into place, and a build killed
+        while writing leaves its folder to be removed as abandoned."""
+        if path.parent not in self._folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(path.parent)
+        with open(path, "wb") as out:
             pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
 
     @staticmethod
     def _count(counter: dict[str, int], kind: str, value: Any) -> Any:

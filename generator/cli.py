@@ -55,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             watch = Stopwatch.for_terminal()
             commands.build(settings, watch=watch)
+            watch.mark("total")
             if args.timings:
                 args.timings.write_text(json.dumps(watch.rounded(), indent=1), encoding="utf-8")
         elif args.command == "bundle":

@@ -122,6 +122,7 @@ def build_sites(settings: Settings, editions: Iterable[BuiltEdition], site: Path
             for edition, docs, options in editions:
                 jobs.append(EditionJob(settings, edition, docs, options,
                                        Path(parts) / edition.code if edition.folder else site))
+                watch.mark("mkdocs starts")  # everything before this is the generator's
                 yield jobs[-1]
             release_memory()  # every edition is written: what generated them can go
         workers = jobs_for(articles, len(settings.edition_list()))
@@ -205,8 +206,11 @@ def write_editions(settings: Settings, digest: Digest, files: dict[str, str], do
     Every edition's converter is made first, so a bad phrases file fails the build
     before any site is built."""
     watch = watch or Stopwatch()
-    nav = navigation(digest)
-    converters = [(edition, converter_for(settings, edition, digest.glossary)) for edition in settings.edition_list()]
+    with watch.stage("write"):
+        nav = navigation(digest)
+    with watch.stage("convert"):
+        converters = [(edition, converter_for(settings, edition, digest.glossary))
+                      for edition in settings.edition_list()]
     for edition, converter in converters:
         # "write": the source's own script; "convert": an OpenCC edition (which, with more
         # than one process, overlaps the MkDocs build of the editions before it)

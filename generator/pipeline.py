@@ -65,11 +65,12 @@ def process(content: Path, cache: Cache | None = None, watch: Stopwatch | None =
     """
     cache = cache or Cache(None)
     watch = watch or Stopwatch()
-    paths = find_sources(content)
-    errata_file = content / errata_stage.FILE
-    errata = errata_stage.load_errata(content)
-    errata_stage.check_sources(errata, {p.name for p in paths}, errata_file)
-    glossary = load_glossary(content)
+    with watch.stage("load"):  # the glossary's readings load jieba's dictionary
+        paths = find_sources(content)
+        errata_file = content / errata_stage.FILE
+        errata = errata_stage.load_errata(content)
+        errata_stage.check_sources(errata, {p.name for p in paths}, errata_file)
+        glossary = load_glossary(content)
     pages = []
     for number, path in enumerate(paths, 1):
         mine = [(e, line) for e, line in errata if e.source == path.name]
@@ -77,8 +78,9 @@ def process(content: Path, cache: Cache | None = None, watch: Stopwatch | None =
                                lambda: process_page(path, errata, errata_file, watch)))
         watch.progress("pages", number, len(paths))
     digest = Digest(content, pages, glossary)
-    _check_identities(digest)
-    _assign_slugs(digest)
+    with watch.stage("parse"):
+        _check_identities(digest)
+        _assign_slugs(digest)
     with watch.stage("annotate"):
         digest.annotations = annotate(digest.articles, glossary)
     with watch.stage("link"):

@@ -34,6 +34,10 @@ class Stopwatch:
         finally:
             self.times[name] = self.times.get(name, 0.0) + time.perf_counter() - begin
 
+    def mark(self, name: str) -> None:
+        """Record the seconds since the stopwatch started, the first time ``name`` is reached."""
+        self.times.setdefault(name, time.perf_counter() - self.started)
+
     def progress(self, name: str, done: int | None, total: int | None) -> None:
         """One progress line on a terminal: ``[  12.3s] pages 40/1000``."""
         if self.stream is None:

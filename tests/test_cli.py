@@ -4,6 +4,7 @@ Every refusal exits non-zero, names the file and line, and writes nothing.
 """
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -172,9 +173,16 @@ def test_bom_and_other_line_ends_are_accepted(capsys, tmp_path, data):
 def test_build_then_a_failed_build_leaves_the_site_alone(capsys, tmp_path):
     content = write_content(tmp_path, {"sources/x.txt": PAGE}, mkdocs=True)
     shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
-    code, out, err = run(capsys, "--root", tmp_path, "build")
+    code, out, err = run(capsys, "--root", tmp_path, "build", "--timings", tmp_path / "timings.json")
     assert code == 0, err
     assert out.startswith("built 1 articles from 1 pages")
+    timings = json.loads((tmp_path / "timings.json").read_text(encoding="utf-8"))
+    stages = {"load", "read", "parse", "repair", "annotate", "link", "render", "preservation", "write",
+              "convert", "mkdocs", "mkdocs zh-Hans", "mkdocs zh-Hant", "bundles"}
+    assert set(timings) == stages | {"mkdocs starts", "total"}  # every stage, and when MkDocs began
+    assert 0 < timings["mkdocs starts"] < timings["total"]
+    before = stages - {"convert", "mkdocs", "mkdocs zh-Hans", "mkdocs zh-Hant", "bundles"}
+    assert timings["mkdocs starts"] > sum(timings[s] for s in before)  # the stages come first
     site = snapshot(tmp_path / "site")
     docs = snapshot(tmp_path / "docs")
     assert "index.html" in site

@@ -218,6 +218,29 @@ def test_quote_nesting_edge_cases(text: str, expected: str) -> None:
     assert regional_quotes(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“甲”“乙”\n“丙\n丁”", "「甲」「乙」\n「丙\n丁」"),  # only alternating: replaced at once
+        ("“甲”“乙”\n“外“内”外”", "「甲」「乙」\n「外『内』外」"),  # one nested line among flat ones
+        ("“甲”乙”\n“丙”", "「甲」乙」\n「丙」"),  # a ” that closes nothing
+    ],
+)
+def test_flat_lines_and_nested_lines_on_one_page(text: str, expected: str) -> None:
+    assert regional_quotes(text) == expected
+
+
+def test_flat_shortcut_agrees_with_the_walk_on_every_small_text() -> None:
+    """Every text of up to 6 marks from “”‘’, a letter and a line break: the page-wide
+    replacement is taken only where walking the marks gives the same result."""
+    import itertools
+
+    for size in range(7):
+        for chars in itertools.product("“”‘’a\n", repeat=size):
+            text = "".join(chars)
+            assert regional_quotes(text) == convert._nested_quotes(text), repr(text)
+
+
 def test_guillemets_and_book_titles_untouched(taiwan: Converter) -> None:
     assert regional_quotes("«《人民日报》»") == "«《人民日报》»"
     assert taiwan.convert_text("«“《人民日报》”»") == "«「《人民日報》」»"

@@ -27,3 +27,11 @@ def test_quiet_under_ci(monkeypatch):
     watch = Stopwatch.for_terminal()
     assert watch.stream is None
     watch.progress("pages", 1, 2)  # writes nowhere, raises nothing
+
+
+def test_a_mark_keeps_the_first_time_it_was_reached():
+    watch = Stopwatch(started=0.0)
+    watch.mark("mkdocs starts")
+    first = watch.times["mkdocs starts"]
+    watch.mark("mkdocs starts")
+    assert watch.times["mkdocs starts"] == first > 0
