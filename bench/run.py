@@ -102,11 +102,27 @@ def _rss_pages(pid: int) -> int:
 
 
 # the generator's own stages (timing.Stopwatch names); "mkdocs" (wall of the parallel
-# edition builds), "mkdocs <edition>" (each build) and "bundles" (zips) are not
-GENERATOR_STAGES = ("read", "parse", "repair", "annotate", "link", "render", "preservation", "write", "convert")
-# what runs before any MkDocs build starts; "convert" (the Traditional edition) runs while
-# the Simplified site is being built when the editions are built in parallel processes
-CRITICAL_STAGES = GENERATOR_STAGES[:-1]
+# edition builds), "mkdocs <edition>" (each build) and "bundles" (zips) are not. With
+# parallel builds, "convert" is only the wait for the edition converted beside the
+# rendering; that process's own seconds are "convert <edition> beside".
+GENERATOR_STAGES = ("load", "read", "parse", "repair", "annotate", "link", "render", "preservation", "write",
+                    "convert")
+
+
+def generator_work(stages: dict) -> float:
+    """Seconds of generator work, in whatever process: every stage, the conversion beside included."""
+    return sum(v for k, v in stages.items() if k in GENERATOR_STAGES or k.endswith(" beside"))
+
+
+def critical(build: dict) -> tuple[float, float, float] | None:
+    """(startup, first MkDocs build starts, last can start): seconds from the process start.
+    Startup is the interpreter and imports (wall minus the stopwatch's total). None for
+    results of builds that did not record these marks."""
+    stages = build["stages_s"]
+    if not {"total", "mkdocs starts", "editions written"} <= set(stages):
+        return None
+    startup = build["wall_s"] - stages["total"]
+    return startup, startup + stages["mkdocs starts"], startup + stages["editions written"]
 
 
 def plain_mkdocs(folder: Path) -> float:
@@ -172,22 +188,28 @@ def measure(articles: int, plain: bool = True) -> dict:
 
 
 def table(results: list[dict]) -> str:
-    head = ("| N | wall s | ms/article | generator s (share) | before MkDocs s (share) | mkdocs s | raw OpenCC s (Markdown / sources) | "
-            "unchanged s | +1 page s | peak MB (largest process / all together) | KB/article (Hans/Hant) | index KB (Hans/Hant) | plain mkdocs s |")
-    lines = [head, "|---" * 13 + "|"]
+    head = ("| N | wall s | ms/article | startup s | generator work s (share of wall) | first / last MkDocs starts at s "
+            "(last: share of wall) | mkdocs s | raw OpenCC s (Markdown / sources) | generator work / OpenCC (Markdown) | "
+            "unchanged s | +1 page s (generator work) | peak MB (largest process / all together) | "
+            "KB/article (Hans/Hant) | index KB (Hans/Hant) | plain mkdocs s |")
+    lines = [head, "|---" * 15 + "|"]
     for r in results:
-        stages, s = r["first"]["stages_s"], r["sizes"]
-        generator = sum(v for k, v in stages.items() if k in GENERATOR_STAGES)
-        before = sum(v for k, v in stages.items() if k in CRITICAL_STAGES)
-        mkdocs = stages.get("mkdocs", 0.0)
+        first, s = r["first"], r["sizes"]
+        wall = first["wall_s"]
+        work = generator_work(first["stages_s"])
+        marks = critical(first)
+        startup, starts, last = marks or (float("nan"),) * 3
         raw = r.get("raw_opencc") or {}
         opencc_s = "/".join(str(raw.get(k, {}).get("seconds", "?")) for k in ("markdown", "sources"))
+        markdown_s = raw.get("markdown", {}).get("seconds")
         lines.append(
-            f"| {r['articles']} | {r['first']['wall_s']} | {r['per_article_ms']} | "
-            f"{generator:.1f} ({generator / r['first']['wall_s']:.0%}) | "
-            f"{before:.1f} ({before / r['first']['wall_s']:.0%}) | {mkdocs:.1f} | {opencc_s} | "
-            f"{r['unchanged']['wall_s']} | {r['one_page_added']['wall_s']} | "
-            f"{r['first']['peak_rss_mb']} / {r['first'].get('peak_rss_all_mb', '?')} | "
+            f"| {r['articles']} | {wall} | {r['per_article_ms']} | {startup:.1f} | "
+            f"{work:.1f} ({work / wall:.0%}) | {starts:.1f} / {last:.1f} ({last / wall:.0%}) | "
+            f"{first['stages_s'].get('mkdocs', 0.0):.1f} | {opencc_s} | "
+            f"{f'{work / markdown_s:.1f}×' if markdown_s else '?'} | "
+            f"{r['unchanged']['wall_s']} | {r['one_page_added']['wall_s']} "
+            f"({generator_work(r['one_page_added']['stages_s']):.1f}) | "
+            f"{first['peak_rss_mb']} / {first.get('peak_rss_all_mb', '?')} | "
             f"{s['zh-Hans']['site_kb_per_article']}/{s['zh-Hant']['site_kb_per_article']} | "
             f"{s['zh-Hans']['search_index_bytes'] // 1024}/{s['zh-Hant']['search_index_bytes'] // 1024} | "
             f"{r['plain_mkdocs_hans_s']} |")
