@@ -103,8 +103,8 @@ def _rss_pages(pid: int) -> int:
 
 # the generator's own stages (timing.Stopwatch names); "mkdocs" (wall of the parallel
 # edition builds), "mkdocs <edition>" (each build) and "bundles" (zips) are not. With
-# parallel builds, "convert" is only the wait for the edition converted beside the
-# rendering; that process's own seconds are "convert <edition> beside".
+# parallel builds, the Traditional edition is converted beside the rendering: that
+# process's own seconds are "convert <edition> beside", the parent's wait for it "wait".
 GENERATOR_STAGES = ("load", "read", "parse", "repair", "annotate", "link", "render", "preservation", "write",
                     "convert")
 

@@ -234,11 +234,12 @@ def write_editions(settings: Settings, digest: Digest, files: dict[str, str], do
     converters = converters if converters is not None else edition_converters(settings, digest, watch)
     for edition, converter in converters:
         # "write": the source's own script; "convert": an OpenCC edition (which, with more
-        # than one process, overlaps the MkDocs build of the editions before it)
-        with watch.stage("convert" if converter else "write", announce=True):
+        # than one process, overlaps the MkDocs build of the editions before it); "wait":
+        # an edition converted beside the rendering, whose process's seconds are kept apart
+        away = beside is not None and beside.converts(edition)
+        with watch.stage("write" if converter is None else "wait" if away else "convert", announce=True):
             edition_docs = docs / edition.code
-            if beside is not None and beside.converts(edition):
-                # the parent only waits here; the process's own seconds are kept apart
+            if away:
                 watch.times[f"convert {edition.code} beside"] = beside.finish(edition)
             else:
                 write_files(edition_docs, converted_pages(files, converter, cache))

@@ -40,13 +40,14 @@ def build(project, monkeypatch, workers: int) -> Stopwatch:
 
 def test_an_edition_converted_beside_equals_one_converted_in_line(project, monkeypatch):
     in_line = build(project, monkeypatch, workers=1)
-    assert "convert zh-Hant beside" not in in_line.times
+    assert "convert zh-Hant beside" not in in_line.times and "wait" not in in_line.times
     expected = snapshot(project.docs / "zh-Hant")
     assert "「共有『一百人』參加」".encode() in expected["articles/shi-li-bao-ce-shi-biao-ti-0.md"]
     shutil.rmtree(project.cache)
     shutil.rmtree(project.docs)
     beside = build(project, monkeypatch, workers=2)
     assert beside.times["convert zh-Hant beside"] > 0  # the process's own seconds
+    assert "wait" in beside.times  # the parent's time waiting for it
     assert snapshot(project.docs / "zh-Hant") == expected
     # its cache entries were adopted and committed: the next build takes every page from them
     pages = sum(name.endswith(".md") for name in expected)
