@@ -102,16 +102,14 @@ def _rss_pages(pid: int) -> int:
 
 
 # the generator's own stages (timing.Stopwatch names); "mkdocs" (wall of the parallel
-# edition builds), "mkdocs <edition>" (each build) and "bundles" (zips) are not. With
-# parallel builds, the Traditional edition is converted beside the rendering: that
-# process's own seconds are "convert <edition> beside", the parent's wait for it "wait".
+# edition builds), "mkdocs <edition>" (each build) and "bundles" (zips) are not
 GENERATOR_STAGES = ("load", "read", "parse", "repair", "annotate", "link", "render", "preservation", "write",
                     "convert")
 
 
 def generator_work(stages: dict) -> float:
-    """Seconds of generator work, in whatever process: every stage, the conversion beside included."""
-    return sum(v for k, v in stages.items() if k in GENERATOR_STAGES or k.endswith(" beside"))
+    """Seconds of generator work: every stage of it (the conversion overlaps the first MkDocs build)."""
+    return sum(v for k, v in stages.items() if k in GENERATOR_STAGES)
 
 
 def critical(build: dict) -> tuple[float, float, float] | None:

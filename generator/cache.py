@@ -11,8 +11,6 @@ large build does not hold every result in memory); :meth:`Cache.commit` moves
 the entries into place after the build succeeded, :meth:`Cache.discard` drops
 them after it failed, and pending folders of processes that no longer run are
 removed when a cache is opened. Until the commit no later build can see them.
-A helper process of the build (generator.conversion) writes into a pending
-folder the build made for it, and the build adopts what it computed.
 """
 from __future__ import annotations
 
@@ -56,7 +54,6 @@ class Cache:
     misses: dict[str, int] = field(default_factory=dict)
     pending: list[tuple[Path, Path]] = field(default_factory=list)  # (written aside, its place)
     aside: Path | None = None  # this process's pending folder, made on the first entry
-    adopted: list[Path] = field(default_factory=list)  # helper processes' pending folders
     _folders: set[Path] = field(default_factory=set, repr=False)  # made under ``aside``
 
     @classmethod
@@ -87,25 +84,6 @@ class Cache:
         self._store(waiting, value)
         self.pending.append((waiting, path))
 
-    def helper_folder(self) -> Path | None:
-        """A pending folder for a helper process of this build (its ``aside``): named
-        after this build and removed with this cache's own entries when they are
-        committed or discarded, whatever becomes of the helper."""
-        if self.folder is None:
-            return None
-        self.folder.mkdir(parents=True, exist_ok=True)
-        self.adopted.append(Path(tempfile.mkdtemp(prefix=f"{_PENDING}{os.getpid()}-", dir=self.folder)))
-        return self.adopted[-1]
-
-    def adopt(self, hits: dict[str, int], misses: dict[str, int], pending: list[tuple[Path, Path]]) -> None:
-        """Take over what a helper process computed into its :meth:`helper_folder`: its
-        counts, and its entries, committed or discarded with this cache's own."""
-        for kind, count in hits.items():
-            self.hits[kind] = self.hits.get(kind, 0) + count
-        for kind, count in misses.items():
-            self.misses[kind] = self.misses.get(kind, 0) + count
-        self.pending += pending
-
     def commit(self) -> None:
         """Put the entries computed since the last commit in place."""
         for folder in {path.parent for _, path in self.pending}:
@@ -116,16 +94,13 @@ class Cache:
 
     def discard(self) -> None:
         """Forget the entries computed since the last commit (the build failed)."""
-        asides = [folder for folder in (self.aside, *self.adopted) if folder is not None]
-        for aside in asides:
-            shutil.rmtree(aside, ignore_errors=True)
-        if self.folder is not None and asides:
+        if self.aside is not None:
+            shutil.rmtree(self.aside, ignore_errors=True)
             try:
-                self.folder.rmdir()  # a cache folder this build made and nothing else uses
+                self.aside.parent.rmdir()  # a cache folder this build made and nothing else uses
             except OSError:
                 pass
         self.pending.clear()
-        self.adopted.clear()
         self._folders.clear()
         self.aside = None
 

@@ -8,15 +8,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Iterable, Iterator
 
 from .builds import BuiltEdition, EditionJob, assemble, build_all, jobs_for, release_memory
 from .bundle import drop_offline_index, zip_bundles
 from .cache import Cache, code_version
 from .cache import key as cache_key
-from .config import Edition, Settings
-from .conversion import Beside
-from .convert import Converter
+from .config import Settings
 from .editions import (convert_files, converted_pages, convert_nav, converter_for, edition_checks,
                        overrides, search_options)
 from .mkdocs_plugin import search_options_path, shown_path
@@ -39,19 +37,13 @@ def generate(settings: Settings, cache: Cache | None = None, watch: Stopwatch | 
     """
     watch = watch or Stopwatch()
     digest = process(settings.content, cache, watch)
-    return digest, render_checked(settings, digest, watch, render_check)
-
-
-def render_checked(settings: Settings, digest: Digest, watch: Stopwatch, render_check: bool = True,
-                   sink: Callable[[str, str], None] | None = None) -> dict[str, str]:
-    """The Simplified edition's Markdown (each page also given to ``sink``), preservation-checked."""
     with watch.stage("render", announce=True):
-        files = render_digest(digest, settings.site_title, sink)
+        files = render_digest(digest, settings.site_title)
     with watch.stage("preservation"):
         losses = preservation(digest, files if render_check else None)
     if losses:
         raise BuildError("preservation check failed: " + "; ".join(map(str, losses[:5])))
-    return files
+    return digest, files
 
 
 def preservation(digest: Digest, files: dict[str, str] | None = None) -> list[Loss]:
@@ -102,16 +94,10 @@ def build(settings: Settings, log=print, offline: bool = True, watch: Stopwatch 
 
 
 def _build(settings: Settings, cache: Cache, offline: bool, watch: Stopwatch) -> Built:
-    digest = process(settings.content, cache, watch)
+    digest, files = generate(settings, cache, watch, render_check=False)
     articles, pages, newest = len(digest.articles), len(digest.pages), newest_date(digest)
-    converters = edition_converters(settings, digest, watch)
-    # with the editions' sites built in parallel, the Traditional ones are converted beside the
-    # rendering (generator.conversion), on the core that would otherwise wait for it
-    parallel = jobs_for(articles, len(converters)) > 1
-    with build_date(newest), staged(settings.docs) as docs, staged(settings.site) as site, \
-            Beside(converters, docs, cache, parallel) as beside:
-        files = render_checked(settings, digest, watch, render_check=False, sink=beside.send)
-        editions = write_editions(settings, digest, files, docs, cache, watch, converters, beside)
+    with build_date(newest), staged(settings.docs) as docs, staged(settings.site) as site:
+        editions = write_editions(settings, digest, files, docs, cache, watch)
         # from here only the editions' generator holds the digest: once the last edition is
         # written it is let go (see release_memory), while MkDocs runs in the worker processes
         del digest, files
@@ -213,36 +199,25 @@ def build_date(newest: str | None) -> Iterator[None]:
         os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
-def edition_converters(settings: Settings, digest: Digest,
-                       watch: Stopwatch) -> list[tuple[Edition, Converter | None]]:
-    """Every edition with its converter (None: the source's own script), all made
-    before anything is built, so a bad phrases file fails the build first."""
-    with watch.stage("convert"):
-        return [(edition, converter_for(settings, edition, digest.glossary)) for edition in settings.edition_list()]
-
-
 def write_editions(settings: Settings, digest: Digest, files: dict[str, str], docs: Path,
-                   cache: Cache | None = None, watch: Stopwatch | None = None,
-                   converters: list[tuple[Edition, Converter | None]] | None = None,
-                   beside: Beside | None = None) -> Iterator[BuiltEdition]:
+                   cache: Cache | None = None, watch: Stopwatch | None = None) -> Iterator[BuiltEdition]:
     """Write each edition's Markdown and assets under ``docs``; yield them with their mkdocs
-    options, one at a time (the next edition is converted when it is asked for, or waited
-    for when ``beside`` converts it)."""
+    options, one at a time (the next edition is converted when it is asked for).
+
+    Every edition's converter is made first, so a bad phrases file fails the build
+    before any site is built."""
     watch = watch or Stopwatch()
     with watch.stage("write"):
         nav = navigation(digest)
-    converters = converters if converters is not None else edition_converters(settings, digest, watch)
+    with watch.stage("convert"):
+        converters = [(edition, converter_for(settings, edition, digest.glossary))
+                      for edition in settings.edition_list()]
     for edition, converter in converters:
         # "write": the source's own script; "convert": an OpenCC edition (which, with more
-        # than one process, overlaps the MkDocs build of the editions before it); "wait":
-        # an edition converted beside the rendering, whose process's seconds are kept apart
-        away = beside is not None and beside.converts(edition)
-        with watch.stage("write" if converter is None else "wait" if away else "convert", announce=True):
+        # than one process, overlaps the MkDocs build of the editions before it)
+        with watch.stage("convert" if converter else "write", announce=True):
             edition_docs = docs / edition.code
-            if away:
-                watch.times[f"convert {edition.code} beside"] = beside.finish(edition)
-            else:
-                write_files(edition_docs, converted_pages(files, converter, cache))
+            write_files(edition_docs, converted_pages(files, converter, cache))
             _assets(edition_docs)
             search_options_path(edition_docs).write_text(search_options(digest.glossary, edition, converter),
                                                          encoding="utf-8")

@@ -130,7 +130,6 @@ class Converter:
     def __init__(self, variant: str = DEFAULT_VARIANT, phrases: Path | None = None,
                  extra: dict[str, str] | None = None) -> None:
         self.variant = check_variant(variant)
-        self.arguments = (variant, phrases, extra)  # to make the same converter in another process
         self.language = edition_language(variant)
         first, regional = phrase_tables(variant, phrases, extra)
         self.identity = json.dumps([variant, first, regional], ensure_ascii=False, sort_keys=True)

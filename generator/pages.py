@@ -5,7 +5,6 @@ One function per kind of page; each returns ``{relative path: Markdown}``.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Callable
 
 from markupsafe import Markup
 
@@ -28,24 +27,14 @@ def article_path(article: Article) -> str:
     return f"{ARTICLES}/{article.slug}.md"
 
 
-def render_digest(digest: Digest, site_title: str,
-                  sink: Callable[[str, str], None] | None = None) -> dict[str, str]:
-    """Every page of the Simplified edition; each is also given to ``sink`` as soon as
-    it is rendered (see generator.conversion)."""
+def render_digest(digest: Digest, site_title: str) -> dict[str, str]:
     env = environment()
-    files: dict[str, str] = {}
-
-    def put(name: str, text: str) -> None:
-        files[name] = text
-        if sink is not None:
-            sink(name, text)
-    put("index.md", render_home(env, digest, site_title))
+    files: dict[str, str] = {"index.md": render_home(env, digest, site_title)}
     for result in digest.pages:
         for article in result.page.articles:
-            put(article_path(article), render_article(env, result, article, digest.annotations, digest.links))
-    for name, text in [*render_glossary(env, digest.glossary, digest.annotations).items(),
-                       *render_browse(env, digest).items()]:
-        put(name, text)
+            files[article_path(article)] = render_article(env, result, article, digest.annotations, digest.links)
+    files.update(render_glossary(env, digest.glossary, digest.annotations))
+    files.update(render_browse(env, digest))
     return files
 
 

@@ -67,12 +67,12 @@ def test_the_digest_is_let_go_before_the_sites_are_built(project, monkeypatch):
     import gc
     import weakref
     refs, alive = [], []
-    original = commands.process
+    original = commands.generate
 
-    def process(*args, **kwargs):
-        digest = original(*args, **kwargs)
+    def generate(*args, **kwargs):
+        digest, files = original(*args, **kwargs)
         refs.append(weakref.ref(digest))
-        return digest
+        return digest, files
 
     def build_all(jobs, workers):
         jobs = list(jobs)  # every edition written, as Executor.map submits them before waiting
@@ -81,7 +81,7 @@ def test_the_digest_is_let_go_before_the_sites_are_built(project, monkeypatch):
         for job in jobs:
             builds.run(job)
         return {}
-    monkeypatch.setattr(commands, "process", process)
+    monkeypatch.setattr(commands, "generate", generate)
     monkeypatch.setattr(commands, "build_all", build_all)
     built = commands.build(project, log=lambda *_: None, offline=False)
     assert alive == [False]
