@@ -59,7 +59,8 @@ def timed_build(folder: Path, extra: list[str] | None = None) -> dict:
     peak = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before)
     stages = json.loads(timings.read_text(encoding="utf-8"))
     return {"wall_s": round(wall, 2), "peak_rss_mb": round(peak / 1024, 1),
-            "peak_rss_all_mb": round(together.peak / 2 ** 20, 1), "stages_s": stages,
+            "peak_rss_all_mb": round(together.peak / 2 ** 20, 1), "sampled": together.largest(),
+            "stages_s": stages,
             "said": out.strip().splitlines()[-3:]}
 
 
@@ -70,11 +71,21 @@ class TreeMemory(threading.Thread):
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
         self.pid, self.peak, self.done = pid, 0, threading.Event()
+        self.each: dict[int, int] = {}  # pid → its own sampled peak (bytes)
 
     def run(self) -> None:
         page = os.sysconf("SC_PAGE_SIZE")
         while not self.done.wait(0.1):
-            self.peak = max(self.peak, sum(_rss_pages(p) for p in _tree(self.pid)) * page)
+            sizes = {p: _rss_pages(p) * page for p in _tree(self.pid)}
+            self.peak = max(self.peak, sum(sizes.values()))
+            for p, size in sizes.items():
+                self.each[p] = max(self.each.get(p, 0), size)
+
+    def largest(self) -> dict[str, float]:
+        """The build process's own peak and its largest helper's (MkDocs workers), in MB."""
+        helpers = [size for p, size in self.each.items() if p != self.pid]
+        return {"build_mb": round(self.each.get(self.pid, 0) / 2 ** 20, 1),
+                "largest_helper_mb": round(max(helpers, default=0) / 2 ** 20, 1)}
 
     def stop(self) -> None:
         self.done.set()
