@@ -86,6 +86,7 @@ class Links:
     related: dict[str, list[Related]] = field(default_factory=dict)
     jumps: dict[str, list[Jump]] = field(default_factory=dict)
     placed: dict[str, "PageResult"] = field(default_factory=dict)  # the page each article is on
+    mid_sentence: set[str] = field(default_factory=set)  # articles whose text here begins mid-sentence
 
     def key_terms(self, article: Article, limit: int = 6) -> list[Term]:
         """The article's glossary terms, strongest (rarest, most used) first."""
@@ -104,7 +105,8 @@ def link(digest: "Digest") -> Links:
     related = {slug: [Related(by_slug[other], score, reasons) for other, score, reasons in found]
                for slug, found in rank(features).items()}
     placed = {a.slug: r for r in digest.pages for a in r.page.articles}
-    return Links(features, related, resolve_jumps(digest), placed)
+    jumps = resolve_jumps(digest)
+    return Links(features, related, jumps, placed, begun_mid_sentence(jumps))
 
 
 # -- features ----------------------------------------------------------------------------
@@ -274,6 +276,24 @@ def resolve_jumps(digest: "Digest") -> dict[str, list[Jump]]:
         for article in result.page.articles:
             jumps[article.slug] = [Jump(c, _target(pages, meta, c)) for c in article.continuations]
     return jumps
+
+
+def begun_mid_sentence(jumps: dict[str, list[Jump]]) -> set[str]:
+    """Articles continued from another page (上接) whose text here begins in the middle of a
+    sentence: the earlier part's last paragraph ends without 。！？…(and closing quotes),
+    or the earlier part is not in the digest (a jump usually cuts a sentence)."""
+    found = set()
+    for slug, article_jumps in jumps.items():
+        for jump in article_jumps:
+            if jump.continuation.direction != "from":
+                continue
+            earlier = jump.target.paragraphs if jump.target is not None else []
+            if not earlier or not earlier[-1].text.text.rstrip().rstrip("”’」』").endswith(_SENTENCE_ENDS):
+                found.add(slug)
+    return found
+
+
+_SENTENCE_ENDS = ("。", "！", "？", "…")
 
 
 def _target(pages: dict[tuple, list[Article]], meta: PageMeta, jump: Continuation) -> Article | None:

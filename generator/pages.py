@@ -64,7 +64,7 @@ def render_article(env, result: PageResult, article: Article, annotations: Annot
         spans.setdefault(anchor, []).extend(found)
     return env.get_template("article.md.j2").render(
         article=article,
-        meta=front_matter(article.title, lede(article)),
+        meta=front_matter(article.title, lede(article, article.slug in (links or Links()).mid_sentence)),
         source_label=source_label(result, article),
         **article_links(result, article, links),
         blocks=render_blocks(article, spans),
@@ -178,7 +178,8 @@ def render_home(env, digest: Digest, site_title: str) -> str:
 def _home_item(article: Article, result: PageResult, links: Links) -> dict:
     return {"kicker": article.kicker.text if article.kicker else None, "title": article.title,
             "url": Markup(article_path(article)), "anchor": Markup(f"a-{article.slug}"),
-            "byline": "　".join(b.text for b in article.bylines) or None, "lede": lede(article),
+            "byline": "　".join(b.text for b in article.bylines) or None,
+            "lede": lede(article, article.slug in links.mid_sentence),
             "terms": [term_view(t, "glossary/") for t in links.key_terms(article)],
             "notes": len(errata_marks(article, result.errata)[1]) + len(metadata_errata(article, result.errata))}
 

@@ -102,13 +102,50 @@ def block_range(block: Block, line: int, start: int, end: int) -> tuple[int, int
     return (min(offsets), max(offsets) + 1) if offsets else None
 
 
-def lede(article: Article, limit: int = 120) -> str:
-    """The first sentence of the first paragraph (the page description)."""
-    first = article.paragraphs[0].text.text if article.paragraphs else ""
-    for index, char in enumerate(first):
-        if char in "。！？" and index >= 8:
-            return first[:index + 1]
-    return first[:limit]
+def lede(article: Article, mid_sentence: bool = False, limit: int = 120) -> str:
+    """The article's first whole sentence on this page (its description and teaser).
+
+    A sentence ends at 。！？ outside quotation marks, or with its paragraph when
+    that ends with …; a lede is at least 8 characters, and without an end it is
+    the paragraph's first ``limit`` characters. When the text here begins in the
+    middle of a sentence begun on another page (``mid_sentence``, see
+    link.begun_mid_sentence), the lede is the first sentence after that one ends.
+    """
+    texts = [p.text.text for p in article.paragraphs]
+    if not texts:
+        return ""
+    paragraph, column = 0, 0
+    if mid_sentence:
+        paragraph, column = _after_tail(texts) or (0, 0)
+    text = texts[paragraph]
+    end = _sentence_end(text, column, shortest=8)
+    return text[column:end if end is not None else None][:limit]
+
+
+def _sentence_end(text: str, start: int, shortest: int) -> int | None:
+    """Index just after the first sentence of ``text`` from ``start`` (None: no end)."""
+    depth = 0
+    for position in range(start, len(text)):
+        char = text[position]
+        if char == "“":
+            depth += 1
+        elif char == "”":
+            depth = max(0, depth - 1)
+        elif char in "。！？" and depth == 0 and position + 1 - start >= shortest:
+            return position + 1
+    return len(text) if text.endswith("…") and len(text) - start >= shortest else None
+
+
+def _after_tail(texts: list[str]) -> tuple[int, int] | None:
+    """(paragraph, column) where the first sentence that begins on this page begins."""
+    for index, text in enumerate(texts):
+        end = _sentence_end(text, 0, shortest=1)
+        if end is None:
+            continue
+        if text[end:].strip():
+            return index, len(text) - len(text[end:].lstrip())
+        return (index + 1, 0) if index + 1 < len(texts) else None
+    return None
 
 
 @dataclass(frozen=True)

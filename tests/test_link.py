@@ -197,6 +197,31 @@ def test_continuation_needs_the_same_publication(make_content, tmp_path):
     assert jumps_of(digest, "ce-shi-biao-ti-yi") == [("from", "A01", None)]
 
 
+@pytest.mark.parametrize(
+    ("earlier", "expected"),
+    [  # test fixtures, not news: how the part on A01 ends decides where the text on A05 begins
+        ("测试市举办示例活动，共有", True),  # cut inside a sentence
+        ("测试市举办示例活动。", False),
+        ("他说：“活动很好。”", False),  # a closing quote after the end
+        ("活动还将持续……", False),
+        (None, True),  # A01 not in the digest: a jump usually cuts a sentence
+    ],
+)
+def test_a_continued_text_begins_mid_sentence_unless_the_earlier_part_ended_one(
+        make_content, tmp_path, earlier, expected):
+    files = {"sources/b.txt": "# 测试标题乙\n\n(上接A01版)展出的项目很多。第二句。\n", "sources/b.meta.yml": meta("A05")}
+    if earlier is not None:
+        files |= {"sources/a.txt": f"# 测试标题甲\n\n{earlier}(下转A05版)\n", "sources/a.meta.yml": meta("A01")}
+    digest = process(make_content(tmp_path, files))
+    assert digest.links.mid_sentence == ({"ce-shi-biao-ti-yi"} if expected else set())
+
+
+def test_where_the_fixture_and_seed_texts_begin(days, seed):
+    assert days.links.mid_sentence == set()  # the A05 part of the fair follows a whole sentence on A01
+    assert seed.links.mid_sentence == {"wei-min-zu-fu-xing-ji-ju-pang-bo-wei-li",
+                                       "yang-hang-zhi-chi-geng-duo-you-zhi-qi-ye-dao-xiang-gang"}
+
+
 @pytest.mark.parametrize("page, expected", [("A05", ("A", 5)), ("A5", ("A", 5)), ("a005", ("A", 5)),
                                             ("12", ("", 12)), ("B10", ("B", 10))])
 def test_page_numbers_compare_by_value(page, expected):

@@ -18,7 +18,7 @@ from generator.glossary import Term
 from generator.glossary_pages import term_url, tooltip
 from generator.link import Feature
 from generator.pages import term_openings
-from generator.render import Span, _finalize, environment, marked
+from generator.render import Span, _finalize, environment, lede, marked
 
 ODD = "\x85\u2028\u2029中文，。\U0001F600"
 
@@ -122,3 +122,50 @@ def test_a_reason_is_a_term_link_or_escaped_text():
     assert reason(Feature("t:示例<词>", "示例<词>", TERM)) == Markup('<a href="{}">{}</a>').format(
         term_url(TERM), md("示例<词>"))
     assert reason(Feature("k:关键*词", "关键*词")) == md("关键*词")
+
+
+# -- the lede (description and teaser) -----------------------------------------------------
+
+def test_the_lede_of_a_continued_article_is_its_first_sentence_begun_on_this_page(seed):
+    ledes = {a.slug: lede(a, a.slug in seed.links.mid_sentence) for a in seed.articles}
+    # (上接A01版) then three clause paragraphs, the last ending with ……, then a whole sentence
+    assert ledes["wei-min-zu-fu-xing-ji-ju-pang-bo-wei-li"] == (
+        "习近平总书记关于科技创新的重要论述坚持解放思想、实事求是、与时俱进，"
+        "具有鲜明的创新性、人民性与开放性理论品格。")
+    # the tail of the sentence from A01 fills the first paragraph: the lede is the next one's first
+    assert ledes["yang-hang-zhi-chi-geng-duo-you-zhi-qi-ye-dao-xiang-gang"] == (
+        "针对香港多元化金融市场建设，潘功胜表示，香港金融市场长期以股票市场为核心，"
+        "债券、黄金、大宗商品、衍生品等细分市场发展空间充足。")
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [  # test fixtures, not news
+        ("# 示例标题\n\n测试市今天举办示例活动。第二句。\n", "测试市今天举办示例活动。"),
+        # an end inside quotation marks is not the sentence's
+        ("# 示例标题\n\n他说：“活动很好。大家都来。”会议随后结束。\n", "他说：“活动很好。大家都来。”会议随后结束。"),
+        # shorter than 8 characters: the sentence goes on
+        ("# 示例标题\n\n是的。测试市今天举办示例活动。\n", "是的。测试市今天举办示例活动。"),
+        # no end: the paragraph, cut at 120 characters
+        ("# 示例标题\n\n" + "测" * 130 + "\n", "测" * 120),
+    ],
+)
+def test_the_lede_is_the_first_whole_sentence(process_text, page, expected):
+    (article,) = process_text(page).page.articles
+    assert lede(article) == expected
+
+
+@pytest.mark.parametrize(
+    ("page", "mid_sentence", "expected"),
+    [  # test fixtures, not news
+        # begun elsewhere: the tail ends mid-paragraph, the lede is the rest's first sentence
+        ("(上接A01版)前文的后半句。测试市今天举办示例活动。第二句。", True, "测试市今天举办示例活动。"),
+        # the same text when the earlier part ended its sentence: its first sentence
+        ("(上接A01版)前文的后半句。测试市今天举办示例活动。第二句。", False, "前文的后半句。测试市今天举办示例活动。"),
+        # begun elsewhere, and no sentence ends here: the first paragraph
+        ("(上接A01版)前文的后半句；", True, "前文的后半句；"),
+    ],
+)
+def test_the_lede_of_a_text_begun_elsewhere(process_text, page, mid_sentence, expected):
+    (article,) = process_text(f"# 示例标题\n\n{page}\n").page.articles
+    assert lede(article, mid_sentence) == expected
