@@ -22,7 +22,7 @@ import markdown
 
 from .model import Article, Page, Piece, PunctChange, Repairs
 
-EXTENSIONS = ["attr_list", "footnotes", "admonition", "toc", "tables"]
+EXTENSIONS = ["attr_list", "footnotes", "admonition", "toc", "tables", "generator.raw_blocks"]  # as mkdocs.yml
 
 
 @dataclass(frozen=True)
