@@ -36,6 +36,7 @@ import jieba
 from .annotate import Occurrence
 from .glossary import Term
 from .model import Article, Continuation, PageMeta
+from .sentences import ends_sentence
 
 if TYPE_CHECKING:  # pragma: no cover
     from .pipeline import Digest, PageResult
@@ -280,7 +281,7 @@ def resolve_jumps(digest: "Digest") -> dict[str, list[Jump]]:
 
 def begun_mid_sentence(jumps: dict[str, list[Jump]]) -> set[str]:
     """Articles continued from another page (上接) whose text here begins in the middle of a
-    sentence: the earlier part's last paragraph ends without 。！？…(and closing quotes),
+    sentence: the earlier part's last paragraph ends no sentence (generator.sentences),
     or the earlier part is not in the digest (a jump usually cuts a sentence)."""
     found = set()
     for slug, article_jumps in jumps.items():
@@ -288,12 +289,10 @@ def begun_mid_sentence(jumps: dict[str, list[Jump]]) -> set[str]:
             if jump.continuation.direction != "from":
                 continue
             earlier = jump.target.paragraphs if jump.target is not None else []
-            if not earlier or not earlier[-1].text.text.rstrip().rstrip("”’」』").endswith(_SENTENCE_ENDS):
+            if not earlier or not ends_sentence(earlier[-1].text.text):
                 found.add(slug)
     return found
 
-
-_SENTENCE_ENDS = ("。", "！", "？", "…")
 
 
 def _target(pages: dict[tuple, list[Article]], meta: PageMeta, jump: Continuation) -> Article | None:

@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 
 from .escape import md_text
 from .model import Article, Block, Text
+from .sentences import sentence_end
 
 
 @dataclass(frozen=True)
@@ -105,9 +106,8 @@ def block_range(block: Block, line: int, start: int, end: int) -> tuple[int, int
 def lede(article: Article, mid_sentence: bool = False, limit: int = 120) -> str:
     """The article's first whole sentence on this page (its description and teaser).
 
-    A sentence ends at 。！？ outside quotation marks, or with its paragraph when
-    that ends with …; a lede is at least 8 characters, and without an end it is
-    the paragraph's first ``limit`` characters. When the text here begins in the
+    A lede is a sentence (generator.sentences) of at least 8 characters; without
+    one it is the paragraph's first ``limit`` characters. When the text here begins in the
     middle of a sentence begun on another page (``mid_sentence``, see
     link.begun_mid_sentence), the lede is the first sentence after that one ends.
     """
@@ -118,28 +118,14 @@ def lede(article: Article, mid_sentence: bool = False, limit: int = 120) -> str:
     if mid_sentence:
         paragraph, column = _after_tail(texts) or (0, 0)
     text = texts[paragraph]
-    end = _sentence_end(text, column, shortest=8)
+    end = sentence_end(text, column, shortest=8)
     return text[column:end if end is not None else None][:limit]
-
-
-def _sentence_end(text: str, start: int, shortest: int) -> int | None:
-    """Index just after the first sentence of ``text`` from ``start`` (None: no end)."""
-    depth = 0
-    for position in range(start, len(text)):
-        char = text[position]
-        if char == "“":
-            depth += 1
-        elif char == "”":
-            depth = max(0, depth - 1)
-        elif char in "。！？" and depth == 0 and position + 1 - start >= shortest:
-            return position + 1
-    return len(text) if text.endswith("…") and len(text) - start >= shortest else None
 
 
 def _after_tail(texts: list[str]) -> tuple[int, int] | None:
     """(paragraph, column) where the first sentence that begins on this page begins."""
     for index, text in enumerate(texts):
-        end = _sentence_end(text, 0, shortest=1)
+        end = sentence_end(text)
         if end is None:
             continue
         if text[end:].strip():

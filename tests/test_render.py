@@ -164,6 +164,8 @@ def test_the_lede_is_the_first_whole_sentence(process_text, page, expected):
         ("(上接A01版)前文的后半句。测试市今天举办示例活动。第二句。", False, "前文的后半句。测试市今天举办示例活动。"),
         # begun elsewhere, and no sentence ends here: the first paragraph
         ("(上接A01版)前文的后半句；", True, "前文的后半句；"),
+        # the tail ends with a quotation that ends its sentence: the next paragraph's first
+        ("(上接A01版)他说：“前文的后半句。”\n\n测试市今天举办示例活动。第二句。", True, "测试市今天举办示例活动。"),
     ],
 )
 def test_the_lede_of_a_text_begun_elsewhere(process_text, page, mid_sentence, expected):
