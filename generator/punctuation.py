@@ -14,9 +14,9 @@ from .classify import HAN
 FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _CJK = re.compile(rf"[{HAN}\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2026\u2014]")
 _HAN = re.compile(rf"[{HAN}]")
-_MARK = re.compile(r"[,;:?!()]")
 _SENTENCE_MARK = re.compile(r"[,;:?!]")
 _PAREN = re.compile(r"[()]")
+_MARK = re.compile("[" + re.escape("".join(FULL)) + "]")  # either kind: a line without one is left as it is
 # URLs and e-mail addresses are ASCII; a trailing , . ; : ? ! ) is the sentence's, not theirs.
 _PROTECTED = re.compile(r"(?:(?:https?|ftp)://|www\.)[!-~]*[A-Za-z0-9/#=&%+_~-]"
                         r"|[A-Za-z0-9.+_-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
