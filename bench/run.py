@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -42,10 +41,10 @@ def project(folder: Path, articles: int) -> Path:
 
 
 def timed_build(folder: Path, extra: list[str] | None = None) -> dict:
-    """One ``baozhai build`` in a child process: wall time, peak RSS, stage times."""
+    """One ``baozhai build`` in a child process: wall time, stage times and peak RSS, sampled
+    per process and for all of them together (see :func:`_largest`)."""
     timings = folder / "timings.json"
     command = [PYTHON, "-m", "generator", "--root", str(folder), "build", "--timings", str(timings)]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
     child = subprocess.Popen(command + (extra or []), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True, cwd=ROOT)
@@ -56,10 +55,8 @@ def timed_build(folder: Path, extra: list[str] | None = None) -> dict:
     together.stop()
     if child.returncode:
         raise SystemExit(f"build failed:\n{out}\n{err}")
-    peak = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before)
     stages = json.loads(timings.read_text(encoding="utf-8"))
-    return {"wall_s": round(wall, 2), "peak_rss_mb": round(peak / 1024, 1),
-            "peak_rss_all_mb": round(together.peak / 2 ** 20, 1), "sampled": together.largest(),
+    return {"wall_s": round(wall, 2), "peak_rss_all_mb": round(together.peak / 2 ** 20, 1), "sampled": together.largest(),
             "stages_s": stages,
             "said": out.strip().splitlines()[-3:]}
 
@@ -226,9 +223,10 @@ def table(results: list[dict]) -> str:
 
 
 def _largest(build: dict) -> float:
-    """The largest single process, as sampled. Not ``ru_maxrss`` of the bench's children:
-    a child forked from the bench starts out with the bench's own memory in its peak
-    (after raw_opencc that is the whole Markdown, twice), before it execs the build."""
+    """The largest single process, as sampled. Not ``ru_maxrss`` of the bench's children
+    (``peak_rss_mb`` in results of older runs): a child forked from the bench starts out
+    with the bench's own memory in its peak (after raw_opencc that is the whole
+    Markdown, twice), before it execs the build."""
     sampled = build.get("sampled")
     return max(sampled.values()) if sampled else build["peak_rss_mb"]
 
