@@ -26,7 +26,7 @@ sys.path.insert(0, str(HERE))
 from corpus import write_corpus  # noqa: E402
 
 from generator.cli import main as baozhai  # noqa: E402
-from generator.serve import server  # noqa: E402
+from generator.commands.serve import server  # noqa: E402
 
 QUERIES = ["新质生产力", "生产力", "人工智慧", "黄金", "16万P", "AI", "xinzhi shengchanli", "科技"]
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from .write import process_alive
+from generator.write import process_alive
 
 _PACKAGE = Path(__file__).parent
 

@@ -7,11 +7,13 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from . import commands, linkcheck
-from .config import load_settings
-from .errors import BaozhaiError
-from .serve import serve
-from .timing import Stopwatch
+from generator.commands import build as building
+from generator.commands import check as checking
+from generator.commands.serve import serve
+from generator.config import load_settings
+from generator.errors import BaozhaiError
+from generator.site import linkcheck
+from generator.timing import Stopwatch
 
 
 def parser() -> argparse.ArgumentParser:
@@ -54,20 +56,20 @@ def main(argv: list[str] | None = None) -> int:
             settings = replace(settings, dist=args.dist.resolve())
         if args.command == "build":
             watch = Stopwatch.for_terminal()
-            commands.build(settings, watch=watch)
+            building.build(settings, watch=watch)
             watch.mark("total")
             if args.timings:
                 args.timings.write_text(json.dumps(watch.rounded(), indent=1), encoding="utf-8")
         elif args.command == "bundle":
-            commands.bundle(settings)
+            building.bundle(settings)
         elif args.command == "serve":
-            serve(settings, lambda: commands.build(settings, offline=False), args.host, args.port)
+            serve(settings, lambda: building.build(settings, offline=False), args.host, args.port)
         elif args.command == "linkcheck":
             return linkcheck.run(settings)
         elif args.command == "terms":
-            print("\n".join(commands.suggest_terms(settings, args.limit)))
+            print("\n".join(checking.suggest_terms(settings, args.limit)))
         else:
-            print("\n".join(commands.check(settings, args.verbose)))
+            print("\n".join(checking.check(settings, args.verbose)))
     except BaozhaiError as err:
         print(f"baozhai: error: {err}", file=sys.stderr)
         return 1

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ConfigError
+from generator.errors import ConfigError
 
 VARIANTS = ("s2twp", "s2tw", "s2hk", "s2t")
 

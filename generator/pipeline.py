@@ -4,45 +4,24 @@ read → parse (with editor moves) → repair → find suspects → … → rend
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import errata as errata_stage
-from .cache import Cache
-from .timing import Stopwatch
-from .annotate import Annotations, annotate
-from .glossary import Glossary, load_glossary
-from .link import Links, link
-from .errors import SourceError
-from .model import Article, Page, Repairs, Suspect
-from .parse import parse_page
-from .read import META_SUFFIX, find_sources, read_page
-from .repair import repair_page
-from .slugs import slugify, unique
-from .suspects import find_suspects
-
-
-@dataclass
-class PageResult:
-    """A page after every stage: articles, what was repaired, errata, suspects."""
-
-    page: Page
-    repairs: Repairs
-    errata: list[errata_stage.Located]
-    suspects: list[Suspect]
-
-
-@dataclass
-class Digest:
-    content: Path
-    pages: list[PageResult] = field(default_factory=list)
-    glossary: Glossary = field(default_factory=lambda: Glossary(()))
-    annotations: Annotations = field(default_factory=Annotations)
-    links: Links = field(default_factory=Links)
-
-    @property
-    def articles(self) -> list[Article]:
-        return [a for result in self.pages for a in result.page.articles]
+from generator.annotate.glossary import load_glossary
+from generator.annotate.link import link
+from generator.annotate.terms import annotate
+from generator.cache import Cache
+from generator.config import Settings
+from generator.errors import BuildError, SourceError
+from generator.ingest import errata as errata_stage
+from generator.ingest.parse import parse_page
+from generator.ingest.preserve import Loss, check_accounting, check_output
+from generator.ingest.read import META_SUFFIX, find_sources, read_page
+from generator.ingest.repair import repair_page
+from generator.ingest.suspects import find_suspects
+from generator.model import Digest, PageResult
+from generator.site.pages import article_path, render_digest
+from generator.slugs import slugify, unique
+from generator.timing import Stopwatch
 
 
 def process_page(path: Path, errata: list, errata_file: Path, watch: Stopwatch | None = None) -> PageResult:
@@ -115,3 +94,34 @@ def _check_identities(digest: Digest) -> None:
             raise SourceError(f"same page as {seen[key].name} ({meta.date} {meta.page}): "
                               "duplicate pages would share their URLs", path, 1)
         seen[key] = path
+
+
+def generate(settings: Settings, cache: Cache | None = None, watch: Stopwatch | None = None,
+             render_check: bool = True) -> tuple[Digest, dict[str, str]]:
+    """Process the content and render the Simplified edition's Markdown.
+
+    Without ``render_check`` the output half of the preservation check is left to
+    the MkDocs build (the Baozhai plugin checks the HTML MkDocs renders; see
+    generator.preserve), so the Markdown is not rendered twice.
+    """
+    watch = watch or Stopwatch()
+    digest = process(settings.content, cache, watch)
+    with watch.stage("render", announce=True):
+        files = render_digest(digest, settings.site_title)
+    with watch.stage("preservation"):
+        losses = preservation(digest, files if render_check else None)
+    if losses:
+        raise BuildError("preservation check failed: " + "; ".join(map(str, losses[:5])))
+    return digest, files
+
+
+def preservation(digest: Digest, files: dict[str, str] | None = None) -> list[Loss]:
+    """The preservation check of every page: the accounting and, given the rendered
+    Markdown ``files``, the output check on each article's Markdown."""
+    losses: list[Loss] = []
+    for result in digest.pages:
+        losses += check_accounting(result.page, result.repairs)
+        if files is not None:
+            for article in result.page.articles:
+                losses += check_output(article, files[article_path(article)])
+    return losses

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
 
-from .errors import BuildError
+from generator.errors import BuildError
 
 MAX_NAME = 200  # bytes of one path component (most file systems allow 255)
 _WINDOWS_RESERVED = re.compile(r"(con|prn|aux|nul|com\d|lpt\d)(\..*)?", re.IGNORECASE)

@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.pages import render_digest
-from generator.pipeline import Digest, PageResult, process
+from generator.model import Digest, PageResult
+from generator.pipeline import process
+from generator.site.pages import render_digest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_CONTENT = ROOT / "content"

@@ -25,10 +25,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-
 from conftest import snapshot
-from generator.write import remove_stale, staged
 from test_security import build_project, make_project, payload_project
+
+from generator.write import remove_stale, staged
 
 
 def outputs(root: Path) -> dict[str, bytes]:

@@ -15,8 +15,8 @@ import time
 from dataclasses import dataclass, field
 
 import pytest
-
 from conftest import snapshot, write_content
+
 from generator.cli import main
 
 PAGE = "# 示例报测试标题\n测试市今天举办示例活动，共有一百人参加。\n活动持续两天，内容包括讲座和展览。\n"

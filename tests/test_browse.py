@@ -9,11 +9,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import SEED_CONTENT
-from generator.browse_pages import date_label, issues, printed
-from generator.pages import navigation, render_digest
+
 from generator.pipeline import process
+from generator.site.browse_pages import date_label, issues, printed
+from generator.site.pages import navigation, render_digest
 
 FIXTURES = Path(__file__).parent / "fixtures" / "multiday"
 SEED_PAGE = "page-000-371fdb277fab058e"
@@ -303,7 +303,7 @@ def test_metadata_and_titles_are_escaped_everywhere(make_content, tmp_path):
 def test_a_category_page_shows_the_newest_articles_of_each_term_and_points_to_the_rest(digest, monkeypatch):
     """The term page lists every use, so a category page stays small however many
     articles there are: it shows the newest few and says how many more there are."""
-    import generator.browse_pages as browse_pages
+    import generator.site.browse_pages as browse_pages
     monkeypatch.setattr(browse_pages, "TOPIC_ARTICLES", 2)
     files = render_digest(digest, "报摘")
     assert section(files["topics/person.md"], "## 张三") == """\

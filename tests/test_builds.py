@@ -5,11 +5,12 @@ from __future__ import annotations
 import shutil
 
 import pytest
-
 from conftest import ROOT
-from generator import builds, commands
+
+from generator.commands import build as commands
 from generator.config import load_settings
 from generator.errors import ContentError
+from generator.site import builds
 
 # test fixture, not news
 PAGE = "# 示例报测试标题\n测试市今天举办示例活动，共有一百人参加。\n"
@@ -89,7 +90,7 @@ def test_the_digest_is_let_go_before_the_sites_are_built(project, monkeypatch):
 
 
 def test_an_edition_is_converted_page_by_page():
-    from generator.editions import converted_pages
+    from generator.editions.edition import converted_pages
 
     class Counting:
         identity, calls = "fixture", 0

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import zipfile
 
-from generator.bundle import SHIM, ZIP_DATE, offline_ready, start_page, write_entries
 from generator.config import Edition
+from generator.engine.options import SHIM, offline_ready
+from generator.site.bundle import ZIP_DATE, start_page, write_entries
 
 HANS = Edition("zh-Hans", "简体中文", "", None)
 HANT = Edition("zh-Hant", "繁體中文", "zh-Hant", "s2twp")
@@ -55,7 +56,7 @@ def test_start_page_opens_its_edition_and_links_both():
 
 
 def test_the_vendored_shim_carries_its_licence_and_origin():
-    from generator.bundle import SHIM_VERSION, VENDOR
+    from generator.engine.options import SHIM_VERSION, VENDOR
     assert sorted(p.name for p in VENDOR.iterdir()) == ["LICENSE", "README.md", "shim.js"]
     assert "MIT" in (VENDOR / "README.md").read_text() and f"iframe-worker {SHIM_VERSION}" in (VENDOR / "README.md").read_text()
     assert (VENDOR / "LICENSE").read_text().startswith("Copyright (c) 2020-2022 Martin Donath")

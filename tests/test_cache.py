@@ -5,12 +5,12 @@ import os
 import shutil
 from pathlib import Path
 
-from generator import commands
 from generator.cache import Cache
+from generator.commands import build as commands
 from generator.config import load_settings
-from generator.editions import convert_files, converter_for
-from generator.pages import render_digest
+from generator.editions.edition import convert_files, converter_for
 from generator.pipeline import process
+from generator.site.pages import render_digest
 
 ROOT = Path(__file__).resolve().parents[1]
 

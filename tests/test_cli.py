@@ -8,8 +8,8 @@ import json
 import shutil
 
 import pytest
-
 from conftest import ROOT, SEED_CONTENT, SEED_NAME, snapshot, write_content
+
 from generator.cli import main
 
 # test fixture, not news

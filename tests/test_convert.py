@@ -1,4 +1,4 @@
-"""Tests for generator.convert: OpenCC editions with Baozhai's phrases."""
+"""Tests for generator.editions.convert: OpenCC editions with Baozhai's phrases."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import convert
-from generator.convert import Converter, leftover_simplified, read_phrases, regional_quotes
+from generator.editions import convert
+from generator.editions.convert import Converter, leftover_simplified, read_phrases, regional_quotes
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "content" / "sources" / "000_371fdb277fab058e.txt"

@@ -8,11 +8,13 @@ from pathlib import Path
 import opencc
 import pytest
 
-from generator import commands
+from generator import pipeline
+from generator.commands import build as commands
 from generator.config import load_settings
-from generator.editions import converter_for, convert_files, edition_checks, overrides
+from generator.editions.edition import convert_files, converter_for, edition_checks
+from generator.engine.options import overrides
 from generator.errors import ContentError
-from generator.preserve import visible_text
+from generator.ingest.preserve import visible_text
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -36,7 +38,7 @@ def project(tmp_path: Path, glossary: str | None = None, phrases: str | None = N
 
 def edition_files(root: Path) -> tuple[dict[str, str], dict[str, str]]:
     settings = load_settings(root)
-    digest, files = commands.generate(settings)
+    digest, files = pipeline.generate(settings)
     hant = settings.edition_list()[1]
     return files, convert_files(files, converter_for(settings, hant, digest.glossary))
 
@@ -128,7 +130,7 @@ def test_editor_phrase_wins_and_applies_everywhere(tmp_path):
 def test_bad_phrases_line_names_file_and_line(tmp_path):
     root = project(tmp_path, phrases="# ok\n神舟 only-one-column\n")
     settings = load_settings(root)
-    digest, _ = commands.generate(settings)
+    digest, _ = pipeline.generate(settings)
     with pytest.raises(ContentError, match=r"phrases\.txt:2: expected 2 tab-separated columns"):
         converter_for(settings, settings.edition_list()[1], digest.glossary)
 
@@ -136,7 +138,7 @@ def test_bad_phrases_line_names_file_and_line(tmp_path):
 def test_check_reports_leftover_simplified_and_stale_overrides(tmp_path):
     root = project(tmp_path, phrases="不存在的词\t不存在的詞\n")
     settings = load_settings(root)
-    digest, files = commands.generate(settings)
+    digest, files = pipeline.generate(settings)
     converter = converter_for(settings, settings.edition_list()[1], digest.glossary)
     converted = convert_files(files, converter)
     converted["index.md"] += "\n这里有经济发展\n"
@@ -148,7 +150,7 @@ def test_check_reports_leftover_simplified_and_stale_overrides(tmp_path):
 def test_seed_has_no_simplified_left_in_the_traditional_edition(seed_editions):
     hans, hant = seed_editions
     settings = load_settings(ROOT)
-    converter = converter_for(settings, settings.edition_list()[1], commands.generate(settings)[0].glossary)
+    converter = converter_for(settings, settings.edition_list()[1], pipeline.generate(settings)[0].glossary)
     assert edition_checks(hans, hant, converter) == []
 
 
@@ -175,7 +177,7 @@ def test_language_selector_points_at_the_twin_root():
 def test_every_edition_is_built_to_be_read_from_disk_too():
     """One build serves the host and the bundles: Material's offline plugin after the
     project's own plugins, and the vendored shim as the only polyfill."""
-    from generator.bundle import SHIM
+    from generator.engine.options import SHIM
     settings = load_settings(ROOT)
     for edition in settings.edition_list():
         options = overrides(settings, edition, [])

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import SEED_CONTENT, SEED_NAME
-from generator.errata import load_errata
+
 from generator.errors import ContentError
+from generator.ingest.errata import load_errata
 from generator.model import Erratum
-from generator.pages import render_digest
 from generator.pipeline import process
+from generator.site.pages import render_digest
 
 FIRST = "articles/wei-min-zu-fu-xing-ji-ju-pang-bo-wei-li.md"
 THIRD = "articles/untitled-guo-yang-hang-lian-xu-20-ge.md"

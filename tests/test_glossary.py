@@ -7,11 +7,12 @@ from pathlib import Path
 import markdown
 import pytest
 
-from generator.annotate import Matcher
+from generator.annotate.glossary import load_glossary
+from generator.annotate.suggest import glossary_warnings, suggest
+from generator.annotate.terms import Matcher
 from generator.errors import ContentError
-from generator.glossary import Glossary, Term, load_glossary
-from generator.preserve import EXTENSIONS
-from generator.suggest import glossary_warnings, suggest
+from generator.ingest.preserve import EXTENSIONS
+from generator.model import Glossary, Term
 
 ROOT = Path(__file__).resolve().parents[1]
 WAIC = "articles/2026-shi-jie-ren-gong-zhi-neng-da-hui-shi-fang-ai-fa-zhan.md"

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import link as link_stage
-from generator.link import Feature, Weighted, inverted_index, page_number, rank, weigh
+from generator.annotate import link as link_stage
+from generator.annotate.link import inverted_index, page_number, rank, weigh
+from generator.model import Feature, Weighted
 from generator.pipeline import process
 
 FIXTURES = Path(__file__).parent / "fixtures" / "multiday"
@@ -277,7 +278,7 @@ def test_a_run_met_before_is_not_segmented_again():
 def test_jieba_loads_its_dictionary_and_idf_table_once():
     import jieba.analyse
 
-    from generator.glossary import stock_tokenizer
+    from generator.annotate.glossary import stock_tokenizer
 
     tokenizer, idf, median = link_stage._jieba()
     assert tokenizer is stock_tokenizer()  # the glossary's stock tokenizer, not a second copy

@@ -10,13 +10,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
-from generator import commands
-from generator.cli import main
-from generator.config import load_settings
-from generator.linkcheck import Broken, check_editions, check_site
 from test_browse import combined_content
+
+from generator.cli import main
+from generator.commands import build as commands
+from generator.config import load_settings
+from generator.site.linkcheck import Broken, check_editions, check_site
 
 BASE = "https://baozhai.example.org/"
 

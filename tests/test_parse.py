@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import SEED_NAME
-from generator.classify import Kind, kind_of
+
 from generator.errors import SourceError
+from generator.ingest.classify import Kind, kind_of
+from generator.ingest.preserve import check_accounting
 from generator.model import PageMeta
-from generator.pages import source_label
-from generator.preserve import check_accounting
+from generator.site.pages import source_label
 
 
 def texts(items):

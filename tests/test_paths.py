@@ -12,12 +12,12 @@ import re
 
 import pytest
 import yaml
-
 from conftest import snapshot, write_content
+
 from generator.cli import main
 from generator.errors import BuildError
-from generator.pages import render_digest
 from generator.pipeline import process
+from generator.site.pages import render_digest
 from generator.slugs import MAX_LENGTH, RESERVED, slugify, unique
 from generator.write import safe_relative, write_files
 

@@ -5,17 +5,19 @@ import shutil
 from dataclasses import replace
 
 import pytest
+from conftest import SEED_CONTENT, SEED_NAME, SEED_SOURCE
 from markupsafe import Markup
 
-from conftest import SEED_CONTENT, SEED_NAME, SEED_SOURCE
-from generator import commands, render
+from generator import pipeline
+from generator.commands import build as commands
 from generator.config import load_settings
 from generator.errors import BuildError
-from generator.escape import md
+from generator.ingest.preserve import Loss, check_accounting, check_output, visible_text
 from generator.model import Block, Piece, Text
-from generator.pages import article_path, render_digest
 from generator.pipeline import process
-from generator.preserve import Loss, check_accounting, check_output, visible_text
+from generator.site import render
+from generator.site.escape import md
+from generator.site.pages import article_path, render_digest
 
 
 @pytest.fixture
@@ -35,7 +37,7 @@ def block_at(page, line):
 
 
 def test_seed_passes(seed, seed_files):
-    assert commands.preservation(seed, seed_files) == []
+    assert pipeline.preservation(seed, seed_files) == []
     result = seed.pages[0]
     assert check_accounting(result.page, result.repairs) == []
     for article in result.page.articles:
@@ -169,10 +171,10 @@ def test_build_stops_when_the_renderer_loses_a_character(make_content, tmp_path,
     make_content(tmp_path, {"sources/x.txt": "# 示例报测试标题\n测试市今天举办示例活动，共有一百人参加。\n"},
                  mkdocs=True)
     settings = load_settings(tmp_path)
-    commands.generate(settings)  # fine as it is
+    pipeline.generate(settings)  # fine as it is
     monkeypatch.setattr(render, "marked", lambda text, spans: Markup(md(text[:-1])))
     with pytest.raises(BuildError) as info:
-        commands.generate(settings)
+        pipeline.generate(settings)
     assert str(info.value) == ("preservation check failed: x.txt:2: "
                                "text not shown: “测试市今天举办示例活动，共有一百人参加。…”")
 
@@ -182,7 +184,7 @@ def test_build_stops_when_the_parser_drops_a_piece(make_content, tmp_path, monke
     make_content(tmp_path, {"sources/x.txt": "# 示例报测试标题\n本报记者 王五\n测试市今天举办示例活动。\n"},
                  mkdocs=True)
     settings = load_settings(tmp_path)
-    from generator import parse
+    from generator.ingest import parse
     original = parse.parse_page
 
     def drop_bylines(source, order=None):
@@ -192,7 +194,7 @@ def test_build_stops_when_the_parser_drops_a_piece(make_content, tmp_path, monke
         return page
     monkeypatch.setattr("generator.pipeline.parse_page", drop_bylines)
     with pytest.raises(BuildError) as info:
-        commands.generate(settings)
+        pipeline.generate(settings)
     assert str(info.value).startswith("preservation check failed: x.txt:2: character “本” at column 1 lost; "
                                       "x.txt:2: character “报” at column 2 lost;")
 
@@ -225,11 +227,11 @@ def test_build_checks_the_html_mkdocs_renders_and_keeps_the_previous_site(make_c
 
     def lossy(html, *, page, config, files):  # what MkDocs renders loses the last character
         return html.replace("参加。", "参加")
-    from generator.mkdocs_plugin import BaozhaiPlugin
+    from generator.engine.plugin import BaozhaiPlugin
     original = BaozhaiPlugin.on_page_content
     monkeypatch.setattr(BaozhaiPlugin, "on_page_content",
                         lambda self, html, **kw: original(self, lossy(html, **kw), **kw))
-    monkeypatch.setattr(commands, "check_output", lambda *a: pytest.fail("the Markdown was rendered again"))
+    monkeypatch.setattr(pipeline, "check_output", lambda *a: pytest.fail("the Markdown was rendered again"))
     (settings.content / "sources" / "x.txt").write_text(
         "# 示例报测试标题\n测试市今天举办示例活动，共有一百人参加。\n\n另一段。\n", encoding="utf-8")
     with pytest.raises(BuildError) as info:
@@ -242,7 +244,8 @@ def test_build_checks_the_html_mkdocs_renders_and_keeps_the_previous_site(make_c
 
 def test_shown_travels_as_json_unchanged(seed):
     import json
-    from generator.preserve import Shown, shown_json
+
+    from generator.ingest.preserve import Shown, shown_json
     articles = {article_path(a): a for a in seed.articles}
     data = json.loads(shown_json(articles))
     assert sorted(data) == sorted(articles)
@@ -254,7 +257,7 @@ def test_shown_travels_as_json_unchanged(seed):
 
 
 def test_check_html_finds_a_lost_paragraph_and_order():
-    from generator.preserve import Shown, check_html
+    from generator.ingest.preserve import Shown, check_html
     # test fixture, not news
     shown = Shown("x.txt", (("p1", "甲段。", 3), ("p2", "乙段。", 5)), (("本报记者 王五", 2),))
     good = '<p>本报记者 王五</p><p id="p1">甲段。</p><p id="p2">乙<a href="t.html" title="x">段</a>。</p>'
@@ -271,7 +274,7 @@ def test_the_plugin_lets_go_of_each_pages_markdown_and_html_once_used():
     articles peaks about a third lower)."""
     from types import SimpleNamespace
 
-    from generator.mkdocs_plugin import BaozhaiPlugin
+    from generator.engine.plugin import BaozhaiPlugin
     plugin = BaozhaiPlugin()
     page = SimpleNamespace(markdown="# 示例", content=None, file=SimpleNamespace(src_uri="index.md"))
     assert plugin.on_page_content("<h1>示例</h1>", page=page, config={}, files=None) == "<h1>示例</h1>"

@@ -25,15 +25,15 @@ from pathlib import Path
 
 import markdown
 import yaml
+from conftest import write_content
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import write_content
-from generator.convert import Converter
+from generator.editions.convert import Converter
 from generator.errors import SourceError
-from generator.pages import article_path, render_digest
+from generator.ingest.preserve import EXTENSIONS, _rendered, check_accounting, check_output
 from generator.pipeline import process
-from generator.preserve import EXTENSIONS, _rendered, check_accounting, check_output
+from generator.site.pages import article_path, render_digest
 
 SETTINGS = settings(max_examples=150, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -4,10 +4,10 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-
 from conftest import SEED_NAME, SEED_SOURCE
+
+from generator.ingest.punctuation import normalise
 from generator.model import PunctChange
-from generator.punctuation import normalise
 
 # Strings below are test fixtures, not news.
 

@@ -1,4 +1,4 @@
-"""generator.raw_blocks: the templates' own HTML lists go to Python-Markdown's stash
+"""generator.engine.raw_blocks: the templates' own HTML lists go to Python-Markdown's stash
 unparsed, and every page comes out exactly as without it. Test fixtures, not news."""
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ from pathlib import Path
 import markdown
 import pytest
 
-from generator.pages import render_digest
+from generator.engine.raw_blocks import BLOCKS
+from generator.ingest.preserve import EXTENSIONS
 from generator.pipeline import process
-from generator.preserve import EXTENSIONS
-from generator.raw_blocks import BLOCKS
+from generator.site.pages import render_digest
 
-STANDARD = [e for e in EXTENSIONS if e != "generator.raw_blocks"]
+STANDARD = [e for e in EXTENSIONS if e != "generator.engine.raw_blocks"]
 FIXTURES = Path(__file__).parent / "fixtures" / "multiday"
 
 
@@ -32,7 +32,7 @@ def pages(seed_files) -> dict[str, str]:
 
 
 def test_every_generated_page_is_the_same_with_and_without_it(pages):
-    assert "generator.raw_blocks" in EXTENSIONS
+    assert "generator.engine.raw_blocks" in EXTENSIONS
     for opening, _ in BLOCKS:  # every declared block is on some page
         assert any(f"\n{opening}" in page for page in pages.values()), opening
     for name, page in pages.items():

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import SEED_NAME, SEED_SOURCE
+
 from generator.errors import SourceError
+from generator.ingest.read import decode, find_sources, read_page
 from generator.model import PageMeta
-from generator.read import decode, find_sources, read_page
 
 # test fixture, not news
 PAGE = "# 示例报测试标题\n测试市今天举办示例活动，共有一百人参加。\n"

@@ -11,14 +11,13 @@ import jinja2
 import pytest
 from markupsafe import Markup
 
-from generator import escape
-from generator.browse_pages import reason
-from generator.escape import attr, md, md_text
-from generator.glossary import Term
-from generator.glossary_pages import term_url, tooltip
-from generator.link import Feature
-from generator.pages import term_openings
-from generator.render import Span, _finalize, environment, lede, marked
+from generator.model import Feature, Term
+from generator.site import escape
+from generator.site.browse_pages import reason
+from generator.site.escape import attr, md, md_text
+from generator.site.glossary_pages import term_url, tooltip
+from generator.site.pages import term_openings
+from generator.site.render import Span, _finalize, environment, lede, marked
 
 ODD = "\x85\u2028\u2029中文，。\U0001F600"
 

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import SEED_NAME
+
+from generator.ingest.repair import should_join
 from generator.model import Block, Join, Piece, Text
-from generator.repair import should_join
 
 NINE = [(43, 45), (63, 65), (111, 113), (141, 143), (187, 189), (195, 197), (203, 205), (213, 215),
         (225, 227)]

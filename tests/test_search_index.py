@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from generator.editions import search_options
 from generator.config import load_settings
-from generator.glossary import Glossary, Term
-from generator.mkdocs_plugin import BaozhaiPlugin
-from generator.convert import Converter
-from generator.search_index import alt_tokens, enrich, exact_token, simplifier, worker_script
+from generator.editions.convert import Converter
+from generator.editions.edition import search_options
+from generator.engine.plugin import BaozhaiPlugin
+from generator.model import Glossary, Term
+from generator.engine.search import worker_script
+from generator.search.index import alt_tokens, enrich, exact_token, simplifier
 
 ROOT = Path(__file__).resolve().parents[1]
 

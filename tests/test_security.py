@@ -35,14 +35,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT, write_content
-from generator.classify import Kind, kind_of
+
 from generator.cli import main
-from generator.convert import Converter
-from generator.glossary_pages import tooltip
+from generator.editions.convert import Converter
+from generator.ingest.classify import Kind, kind_of
 from generator.pipeline import process
-from generator.render import lede
+from generator.site.glossary_pages import tooltip
+from generator.site.render import lede
 
 SITE_NAME = "报摘 Baozhai"
 
@@ -509,7 +509,7 @@ def test_search_index_holds_payloads_as_escaped_text(project, edition):
 
 def test_nav_titles_are_fixed_labels(pages):
     """The nav holds only the fixed entries (no source text), escaped on the way in."""
-    from generator.pages import navigation
+    from generator.site.pages import navigation
 
     nav = json.dumps(navigation(process(ROOT / "content")), ensure_ascii=False)
     assert "XSS" not in nav and "<" not in nav

@@ -1,9 +1,9 @@
-"""generator.sentences: where a sentence ends (ledes, continued texts). Test fixtures, not news."""
+"""generator.ingest.sentences: where a sentence ends (ledes, continued texts). Test fixtures, not news."""
 from __future__ import annotations
 
 import pytest
 
-from generator.sentences import ends_sentence, sentence_end
+from generator.ingest.sentences import ends_sentence, sentence_end
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -9,8 +9,8 @@ import urllib.request
 
 import pytest
 
+from generator.commands.serve import Watcher, poll, server
 from generator.errors import ContentError
-from generator.serve import Watcher, poll, server
 
 
 @pytest.fixture

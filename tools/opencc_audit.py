@@ -34,7 +34,7 @@ import opencc
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator import convert  # noqa: E402
+from generator.editions import convert  # noqa: E402
 
 SEED = ROOT / "content" / "sources" / "000_371fdb277fab058e.txt"
 EDITOR_FILE = ROOT / "content" / "phrases.txt"
@@ -223,7 +223,7 @@ def expected_form(key: str, value: str, variant: str, final: dict[str, str]) -> 
 
 
 def curated(names: tuple[str, ...] | list[str]) -> dict[str, str]:
-    """Curated files of generator/opencc/ merged in order."""
+    """Curated files of generator/editions/opencc/ merged in order."""
     table: dict[str, str] = {}
     for name in names:
         table.update(convert.read_phrases(convert.CONFIG_DIR / name))

@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.serve import server
+from generator.commands.serve import server
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-from generator.bundle import ZIP_DATE
+from generator.site.bundle import ZIP_DATE
 
 from .conftest import EDITIONS, ROOT, bundled
 
@@ -117,7 +117,7 @@ def test_each_zip_holds_every_edition_sorted_and_dated_1980(site, edition):
     assert not [n for n in names if n.endswith((".map", "sitemap.xml", "404.html", "search_index.json",
                                                 "robots.txt"))]
     assert f'url={bundled(edition)}/index.html"' in start
-    shim = ROOT / "generator" / "vendor" / "iframe-worker" / "shim.js"
+    shim = ROOT / "generator" / "engine" / "vendor" / "iframe-worker" / "shim.js"
     with zipfile.ZipFile(site.dist / f"baozhai-offline-{edition}.zip") as archive:
         assert archive.read(f"{top}site/assets/vendor/iframe-worker/shim.js") == shim.read_bytes()
 
@@ -169,8 +169,8 @@ def test_every_link_of_the_bundle_stays_inside_and_exists(site):
 
 
 def test_the_bundle_carries_every_asset(site):
-    """Everything under generator/assets (subfolders too) reaches both editions of the bundle."""
-    source = ROOT / "generator" / "assets"
+    """Everything under generator/site/assets (subfolders too) reaches both editions of the bundle."""
+    source = ROOT / "generator" / "site" / "assets"
     assets = [p for p in sorted(source.rglob("*")) if p.is_file() and "__pycache__" not in p.parts]
     assert assets
     for asset in assets:

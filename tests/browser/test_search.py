@@ -22,7 +22,7 @@ from pathlib import Path
 import opencc
 import pytest
 
-from generator.glossary import load_glossary
+from generator.annotate.glossary import load_glossary
 
 from .conftest import OUTPUT, ROOT
 from .helpers import search

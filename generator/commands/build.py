@@ -1,0 +1,220 @@
+"""``baozhai build`` (write the site and the offline bundles) and ``baozhai bundle``
+(only the offline bundles)."""
+from __future__ import annotations
+
+import os
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from generator.cache import Cache, code_version
+from generator.cache import key as cache_key
+from generator.config import Settings
+from generator.editions.edition import convert_nav, converted_pages, converter_for, search_options
+from generator.engine.options import overrides
+from generator.engine.plugin import search_options_path, shown_path
+from generator.errors import BuildError
+from generator.ingest.preserve import shown_json
+from generator.model import Digest
+from generator.pipeline import generate
+from generator.site.builds import BuiltEdition, EditionJob, assemble, build_all, jobs_for, release_memory
+from generator.site.bundle import drop_offline_index, zip_bundles
+from generator.site.pages import article_path, navigation
+from generator.timing import Stopwatch
+from generator.write import staged, write_files
+
+
+@dataclass(frozen=True)
+class Built:
+    """What a build made (the digest itself is let go before MkDocs runs)."""
+
+    articles: int
+    pages: int
+    workers: int
+
+
+def build(settings: Settings, log=print, offline: bool = True, watch: Stopwatch | None = None) -> Built | None:
+    """Generate every edition's Markdown into docs/, its site into site/ and,
+    when ``offline``, the offline bundles into dist/.
+
+    The folders are built aside and swapped in only when everything succeeded.
+    Nothing is rebuilt when no input changed since the last build (returns None).
+    """
+    watch = watch or Stopwatch()
+    check_outputs(settings)
+    stamp = inputs_stamp(settings, offline)
+    if is_current(settings, stamp, offline):
+        log(f"nothing changed since the last build: {settings.site} kept")
+        return None
+    cache = Cache.at(settings.cache)
+    try:
+        built = _build(settings, cache, offline, watch)
+    except BaseException:
+        cache.discard()
+        raise
+    cache.commit()
+    _record(settings, stamp)
+    log(f"built {built.articles} articles from {built.pages} pages into {settings.site}")
+    log(f"rebuilt: {cache.report()}; editions built in {built.workers} process(es)")
+    return built
+
+
+def _build(settings: Settings, cache: Cache, offline: bool, watch: Stopwatch) -> Built:
+    digest, files = generate(settings, cache, watch, render_check=False)
+    articles, pages, newest = len(digest.articles), len(digest.pages), newest_date(digest)
+    with build_date(newest), staged(settings.docs) as docs, staged(settings.site) as site:
+        editions = write_editions(settings, digest, files, docs, cache, watch)
+        # from here only the editions' generator holds the digest: once the last edition is
+        # written it is let go (see release_memory), while MkDocs runs in the worker processes
+        del digest, files
+        workers = build_sites(settings, editions, site, articles, watch)
+        built = settings.edition_list()
+        if offline:
+            with watch.stage("bundles", announce=True):
+                zip_bundles(settings, built, site)
+        drop_offline_index(site, built)
+    return Built(articles, pages, workers)
+
+
+def build_sites(settings: Settings, editions: Iterable[BuiltEdition], site: Path, articles: int,
+                watch: Stopwatch) -> int:
+    """Build every edition into ``site`` (the others into its subfolders); return the processes used.
+
+    ``editions`` may be lazy (:func:`write_editions`): with more than one process, an
+    edition's site is being built while the next edition is still being converted."""
+    jobs: list[EditionJob] = []
+    with tempfile.TemporaryDirectory(prefix=f".{site.name}.parts-", dir=site.parent) as parts:
+        def each_job() -> Iterator[EditionJob]:
+            for edition, docs, options in editions:
+                jobs.append(EditionJob(settings, edition, docs, options,
+                                       Path(parts) / edition.code if edition.folder else site))
+                watch.mark("mkdocs starts")  # everything before this is the generator's
+                yield jobs[-1]
+            watch.mark("editions written")  # the last MkDocs build can start: the generator is done
+            release_memory()  # every edition is written: what generated them can go
+        workers = jobs_for(articles, len(settings.edition_list()))
+        with watch.stage("mkdocs", announce=True):
+            watch.times.update(build_all(each_job(), workers))
+        assemble(site, [(job.edition, job.site) for job in jobs if job.edition.folder])
+    return workers
+
+
+STAMP = "last-build"  # in the cache folder: the inputs hash of the site now in place
+
+
+def inputs_stamp(settings: Settings, offline: bool) -> str:
+    """A hash of everything a build reads: content, configuration, overrides, code."""
+    parts: list[bytes | str] = [code_version(), str(offline), str(settings.site), str(settings.dist)]
+    for folder in (settings.content, settings.root / "overrides"):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
+    parts.append(settings.mkdocs_yml.read_bytes())
+    return cache_key(*parts)
+
+
+def _record(settings: Settings, stamp: str) -> None:
+    settings.cache.mkdir(parents=True, exist_ok=True)
+    (settings.cache / STAMP).write_text(stamp + "\n", encoding="utf-8")
+
+
+def is_current(settings: Settings, stamp: str, offline: bool) -> bool:
+    recorded = settings.cache / STAMP
+    if not (settings.site / "index.html").exists():
+        return False
+    zips_there = all((settings.dist / f"baozhai-offline-{e.code}.zip").exists() for e in settings.edition_list())
+    return recorded.exists() and recorded.read_text(encoding="utf-8").strip() == stamp and \
+        (zips_there or not offline)
+
+
+def check_outputs(settings: Settings) -> None:
+    """The folders a build replaces (site, docs, dist) may not hold the project or the
+    content, nor sit inside the content or one another: replacing them would delete it."""
+    outputs = {"site": settings.site, "docs": settings.docs, "dist": settings.dist}
+    kept = {"the project folder": settings.root, "the content folder": settings.content}
+    for name, path in outputs.items():
+        path = path.resolve()
+        for what, other in kept.items():
+            if other.resolve().is_relative_to(path):
+                raise BuildError(f"the {name} folder {path} would replace {what}")
+        if path.is_relative_to(settings.content.resolve()):
+            raise BuildError(f"the {name} folder {path} is inside the content folder")
+        for second, other in outputs.items():
+            if name != second and path.is_relative_to(other.resolve()):
+                raise BuildError(f"the {name} folder {path} is inside the {second} folder")
+
+
+def newest_date(digest: Digest) -> str | None:
+    dates = [r.page.source.meta.date for r in digest.pages if r.page.source.meta.date]
+    return max(dates) if dates else None
+
+
+@contextmanager
+def build_date(newest: str | None) -> Iterator[None]:
+    """Make the build reproducible: MkDocs dates the sitemap (``lastmod``, the gzip
+    header) with SOURCE_DATE_EPOCH when it is set, else today. Unless the caller set
+    it, use the newest page date of the content (midnight UTC), or 1980-01-01 (the
+    date of the bundles' zip entries) when no page has a date."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    moment = datetime.fromisoformat(newest or "1980-01-01").replace(tzinfo=timezone.utc)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+def write_editions(settings: Settings, digest: Digest, files: dict[str, str], docs: Path,
+                   cache: Cache | None = None, watch: Stopwatch | None = None) -> Iterator[BuiltEdition]:
+    """Write each edition's Markdown and assets under ``docs``; yield them with their mkdocs
+    options, one at a time (the next edition is converted when it is asked for).
+
+    Every edition's converter is made first, so a bad phrases file fails the build
+    before any site is built."""
+    watch = watch or Stopwatch()
+    with watch.stage("write"):
+        nav = navigation(digest)
+    with watch.stage("convert"):
+        converters = [(edition, converter_for(settings, edition, digest.glossary))
+                      for edition in settings.edition_list()]
+    for edition, converter in converters:
+        # "write": the source's own script; "convert": an OpenCC edition (which, with more
+        # than one process, overlaps the MkDocs build of the editions before it)
+        with watch.stage("convert" if converter else "write", announce=True):
+            edition_docs = docs / edition.code
+            write_files(edition_docs, converted_pages(files, converter, cache))
+            _assets(edition_docs)
+            search_options_path(edition_docs).write_text(search_options(digest.glossary, edition, converter),
+                                                         encoding="utf-8")
+            if converter is None:  # the source's own script: MkDocs' HTML gets the preservation check
+                shown_path(edition_docs).write_text(shown_json({article_path(a): a for a in digest.articles}),
+                                                    encoding="utf-8")
+            options = overrides(settings, edition, convert_nav(nav, converter))
+        yield edition, edition_docs, options
+
+
+def bundle(settings: Settings, log=print) -> list[Path]:
+    """Only the offline bundles (dist/): site/ and docs/ stay as they are."""
+    check_outputs(settings)
+    digest, files = generate(settings, render_check=False)
+    with build_date(newest_date(digest)), tempfile.TemporaryDirectory(prefix="baozhai-bundle-") as tmp:
+        editions = write_editions(settings, digest, files, Path(tmp) / "docs")
+        build_sites(settings, editions, Path(tmp) / "site", len(digest.articles), Stopwatch())
+        zips = zip_bundles(settings, settings.edition_list(), Path(tmp) / "site")
+    for path in zips:
+        log(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
+    return zips
+
+
+def _assets(docs: Path) -> None:
+    """Copy the site's own stylesheet and scripts (every file under assets/, subfolders
+    included) next to the generated pages; the offline bundles are built from them too."""
+    source = Path(__file__).parents[1] / "site" / "assets"
+    for asset in sorted(p for p in source.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        target = docs / "assets" / asset.relative_to(source)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(asset.read_bytes())

@@ -1,0 +1,94 @@
+"""Stage 5, convert: one edition's pages from the Simplified ones (OpenCC).
+
+Conversion runs on each rendered page as a whole. Every piece of markup Baozhai
+writes is ASCII, which OpenCC leaves alone, and each annotated term stands
+between tags, so OpenCC's phrase matching never spans a term boundary: a
+term is converted exactly as on its own glossary page. Doing it here, after
+rendering, also converts every UI string of the templates, one OpenCC call a
+page instead of one a string.
+"""
+from __future__ import annotations
+
+import json
+from typing import Iterator
+
+from generator.cache import Cache
+from generator.config import Edition, Settings
+from generator.editions.convert import Converter
+from generator.errors import ContentError
+from generator.model import Glossary, toneless
+
+PHRASES = "phrases.txt"
+
+
+def converter_for(settings: Settings, edition: Edition, glossary: Glossary) -> Converter | None:
+    """The edition's converter: OpenCC + Baozhai's lists + glossary forms + editor phrases."""
+    if edition.variant is None:
+        return None
+    phrases = settings.content / PHRASES
+    forms = {t.term: t.traditional for t in glossary.terms if t.traditional}
+    try:
+        return Converter(edition.variant, phrases if phrases.exists() else None, forms)
+    except ValueError as err:
+        raise ContentError(str(err)) from None
+
+
+def edition_checks(files: dict[str, str], converted: dict[str, str], converter: Converter) -> list[str]:
+    """Simplified left in the edition, and editor overrides that no longer apply."""
+    lines = []
+    for name in sorted(converted):
+        left = converter.leftover_simplified(converted[name])
+        if left:
+            lines.append(f"  {name}: Simplified left: {'、'.join(left)}")
+    corpus = "\n".join(files.values())
+    lines += [f"  warning: override “{key}” → “{value}” no longer occurs in any page"
+              for key, value in sorted(converter.overrides.items()) if key not in corpus]
+    return lines
+
+
+def convert_files(files: dict[str, str], converter: Converter | None,
+                  cache: Cache | None = None) -> dict[str, str]:
+    """Every page in the edition's script; pages converted before come from ``cache``."""
+    return dict(converted_pages(files, converter, cache))
+
+
+def converted_pages(files: dict[str, str], converter: Converter | None,
+                    cache: Cache | None = None) -> Iterator[tuple[str, str]]:
+    """(path, page in the edition's script), one page at a time, by path: a large
+    digest's edition is written as it is converted, never held whole in memory."""
+    if converter is None:
+        yield from sorted(files.items())
+        return
+    cache = cache or Cache(None)
+    identity = converter.identity
+    for name in sorted(files):
+        text = files[name]
+        yield name, cache.get("convert", (identity, text), lambda: converter.convert_text(text))
+
+
+def convert_nav(nav: list, converter: Converter | None) -> list:
+    if converter is None:
+        return nav
+    if isinstance(nav, list):
+        return [convert_nav(item, converter) for item in nav]
+    if isinstance(nav, dict):
+        return {converter.convert(k): convert_nav(v, converter) for k, v in nav.items()}
+    return nav
+
+
+def search_options(glossary: Glossary, edition: Edition, converter: Converter | None) -> str:
+    """Options for the search index of an edition (see generator.search_index):
+    the toneless pinyin of each term page and, for a Traditional edition, its
+    OpenCC variant and its own phrase forms mapped back to their source words."""
+    options: dict = {"pinyin": {f"glossary/{t.slug}.html": _pinyin_words(t.pinyin) for t in glossary.terms}}
+    if converter is not None:
+        options["variant"] = converter.variant
+        options["reverse"] = {converter.convert(k): k for k in converter.overrides}
+    return json.dumps(options, ensure_ascii=False, sort_keys=True, indent=1)
+
+
+def _pinyin_words(reading: str) -> str:
+    words = toneless(reading).split()
+    return " ".join(words + ["".join(words)] if len(words) > 1 else words)
+
+

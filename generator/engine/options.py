@@ -1,0 +1,58 @@
+"""Each edition's MkDocs options: what differs from ``mkdocs.yml`` per edition, and what
+reading a site from disk (the offline bundles) needs from Material."""
+from __future__ import annotations
+
+import copy
+import shutil
+from pathlib import Path
+
+from generator.config import Edition, Settings, read_mkdocs
+
+SHIM_VERSION = "1.0.4"
+VENDOR = Path(__file__).parent / "vendor" / "iframe-worker"
+SHIM_DIR = "assets/vendor/iframe-worker"
+SHIM = f"{SHIM_DIR}/shim.js"
+
+
+def overrides(settings: Settings, edition: Edition, nav: list) -> dict:
+    """mkdocs.yml options that differ per edition: language, selector, nav, site_url."""
+    data = read_mkdocs(settings.mkdocs_yml)
+    options = {}
+    if data.get("site_url") and edition.folder:  # canonical URLs and sitemap of an edition in a folder
+        options["site_url"] = f"{str(data['site_url']).rstrip('/')}/{edition.folder}/"
+    theme = dict(data.get("theme") or {})
+    theme["language"] = edition.code
+    if "custom_dir" in theme:
+        theme["custom_dir"] = str((settings.root / theme["custom_dir"]).resolve())
+    extra = dict(data.get("extra") or {})
+    editions = settings.edition_list()
+    if len(editions) > 1:
+        extra["alternate"] = [{"name": other.label, "lang": other.code,
+                               "link": _relative_root(edition, other)} for other in editions]
+    # every site is also read from disk (the offline bundles are the same pages)
+    return offline_ready({**options, "theme": theme, "extra": extra, "nav": nav}, list(data.get("plugins") or []))
+
+
+def _relative_root(current: Edition, other: Edition) -> str:
+    """The other edition's root, relative to the current edition's root."""
+    up = "../" * len(Path(current.folder).parts) if current.folder else ""
+    return f"{up}{other.folder}/" if other.folder else up or "./"
+
+
+def offline_ready(options: dict, plugins: list) -> dict:
+    """An edition's mkdocs.yml overrides plus what reading it from disk needs:
+    Material's ``offline`` plugin and the vendored shim as the only polyfill."""
+    extra = dict(options.get("extra") or {})
+    extra["polyfills"] = [SHIM]  # the offline plugin then adds no CDN script
+    names = [p if isinstance(p, str) else next(iter(p)) for p in plugins]
+    more = [] if "offline" in names else ["offline"]
+    # a deep copy: loading a config empties the plugin options it is given
+    return {**options, "extra": extra, "plugins": copy.deepcopy([*plugins, *more])}
+
+
+def add_shim(site: Path) -> None:
+    """Put the vendored shim (and its licence) where the pages' polyfill tag points."""
+    shim = site / SHIM_DIR
+    shim.mkdir(parents=True, exist_ok=True)
+    for name in ("shim.js", "LICENSE", "README.md"):
+        shutil.copyfile(VENDOR / name, shim / name)

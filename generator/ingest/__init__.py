@@ -1,0 +1,11 @@
+"""Ingest: raw page files in, parsed and repaired pages out.
+
+Enters: ``content/sources/*.txt`` (with front matter or a ``.meta.yml`` sidecar) and
+``content/errata.yml``. Leaves: one :class:`generator.model.PageResult` per page: its
+articles (headline, kicker, deck, bylines, dateline, photos, body blocks), the joins and
+punctuation changes made, the errata located in it and the suspects found.
+
+read → (errata located, editor moves) → parse (classify lines) → repair (joins,
+punctuation) → suspects; ``preserve`` proves that every source character is accounted
+for (and, after rendering, shown). Next stage: :mod:`generator.annotate`.
+"""

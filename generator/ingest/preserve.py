@@ -1,0 +1,218 @@
+"""The preservation check: nothing of a source is lost or silently changed.
+
+1. Accounting: every non-space character of every source line belongs to
+   exactly one piece of the article model (text, metadata) or to consumed
+   structure (heading marks, front matter).
+2. Faithful pieces: each piece's shown text is its source text with only the
+   recorded punctuation changes applied.
+3. Output: the article's HTML shows every piece: each paragraph and section
+   heading exactly, in its own element (``id="p1"``…) and in source order;
+   metadata anywhere on the page. ``baozhai build`` checks the HTML MkDocs
+   itself renders (the Baozhai plugin reads each article's :class:`Shown`
+   from a file beside the Simplified docs); ``baozhai check``, which builds
+   nothing, renders the Markdown with Python-Markdown and the same extensions.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+import markdown
+
+from generator.model import Article, Page, Piece, PunctChange, Repairs
+
+EXTENSIONS = ["attr_list", "footnotes", "admonition", "toc", "tables", "generator.engine.raw_blocks"]  # as mkdocs.yml
+
+
+@dataclass(frozen=True)
+class Loss:
+    source: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}:{self.line}: {self.message}"
+
+
+def article_pieces(article: Article) -> tuple[list[Piece], list[Piece]]:
+    """(body pieces in reading order, metadata pieces)."""
+    body = [p for block in article.blocks for p in block.text.pieces]
+    meta_texts = [article.headline, article.kicker, article.deck, article.dateline, article.reporters]
+    meta_texts += article.bylines + [t for ph in article.photos for t in (ph.caption, ph.credit)]
+    meta = [p for t in meta_texts if t is not None for p in t.pieces]
+    meta += [c.marker for c in article.continuations]
+    return body, meta
+
+
+def check_accounting(page: Page, repairs: Repairs) -> list[Loss]:
+    name = page.source.name
+    covered: dict[int, list[Piece]] = {}
+    pieces = [p for a in page.articles for group in article_pieces(a) for p in group]
+    pieces += [p for t in page.chrome for p in t.pieces] + [c.piece for c in page.consumed]
+    for piece in pieces:
+        covered.setdefault(piece.line, []).append(piece)
+    changes = _changes_by_line(repairs.punctuation)
+    losses = []
+    for line in page.source.lines:
+        if line.number < page.source.body_start:
+            continue
+        losses += _line_losses(name, line.number, line.text, covered.get(line.number, []), changes)
+    return losses
+
+
+def _line_losses(name: str, number: int, text: str, pieces: list[Piece],
+                 changes: dict[int, dict[int, PunctChange]]) -> list[Loss]:
+    owner = [0] * len(text)
+    losses = []
+    for piece in pieces:
+        if text[piece.start:piece.start + len(piece.raw)] != piece.raw:
+            losses.append(Loss(name, number, f"piece “{piece.raw}” is not the source text"))
+        expected = _apply(piece, changes.get(number, {}))
+        if piece.text and expected != piece.text:
+            losses.append(Loss(name, number, f"“{piece.text}” differs from the source beyond recorded changes"))
+        for column in range(piece.start, min(piece.start + len(piece.raw), len(text))):
+            owner[column] += 1
+    for column, char in enumerate(text):
+        if not char.isspace() and owner[column] != 1:
+            what = "lost" if owner[column] == 0 else "used twice"
+            losses.append(Loss(name, number, f"character “{char}” at column {column + 1} {what}"))
+    return losses
+
+
+def _apply(piece: Piece, changes: dict[int, PunctChange]) -> str:
+    chars = list(piece.raw)
+    for offset in range(len(chars)):
+        change = changes.get(piece.start + offset)
+        if change is not None:
+            chars[offset] = change.new
+    return "".join(chars)
+
+
+def _changes_by_line(changes: list[PunctChange]) -> dict[int, dict[int, PunctChange]]:
+    result: dict[int, dict[int, PunctChange]] = {}
+    for change in changes:
+        result.setdefault(change.line, {})[change.column] = change
+    return result
+
+
+class _Text(HTMLParser):
+    """Visible text of rendered HTML, without footnote markers and notes, and
+    the text of each element that has an id (a paragraph's ``p3``)."""
+
+    SKIP = {"footnote-ref", "footnote"}
+    SKIP_TAGS = {"rt", "rp", "script", "style"}
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping: list[str] = []
+        self.open: list[tuple[str, str | None]] = []
+        self.by_id: dict[str, list[str]] = {}
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        attributes = dict(attrs)
+        if tag in self.VOID:
+            return
+        if self.skipping or set((attributes.get("class") or "").split()) & self.SKIP or tag in self.SKIP_TAGS:
+            self.skipping.append(tag)
+            return
+        ident = attributes.get("id")
+        self.open.append((tag, ident))
+        if ident:
+            self.by_id.setdefault(ident, [])
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skipping:
+            if self.skipping[-1] == tag:
+                self.skipping.pop()
+            return
+        for index in range(len(self.open) - 1, -1, -1):
+            if self.open[index][0] == tag:
+                del self.open[index:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        if self.skipping:
+            return
+        self.parts.append(data)
+        for _, ident in self.open:
+            if ident:
+                self.by_id[ident].append(data)
+
+
+def _rendered(markdown_text: str) -> _Text:
+    body = markdown_text.split("\n---\n", 1)[1] if markdown_text.startswith("---\n") else markdown_text
+    return _parsed(markdown.markdown(body, extensions=EXTENSIONS))
+
+
+def _parsed(html: str) -> _Text:
+    parser = _Text()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+def visible_text(markdown_text: str) -> str:
+    return "".join(_rendered(markdown_text).parts)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What an article's page must show: each block (anchor, text, first line) in
+    order, and each metadata piece (text, line) somewhere."""
+
+    source: str
+    blocks: tuple[tuple[str, str, int], ...]
+    meta: tuple[tuple[str, int], ...]
+
+    @classmethod
+    def of(cls, article: Article) -> "Shown":
+        return cls(article.source,
+                   tuple((b.anchor, b.text.text, b.text.first_line) for b in article.blocks),
+                   tuple((p.text, p.line) for p in article_pieces(article)[1]))
+
+    def as_json(self) -> dict:
+        return {"source": self.source, "blocks": self.blocks, "meta": self.meta}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Shown":
+        return cls(data["source"], tuple(map(tuple, data["blocks"])), tuple(map(tuple, data["meta"])))
+
+
+def shown_json(pages: dict[str, Article]) -> str:
+    """The :class:`Shown` of each article, by its Markdown path, for the MkDocs plugin."""
+    return json.dumps({path: Shown.of(article).as_json() for path, article in sorted(pages.items())},
+                      ensure_ascii=False)
+
+
+def check_output(article: Article, markdown_text: str) -> list[Loss]:
+    """The output check of one article on its Markdown, rendered by Python-Markdown."""
+    return check_shown(Shown.of(article), _rendered(markdown_text))
+
+
+def check_html(shown: Shown, html: str) -> list[Loss]:
+    """The output check of one article on its page's HTML (as MkDocs rendered it)."""
+    return check_shown(shown, _parsed(html))
+
+
+def check_shown(shown: Shown, page: _Text) -> list[Loss]:
+    """Each block's element (id ``p1``, ``s1``…) shows exactly its text, in source
+    order; every metadata piece is visible somewhere on the page."""
+    order = {ident: index for index, ident in enumerate(page.by_id)}
+    losses = []
+    position = -1
+    for anchor, text, line in shown.blocks:
+        parts = page.by_id.get(anchor)
+        if parts is None or "".join(parts) != text:
+            losses.append(Loss(shown.source, line, f"text not shown: “{text[:20]}…”"))
+        elif order[anchor] < position:
+            losses.append(Loss(shown.source, line, f"text not shown in order: “{text[:20]}…”"))
+        else:
+            position = order[anchor]
+    visible = "".join(page.parts)
+    for text, line in shown.meta:
+        if text not in visible:
+            losses.append(Loss(shown.source, line, f"metadata not shown: “{text}”"))
+    return losses

@@ -1,0 +1,108 @@
+"""Records of a parsed page: its articles and what the parser took as structure."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from generator.model.source import Piece, SourcePage, Text
+
+PROVISIONAL_LEAD = 12  # characters of the first paragraph quoted in a provisional title
+
+
+class Role(str, Enum):
+    """What a run of source text is to a reader."""
+
+    HEADLINE = "headline"
+    KICKER = "kicker"
+    SECTION = "section"
+    BODY = "body"
+    CAPTION = "caption"
+    CREDIT = "credit"
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    REPORTERS = "reporters"
+    CONTINUATION = "continuation"
+    CHROME = "chrome"
+    MARKER = "marker"  # heading marks (#, ##), front matter: structure, not text
+
+
+@dataclass(frozen=True)
+class Continuation:
+    """A jump marker: ``(上接A01版)`` is direction "from", ``(下转A05版)`` is "to"."""
+
+    direction: str  # "from" | "to"
+    page: str  # "A01"
+    marker: Piece
+
+
+@dataclass(frozen=True)
+class Photo:
+    """A photo's caption and credit (the photo itself is not in the text)."""
+
+    caption: Text | None
+    credit: Text | None
+
+
+@dataclass
+class Block:
+    """A paragraph or a section heading inside an article body."""
+
+    kind: str  # "para" | "heading"
+    text: Text
+    anchor: str = ""
+
+
+@dataclass
+class Article:
+    source: str  # source file name
+    number: int  # position on the page, 1-based
+    headline: Text | None = None
+    kicker: Text | None = None
+    deck: Text | None = None  # a subtitle directly below the headline
+    photos: list["Photo"] = field(default_factory=list)
+    bylines: list[Text] = field(default_factory=list)
+    dateline: Text | None = None
+    reporters: Text | None = None
+    continuations: list[Continuation] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    slug: str = ""
+
+    @property
+    def provisional(self) -> bool:
+        """True when the page gives the article no headline of its own."""
+        return self.headline is None
+
+    @property
+    def title(self) -> str:
+        if self.headline is not None:
+            return self.headline.text
+        lead = self.blocks[0].text.text[:PROVISIONAL_LEAD] if self.blocks else ""
+        return f"无标题稿件（始于“{lead}…”）"
+
+    @property
+    def paragraphs(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "para"]
+
+    @property
+    def first_line(self) -> int:
+        texts = [self.kicker, self.headline, self.deck] + [b.text for b in self.blocks]
+        return min(t.first_line for t in texts if t is not None)
+
+
+@dataclass(frozen=True)
+class Consumed:
+    """Source text taken as structure (heading marks, markers, front matter)."""
+
+    piece: Piece
+    role: Role
+    note: str = ""
+
+
+@dataclass
+class Page:
+    """A parsed source page: its articles and everything else the lines held."""
+
+    source: SourcePage
+    articles: list[Article]
+    chrome: list[Text] = field(default_factory=list)
+    consumed: list[Consumed] = field(default_factory=list)

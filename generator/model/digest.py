@@ -1,0 +1,24 @@
+"""The digest: every page after every stage, with the glossary, annotations and links."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.model.annotations import Annotations
+from generator.model.article import Article
+from generator.model.glossary import Glossary
+from generator.model.links import Links
+from generator.model.repairs import PageResult
+
+
+@dataclass
+class Digest:
+    content: Path
+    pages: list[PageResult] = field(default_factory=list)
+    glossary: Glossary = field(default_factory=lambda: Glossary(()))
+    annotations: Annotations = field(default_factory=Annotations)
+    links: Links = field(default_factory=Links)
+
+    @property
+    def articles(self) -> list[Article]:
+        return [a for result in self.pages for a in result.page.articles]

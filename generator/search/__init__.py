@@ -1,0 +1,5 @@
+"""Search for Chinese, independent of the site engine: index fields any engine's index
+can carry (single-character tokens in Simplified script, exact titles, pinyin) and the
+browser's query layer (``prelude.js``, opencc-js). :mod:`generator.engine.search`
+installs them into Material's search.
+"""

@@ -1,0 +1,185 @@
+"""Assemble each output page's template context and render it (Simplified text).
+
+One function per kind of page; each returns ``{relative path: Markdown}``.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from markupsafe import Markup
+
+from generator.model import Annotations
+from generator.site.browse_pages import BROWSE, ISSUES, PEOPLE, TOPICS, article_links, issues, render_browse
+from generator.model import Located
+from generator.site.escape import attr
+from generator.model import Links
+from generator.model import CATEGORIES, Term
+from generator.site.glossary_pages import render_glossary, term_url, term_view, tooltip
+from generator.model import Article, Erratum
+from generator.model import Digest, PageResult
+from generator.ingest.preserve import article_pieces
+from generator.site.render import Note, Span, block_range, environment, front_matter, lede, render_blocks
+
+ARTICLES = "articles"
+
+
+def article_path(article: Article) -> str:
+    return f"{ARTICLES}/{article.slug}.md"
+
+
+def render_digest(digest: Digest, site_title: str) -> dict[str, str]:
+    env = environment()
+    files: dict[str, str] = {"index.md": render_home(env, digest, site_title)}
+    for result in digest.pages:
+        for article in result.page.articles:
+            files[article_path(article)] = render_article(env, result, article, digest.annotations, digest.links)
+    files.update(render_glossary(env, digest.glossary, digest.annotations))
+    files.update(render_browse(env, digest))
+    return files
+
+
+def navigation(digest: Digest) -> list:
+    """MkDocs nav: home, the browse index pages, glossary — the same few entries however
+    many articles (each date page lists its own). Labels are escaped here because
+    Material prints nav titles unescaped."""
+    used = {t.category for t in digest.glossary.terms}
+    browse = [f"{BROWSE}/index.md", {"按日期": f"{ISSUES}/index.md"}, {"按类别": f"{TOPICS}/index.md"}]
+    browse += [{CATEGORIES[c]: f"{TOPICS}/{c}.md"} for c in PEOPLE if c in used]
+    items = [{"首页": "index.md"}, {"浏览": browse}, {"术语表": "glossary/index.md"}]
+    return _escaped(items)
+
+
+def _escaped(nav):
+    if isinstance(nav, list):
+        return [_escaped(item) for item in nav]
+    if isinstance(nav, dict):
+        return {str(attr(k)): _escaped(v) for k, v in nav.items()}
+    return nav
+
+
+def render_article(env, result: PageResult, article: Article, annotations: Annotations,
+                   links: Links | None = None) -> str:
+    spans, notes = errata_marks(article, result.errata)
+    for anchor, found in term_marks(article, annotations).items():
+        spans.setdefault(anchor, []).extend(found)
+    return env.get_template("article.md.j2").render(
+        article=article,
+        meta=front_matter(article.title, lede(article, article.slug in (links or Links()).mid_sentence)),
+        source_label=source_label(result, article),
+        **article_links(result, article, links),
+        blocks=render_blocks(article, spans),
+        notes=notes,
+        meta_notes=metadata_errata(article, result.errata),
+        terms=[term_view(t) for t in annotations.terms_in(article)],
+        numbers=numbers_by_sentence(annotations.numbers.get(article.slug, [])),
+    )
+
+
+def numbers_by_sentence(numbers: list) -> list[dict]:
+    """One row per sentence: the numbers it states, in order, and the sentence."""
+    rows: list[dict] = []
+    for number in numbers:
+        if rows and rows[-1]["sentence"] == number.sentence and rows[-1]["anchor"] == number.anchor:
+            rows[-1]["values"].append(number.value)
+        else:
+            rows.append({"values": [number.value], "sentence": number.sentence, "anchor": number.anchor})
+    return rows
+
+
+def term_marks(article: Article, annotations: Annotations) -> dict[str, list[Span]]:
+    """A link with a tooltip around every glossary term in the body: the first use
+    of a term in the article says pinyin, gloss and definition, later ones pinyin
+    and gloss (the page stays small; the definition is a click away)."""
+    spans: dict[str, list[Span]] = {}
+    seen: set[str] = set()
+    closing = Markup("</a>")
+    for found in annotations.occurrences.get(article.slug, []):
+        term = found.term
+        first, later = term_openings(term)
+        opening = first if term.term not in seen else later
+        seen.add(term.term)
+        spans.setdefault(found.anchor, []).append(Span(found.start, found.end, opening, closing))
+    return spans
+
+
+@lru_cache(maxsize=4096)  # bounded: a long `baozhai serve` meets new glossaries
+def term_openings(term: Term) -> tuple[Markup, Markup]:
+    """The opening tag of a term's link: (first use in an article, later uses). Built
+    once per term, not once per occurrence (a term recurs in thousands of paragraphs)."""
+    tag = Markup('<a class="bz-term" href="{}" title="{}" data-pinyin="{}">')
+    return (tag.format(term_url(term), attr(tooltip(term)), attr(term.pinyin)),
+            tag.format(term_url(term), attr(f"{term.pinyin}｜{term.gloss}"), attr(term.pinyin)))
+
+
+def source_label(result: PageResult, article: Article) -> str:
+    meta = result.page.source.meta
+    parts = [p for p in (meta.publication, meta.date, f"{meta.page}版" if meta.page else None) if p]
+    where = " ".join(parts) if parts else result.page.source.name
+    return f"{where}，第{article.number}篇"
+
+
+def metadata_errata(article: Article, located: list[Located]) -> list[str]:
+    """Editor's notes on lines shown as metadata (headline, byline, caption…)."""
+    _, meta = article_pieces(article)
+    lines = {piece.line for piece in meta} - {p.line for b in article.blocks for p in b.text.pieces}
+    return [erratum_text(loc.erratum) for loc in located if loc.erratum.line in lines]
+
+
+def errata_marks(article: Article, located: list[Located]) -> tuple[dict[str, list[Span]], list[Note]]:
+    """Mark each erratum's text in its paragraph and add the editor's note."""
+    spans: dict[str, list[Span]] = {}
+    notes: list[Note] = []
+    for block in article.blocks:
+        for loc in located:
+            where = block_range(block, loc.erratum.line, loc.start, loc.end)
+            if where is None or (loc.erratum.kind == "move" and where[0] != _line_start(block, loc)):
+                continue
+            key = f"e{len(notes) + 1}"
+            notes.append(Note(key, erratum_text(loc.erratum)))
+            start, end = where
+            if loc.erratum.kind == "move":
+                end = start
+            spans.setdefault(block.anchor, []).append(Span(
+                start, end, Markup(f'<span class="bz-erratum" id="{key}">'),
+                Markup(f"</span>[^{key}]"), priority=10))
+    return spans, notes
+
+
+def _line_start(block, loc: Located) -> int:
+    where = block_range(block, loc.erratum.line, loc.start, loc.end)
+    return where[0] if where else -1
+
+
+def erratum_text(erratum: Erratum) -> str:
+    if erratum.kind == "move":
+        return f"编者注：{erratum.reason}（原文第{erratum.line}行）"
+    fix = f"应为“{erratum.correction}”。" if erratum.correction else "正确文字不详，未作改动。"
+    return f"编者注：原文作“{erratum.original}”，{fix}{erratum.reason}"
+
+
+def render_home(env, digest: Digest, site_title: str) -> str:
+    """The latest issue's digest (newest date; the undated pages if none has a date),
+    then links into the browse pages and the glossary."""
+    found = issues(digest)
+    latest = found[0]
+    pages = [{"label": page.label, "anchor": Markup(page.anchor),
+              "articles": [_home_item(a, page.result, digest.links) for a in page.articles]}
+             for page in latest.pages]
+    return env.get_template("home.md.j2").render(
+        meta=front_matter(site_title, "；".join(a.title for a in latest.articles[:4])),
+        site_title=site_title, latest=latest, latest_url=Markup(f"{ISSUES}/{latest.key}.html"), pages=pages,
+        others=[{"label": i.label, "url": Markup(f"{ISSUES}/{i.key}.html"), "count": len(i.articles)}
+                for i in found[1:8]],
+        categories=[{"label": label, "url": Markup(f"{TOPICS}/{key}.md")}
+                    for key, label in CATEGORIES.items() if key in {t.category for t in digest.glossary.terms}],
+        issue_count=len(found), term_count=len(digest.glossary.terms))
+
+
+def _home_item(article: Article, result: PageResult, links: Links) -> dict:
+    return {"kicker": article.kicker.text if article.kicker else None, "title": article.title,
+            "url": Markup(article_path(article)), "anchor": Markup(f"a-{article.slug}"),
+            "byline": "　".join(b.text for b in article.bylines) or None,
+            "lede": lede(article, article.slug in links.mid_sentence),
+            "terms": [term_view(t, "glossary/") for t in links.key_terms(article)],
+            "notes": len(errata_marks(article, result.errata)[1]) + len(metadata_errata(article, result.errata))}
+
