@@ -98,6 +98,29 @@ class Consumed:
     note: str = ""
 
 
+@dataclass(frozen=True)
+class Furniture:
+    """A line (or part of one) that is not article text: a page header or footer, a paper
+    footer, a scraper's wrapper line, site boilerplate, an image link. Never in a body;
+    listed by ``baozhai check`` and shown in the page's source view. ``field`` names the
+    metadata it filled (``date``, ``outlet``…), if any."""
+
+    text: Text
+    kind: str  # e.g. "page-header", "paper-footer", "scraper-header", "boilerplate", "image"
+    field: str | None = None
+
+
+@dataclass(frozen=True)
+class Decision:
+    """An automatic structural decision (headline, join, split, furniture, byline…), kept so
+    that ``baozhai check`` can report it with file:line; ``doubtful`` ones are warnings."""
+
+    line: int
+    kind: str
+    message: str
+    doubtful: bool = False
+
+
 @dataclass
 class Page:
     """A parsed source page: its articles and everything else the lines held."""
@@ -106,3 +129,5 @@ class Page:
     articles: list[Article]
     chrome: list[Text] = field(default_factory=list)
     consumed: list[Consumed] = field(default_factory=list)
+    furniture: list[Furniture] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
