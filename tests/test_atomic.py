@@ -22,7 +22,6 @@ import re
 import signal
 import subprocess
 import sys
-import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -30,7 +29,7 @@ import pytest
 from conftest import snapshot
 from test_security import build_project, make_project, payload_project
 
-from generator.write import remove_stale, staged
+from generator.write import staged
 
 
 def outputs(root: Path) -> dict[str, bytes]:
@@ -105,11 +104,6 @@ KILLS = {
     "zipping-bundles": "zipfile:ZipFile.writestr#100",
     "before-the-swap": "generator.write:swap",  # everything built, nothing swapped in yet
 }
-
-
-def _stage(root: Path, name: str, pid: int | str = "*") -> list[Path]:
-    """Staging folders of ``name`` (of the build with process id ``pid``)."""
-    return sorted(root.glob(f".{name}.new-{pid}-*"))
 
 
 def killed_build(root: Path, point: str, tmp: Path) -> int:
