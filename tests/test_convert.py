@@ -175,10 +175,6 @@ def test_unknown_variant_names_the_allowed_ones() -> None:
         Converter("zh-tw")
 
 
-def test_edition_language(variants: dict[str, Converter]) -> None:
-    assert {c.language for c in variants.values()} == {"zh-Hant"}
-
-
 def test_config_is_deterministic(tmp_path: Path) -> None:
     tables = convert.phrase_tables("s2twp")
     first, second = tmp_path / "a", tmp_path / "b"

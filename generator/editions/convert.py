@@ -56,12 +56,6 @@ def check_variant(variant: str) -> str:
     return variant
 
 
-def edition_language(variant: str) -> str:
-    """BCP 47 language code of a variant's edition."""
-    check_variant(variant)
-    return "zh-Hant"
-
-
 def read_phrases(path: Path) -> dict[str, str]:
     """Read a ``简体<TAB>繁體`` file; '#' comments and blank lines are skipped.
 
@@ -130,7 +124,6 @@ class Converter:
     def __init__(self, variant: str = DEFAULT_VARIANT, phrases: Path | None = None,
                  extra: dict[str, str] | None = None) -> None:
         self.variant = check_variant(variant)
-        self.language = edition_language(variant)
         first, regional = phrase_tables(variant, phrases, extra)
         self.identity = json.dumps([variant, first, regional], ensure_ascii=False, sort_keys=True)
         self.overrides = {**(extra or {}), **(read_phrases(phrases) if phrases else {})}
