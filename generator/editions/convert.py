@@ -1,6 +1,6 @@
 """Simplified -> Traditional edition text through OpenCC, with Baozhai's phrases.
 
-Each variant has a config in ``generator/opencc/<variant>.json``: OpenCC's
+Each variant has a config in ``generator/editions/opencc/<variant>.json``: OpenCC's
 stock chain for that variant with two text dictionaries added. A Converter
 writes them, with the resolved config, into a temporary directory, loads
 OpenCC from there and deletes the directory (OpenCC keeps what it loaded):

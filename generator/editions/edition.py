@@ -1,4 +1,4 @@
-"""Stage 5, convert: one edition's pages from the Simplified ones (OpenCC).
+"""Editions, convert: one edition's pages from the Simplified ones (OpenCC).
 
 Conversion runs on each rendered page as a whole. Every piece of markup Baozhai
 writes is ASCII, which OpenCC leaves alone, and each annotated term stands
@@ -77,7 +77,7 @@ def convert_nav(nav: list, converter: Converter | None) -> list:
 
 
 def search_options(glossary: Glossary, edition: Edition, converter: Converter | None) -> str:
-    """Options for the search index of an edition (see generator.search_index):
+    """Options for the search index of an edition (see generator.search.index):
     the toneless pinyin of each term page and, for a Traditional edition, its
     OpenCC variant and its own phrase forms mapped back to their source words."""
     options: dict = {"pinyin": {f"glossary/{t.slug}.html": _pinyin_words(t.pinyin) for t in glossary.terms}}

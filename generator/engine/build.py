@@ -1,4 +1,4 @@
-"""Stage 8, site: build each edition's generated Markdown with MkDocs + Material."""
+"""Engine, build: build each edition's generated Markdown with MkDocs + Material."""
 from __future__ import annotations
 
 import logging

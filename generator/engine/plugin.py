@@ -1,6 +1,6 @@
 """Thin MkDocs glue for Baozhai's search.
 
-Baozhai indexes Chinese by itself (:mod:`generator.search_index`: every Han
+Baozhai indexes Chinese by itself (:mod:`generator.search.index`: every Han
 character of the Simplified text as a token, a query layer in the browser),
 so Material's own jieba segmentation of the index is not needed: it would add
 a quarter to the build time and zero-width spaces to the index. This plugin
@@ -8,7 +8,7 @@ switches it off for the build, and fails the build if jieba is missing,
 because the generator itself needs it (glossary readings, keywords).
 After the build it adds Baozhai's fields and query layer to the search.
 
-It also runs the output half of the preservation check (generator.preserve)
+It also runs the output half of the preservation check (generator.ingest.preserve)
 on the HTML MkDocs renders for each article of the Simplified edition, so a
 source character that the Markdown lost fails the build, naming its line.
 """

@@ -1,4 +1,4 @@
-"""Stage 2, parse: a :class:`SourcePage` → a :class:`Page` of :class:`Article` records.
+"""Ingest, parse: a :class:`SourcePage` → a :class:`Page` of :class:`Article` records.
 
 Rules (general, not fitted to one page):
 

@@ -1,4 +1,4 @@
-"""Stage 3, repair: normalise punctuation and join paragraphs broken mid-sentence.
+"""Ingest, repair: normalise punctuation and join paragraphs broken mid-sentence.
 
 Both are automatic changes, so both are recorded (source line and column) in
 :class:`Repairs`, listed by ``baozhai check`` and proved harmless by the

@@ -26,7 +26,7 @@
 (function (scope) {
   "use strict";
   var SETUP = 0, QUERY = 2, RESULT = 3;
-  var ARTICLES = "articles/";  /* generator/pages.py ARTICLES: where article pages live */
+  var ARTICLES = "articles/";  /* generator/site/pages.py ARTICLES: where article pages live */
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
   var TOKEN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[0-9a-z]+/g;
   var convert = {

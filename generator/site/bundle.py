@@ -18,7 +18,7 @@ search worker in an iframe; served over http it does nothing). Hosted pages
 keep instant navigation; read from disk, a page drops it from Material's
 configuration before Material starts (``overrides/main.html``: left in, no
 component would start there). The plugin would load the shim from a CDN;
-every site ships the vendored copy (``generator/vendor/iframe-worker``, with
+every site ships the vendored copy (``generator/engine/vendor/iframe-worker``, with
 its licence) instead, so a page of the bundle requests nothing outside it.
 Files no reader can use from disk are left out of the zips (404 page,
 robots.txt, sitemaps, the JSON search index that ``search_index.js``
@@ -57,7 +57,7 @@ def zip_bundles(settings: Settings, editions: list[Edition], site: Path) -> list
     title = str(read_mkdocs(settings.mkdocs_yml).get("site_name") or "Baozhai")
     unused = {"/".join(filter(None, (e.folder, name))) for e in editions for name in UNUSED_OFFLINE}
     entries = {f"{SITE_DIR}/{name}": path for name, path in _files(site).items()
-               if name not in unused}  # (no site has source maps: search_index.prune_assets)
+               if name not in unused}  # (no site has source maps: engine.search.prune_assets)
     with staged(settings.dist) as dist:
         with ThreadPoolExecutor(max_workers=len(editions)) as pool:  # zlib compresses outside the GIL
             list(pool.map(lambda edition: write_entries(
