@@ -29,12 +29,17 @@ check: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/baozhai serve
 
+# lint and type check (ruff, mypy: configured in pyproject.toml), then the tests with
 # Hypothesis profile "fast": bounded and deterministic (tests/conftest.py)
 test: $(STAMP) $(NODE)
+	$(BIN)/ruff check --quiet
+	$(BIN)/mypy
 	HYPOTHESIS_PROFILE=fast $(BIN)/python -m pytest -q
 
-# the same suite with Hypothesis profile "thorough": many more examples, new ones each run
+# the same with Hypothesis profile "thorough": many more examples, new ones each run
 test-thorough: $(STAMP) $(NODE)
+	$(BIN)/ruff check --quiet
+	$(BIN)/mypy
 	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest -q
 
 # known vulnerabilities in requirements.lock (pip-audit); an unreachable advisory service only warns

@@ -101,7 +101,7 @@ PAYLOADS = [
     "*[XSS51]: abbreviation",
     "<p>XSS52</p> <br/> &nbsp; &copy;",
 ]
-IDS = [re.search(r"XSS\d\d", p).group() for p in PAYLOADS]
+IDS = [re.findall(r"XSS\d\d", p)[0] for p in PAYLOADS]
 PAYLOAD_NAME = "<img src=x onerror=alert('XSS53')> {{ x }}.txt"  # a source file name is untrusted too
 # Source slots besides the body paragraph that every payload is in.
 SLOTS = ("headline", "kicker", "deck", "section", "byline", "caption", "credit")

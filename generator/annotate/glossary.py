@@ -84,8 +84,8 @@ def _check_text(data: dict, path: Path, line: int) -> None:
         if data.get(key) is not None and not isinstance(data[key], str):
             raise ContentError(f"entry {term}: {key} must be text", path, line)
     texts = [(k, data[k]) for k in REQUIRED + ("pinyin", "traditional", "notes") if data.get(k) is not None]
-    aliases = data.get("aliases") if isinstance(data.get("aliases"), list) else []
-    texts += [("aliases", a) for a in aliases if isinstance(a, str)]
+    aliases = data.get("aliases")
+    texts += [("aliases", a) for a in (aliases if isinstance(aliases, list) else []) if isinstance(a, str)]
     for key, text in texts:
         if CONTROL.search(text) or (key not in ("definition", "notes") and re.search(r"[\n\r]", text.strip())):
             raise ContentError(f"entry {term}: {key} holds a control character or line break", path, line)
