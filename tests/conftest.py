@@ -44,8 +44,8 @@ SEED_CONTENT = ROOT / "content"
 SEED_NAME = "000_371fdb277fab058e.txt"
 SEED_SOURCE = SEED_CONTENT / "sources" / SEED_NAME
 
-# fast: deterministic and bounded, so `make test` cannot flake; thorough: ten times the
-# examples, drawn afresh each run (failures are kept in .hypothesis/ to replay)
+# fast: few examples, deterministic, so `make test` stays quick and cannot flake; thorough:
+# 1,500 examples a test, drawn afresh each run (failures kept in .hypothesis/ to replay)
 _UNHEALTHY = [HealthCheck.too_slow, HealthCheck.data_too_large]
 settings.register_profile("fast", max_examples=40, deadline=None, derandomize=True, database=None,
                           suppress_health_check=_UNHEALTHY)
