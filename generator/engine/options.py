@@ -6,7 +6,8 @@ import copy
 import shutil
 from pathlib import Path
 
-from generator.config import Edition, Settings, read_mkdocs
+from generator.config import Edition, Settings
+from generator.engine.config import read_raw
 
 SHIM_VERSION = "1.0.4"
 VENDOR = Path(__file__).parent / "vendor" / "iframe-worker"
@@ -16,7 +17,7 @@ SHIM = f"{SHIM_DIR}/shim.js"
 
 def overrides(settings: Settings, edition: Edition, nav: list) -> dict:
     """mkdocs.yml options that differ per edition: language, selector, nav, site_url."""
-    data = read_mkdocs(settings.mkdocs_yml)
+    data = read_raw(settings.mkdocs_yml)
     options = {}
     if data.get("site_url") and edition.folder:  # canonical URLs and sitemap of an edition in a folder
         options["site_url"] = f"{str(data['site_url']).rstrip('/')}/{edition.folder}/"

@@ -29,17 +29,19 @@ def prune_assets(site_dir: Path) -> None:
         path.unlink()
 
 
-def rewrite_site(site_dir: Path, options: dict) -> None:
+def rewrite_site(site_dir: Path, options: dict) -> bool:
     """Enrich the built index, install the worker and prune unused theme files
-    (run after Material's search)."""
+    (run after Material's search); False when Material wrote no index or worker."""
     prune_assets(site_dir)
     path = site_dir / "search" / "search_index.json"
-    if not path.exists():
-        return
+    workers = sorted((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    if not path.exists() or not workers:
+        return False
     index = json.loads(path.read_text(encoding="utf-8"))
     enrich(index, options.get("pinyin", {}), simplifier(options.get("variant"), options.get("reverse", {})))
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    for worker in sorted((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js")):
+    for worker in workers:
         original = worker.read_text(encoding="utf-8")
         if "Baozhai search" not in original:
             worker.write_text(worker_script(original), encoding="utf-8")
+    return True

@@ -34,7 +34,7 @@ import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from generator.config import Edition, Settings, read_mkdocs
+from generator.config import Edition, Settings
 from generator.write import staged
 
 SITE_DIR = "site"  # the bundle's copy of the hosted site
@@ -54,7 +54,7 @@ def edition_home(edition: Edition) -> str:
 
 def zip_bundles(settings: Settings, editions: list[Edition], site: Path) -> list[Path]:
     """One zip per edition of the whole ``site`` (every edition), into ``settings.dist`` (atomically)."""
-    title = str(read_mkdocs(settings.mkdocs_yml).get("site_name") or "Baozhai")
+    title = settings.site_name
     unused = {"/".join(filter(None, (e.folder, name))) for e in editions for name in UNUSED_OFFLINE}
     entries = {f"{SITE_DIR}/{name}": path for name, path in _files(site).items()
                if name not in unused}  # (no site has source maps: search_index.prune_assets)
