@@ -26,6 +26,7 @@ from generator.pipeline import generate
 from generator.site.builds import BuiltEdition, EditionJob, assemble, build_all, jobs_for, release_memory
 from generator.site.bundle import drop_offline_index, zip_bundles
 from generator.site.pages import article_path, navigation
+from generator.slugs import ARTICLES
 from generator.timing import Stopwatch
 from generator.write import staged, write_files
 
@@ -198,8 +199,8 @@ def write_editions(settings: Settings, digest: Digest, files: dict[str, str], do
             edition_docs = docs / edition.code
             write_files(edition_docs, converted_pages(files, converter, cache))
             _assets(edition_docs)
-            search_options_path(edition_docs).write_text(search_options(digest.glossary, edition, converter),
-                                                         encoding="utf-8")
+            search_options_path(edition_docs).write_text(
+                search_options(digest.glossary, edition, converter, f"{ARTICLES}/"), encoding="utf-8")
             if converter is None:  # the source's own script: MkDocs' HTML gets the preservation check
                 shown_path(edition_docs).write_text(shown_json({article_path(a): a for a in digest.articles}),
                                                     encoding="utf-8")

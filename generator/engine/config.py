@@ -21,9 +21,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
-from generator.editions.convert import DEFAULT_VARIANT, VARIANTS
 from generator.errors import ConfigError
-from generator.model.edition import EDITIONS, SOURCE
+from generator.model.edition import DEFAULT_VARIANT, EDITIONS, SOURCE, VARIANTS
 
 PLUGIN = "baozhai"
 SEARCH = "material/search"  # Material's search plugin (``- search`` under theme material)

@@ -92,7 +92,10 @@ class BaozhaiPlugin(BasePlugin[BaozhaiConfig]):
         if not self.active:
             return
         options_file = search_options_path(Path(config["docs_dir"]))
-        options = json.loads(options_file.read_text(encoding="utf-8")) if options_file.exists() else {}
+        if not options_file.exists():
+            raise PluginError(f"{options_file} not found: the search options `baozhai build` writes beside "
+                              "the docs folder")
+        options = json.loads(options_file.read_text(encoding="utf-8"))
         self.report.search = rewrite_site(Path(config["site_dir"]), options)
 
 

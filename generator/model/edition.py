@@ -16,6 +16,13 @@ class Edition:
     variant: str | None  # OpenCC config, None for the source script
 
 
+# OpenCC configs a Traditional edition can be converted with (the first is the default), and
+# the stock config that takes each back to Simplified: its inverse, phrases included (tw2sp
+# undoes s2twp's Taiwan vocabulary, 人工智慧 → 人工智能; tw2s would leave it)
+VARIANTS = ("s2twp", "s2tw", "s2hk", "s2t")
+DEFAULT_VARIANT = VARIANTS[0]
+TO_SIMPLIFIED = {"s2twp": "tw2sp", "s2tw": "tw2s", "s2hk": "hk2s", "s2t": "t2s"}
+
 SOURCE = "zh-Hans"  # the sources' script: always the first edition, at the site root
 # code → (label in the language selector, folder): every edition a site can have, in order
 EDITIONS = {SOURCE: ("简体中文", ""), "zh-Hant": ("繁體中文", "zh-Hant")}
