@@ -13,6 +13,11 @@ SHIM_VERSION = "1.0.4"
 VENDOR = Path(__file__).parent / "vendor" / "iframe-worker"
 SHIM_DIR = "assets/vendor/iframe-worker"
 SHIM = f"{SHIM_DIR}/shim.js"
+# What a built edition holds only for one way of reading it:
+OFFLINE_ONLY = ("search/search_index.js",)  # Material's offline plugin: the index search reads under file://
+HOSTED_ONLY = ("404.html", "robots.txt",  # a server's page for unknown addresses; crawlers
+               "sitemap.xml", "sitemap.xml.gz",  # MkDocs' sitemaps
+               "search/search_index.json")  # Material's search index, fetched over http
 
 
 def overrides(settings: Settings, edition: Edition, nav: list) -> dict:
