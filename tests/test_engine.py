@@ -4,7 +4,6 @@ refuses to run, or fails, rather than quietly lose the checks the plugin owns.""
 from __future__ import annotations
 
 import ast
-import json
 import shutil
 from pathlib import Path
 
@@ -161,9 +160,3 @@ def test_a_search_that_was_not_installed_fails_the_build(tmp_path, monkeypatch):
     assert str(info.value) == ("the baozhai plugin found no search index or worker of Material's to add "
                                "Baozhai's Chinese search to")
 
-
-def test_the_plugin_reports_what_it_checked(tmp_path):
-    settings = load_settings(project(tmp_path))
-    commands.build(settings, log=lambda *_: None, offline=False)
-    index = json.loads((settings.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert all("alt" in doc and "exact" in doc for doc in index["docs"])

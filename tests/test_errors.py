@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jinja2
 import pytest
-from test_engine import PAGE, line, project, run
+from test_engine import line, project, run
 
 from generator.commands import serve as serving
 from generator.errors import ContentError
@@ -81,7 +81,8 @@ def test_a_template_error_in_the_generators_templates_names_its_line(capsys, tmp
     for verb in ("check", "build"):
         code, out, err = run(capsys, root, verb)
         assert (code, out) == (1, "")
-        assert err == f"baozhai: error: {templates / 'article.md.j2'}:2: template error: Encountered unknown tag 'iff'.\n"
+        assert err == (f"baozhai: error: {templates / 'article.md.j2'}:2: "
+                       "template error: Encountered unknown tag 'iff'.\n")
     assert not (root / "site").exists()
 
 
@@ -91,7 +92,8 @@ def test_a_mkdocs_build_warning_fails_the_build_naming_mkdocs_yml(capsys, tmp_pa
                                      + "extra_templates:\n  - missing.html\n", encoding="utf-8")
     code, _, err = run(capsys, root, "build")
     assert code == 1
-    assert err == f"baozhai: error: {root / 'mkdocs.yml'}: mkdocs build failed: Template skipped: 'missing.html' not found in docs_dir.\n"
+    assert err == (f"baozhai: error: {root / 'mkdocs.yml'}: mkdocs build failed: "
+                   "Template skipped: 'missing.html' not found in docs_dir.\n")
 
 
 # -- serve keeps serving ---------------------------------------------------------------

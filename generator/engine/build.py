@@ -16,7 +16,7 @@ from mkdocs.exceptions import MkDocsException
 
 from generator.config import Settings
 from generator.engine.config import PLUGIN, collected, line_of, load, plugin_problem, read
-from generator.engine.plugin import Report
+from generator.engine.plugin import BaozhaiPlugin, Report
 from generator.errors import BuildError, ConfigError, template_error
 
 
@@ -43,7 +43,10 @@ def build_edition(settings: Settings, docs: Path, site: Path, checked: int = 0, 
             raise BuildError(f"mkdocs build failed: {detail}", settings.mkdocs_yml) from None
         except jinja2.TemplateError as err:
             raise template_error(err) from None
-    report = config.plugins[PLUGIN].report
+    plugin = config.plugins[PLUGIN]
+    if not isinstance(plugin, BaozhaiPlugin):
+        raise BuildError(f"the {PLUGIN} plugin in mkdocs.yml is not Baozhai's ({type(plugin).__module__})")
+    report = plugin.report
     if report.preserved != checked:
         raise BuildError(f"the {PLUGIN} plugin checked the HTML of {report.preserved} of {checked} articles: "
                          "the preservation check did not run on every article")
