@@ -63,7 +63,9 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "bundle":
             building.bundle(settings)
         elif args.command == "serve":
-            serve(settings, lambda: building.build(settings, offline=False), args.host, args.port)
+            def rebuild() -> None:  # mkdocs.yml is read again: a changed option takes effect
+                building.build(load_settings(args.root.resolve(), args.content), offline=False)
+            serve(settings, rebuild, args.host, args.port)
         elif args.command == "linkcheck":
             return linkcheck.run(settings)
         elif args.command == "terms":

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.config import load_settings
 from generator.model import Digest, PageResult
 from generator.pipeline import process
 from generator.site.pages import render_digest
@@ -26,6 +27,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED_CONTENT = ROOT / "content"
 SEED_NAME = "000_371fdb277fab058e.txt"
 SEED_SOURCE = SEED_CONTENT / "sources" / SEED_NAME
+PROJECT = load_settings(ROOT)  # the project's settings: mkdocs.yml as MkDocs reads it
+EXTENSIONS = list(PROJECT.markdown_extensions)  # mkdocs.yml's markdown_extensions
+markdown_html = PROJECT.markdown_html  # Markdown → HTML as the site's pages are rendered
 
 
 def write_content(root: Path, files: dict[str, str | bytes], mkdocs: bool = False) -> Path:

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import markdown
 import pytest
+from conftest import markdown_html
 
 from generator.annotate.glossary import load_glossary
 from generator.annotate.suggest import glossary_warnings, suggest
 from generator.annotate.terms import Matcher
 from generator.errors import ContentError
-from generator.ingest.preserve import EXTENSIONS
 from generator.model import Glossary, Term
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -148,7 +148,7 @@ def test_pythons_abbr_does_not_work_inside_chinese_text():
 
 def html_of(markdown_text: str) -> str:
     body = markdown_text.split("\n---\n", 1)[1]
-    return markdown.markdown(body, extensions=EXTENSIONS)
+    return markdown_html(body)
 
 
 def test_terms_are_links_with_tooltips_never_nested_and_not_in_headings(seed_files):

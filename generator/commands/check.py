@@ -5,12 +5,14 @@ from __future__ import annotations
 from generator.annotate.suggest import glossary_warnings, suggest
 from generator.config import Settings
 from generator.editions.edition import convert_files, converter_for, edition_checks
+from generator.errors import template_errors
 from generator.pipeline import generate, process
 
 
 def check(settings: Settings, verbose: bool = False) -> list[str]:
     """Everything ``baozhai check`` prints, line by line."""
-    digest, files = generate(settings)
+    with template_errors():
+        digest, files = generate(settings)
     lines = [f"{len(digest.pages)} page(s), {len(digest.articles)} article(s)"]
     for result in digest.pages:
         lines += _page_report(result, verbose)

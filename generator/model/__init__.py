@@ -7,11 +7,13 @@ glossary     curated terms
 annotations  term occurrences and key numbers
 links        features, related articles, continuation jumps
 digest       everything the site is rendered from
+edition      the editions a site can have (Simplified, Traditional)
 """
 from generator.model.annotations import Annotations, KeyNumber, Occurrence
 from generator.model.article import (PROVISIONAL_LEAD, Article, Block, Consumed, Continuation, Decision, Furniture,
                                      Page, Photo, Role)
 from generator.model.digest import Digest
+from generator.model.edition import EDITIONS, Edition
 from generator.model.glossary import CATEGORIES, Glossary, Term, toneless
 from generator.model.links import Feature, Jump, Links, Related, Weighted
 from generator.model.repairs import Erratum, Join, Located, PageResult, PunctChange, Repairs, Suspect
@@ -21,4 +23,5 @@ __all__ = ["Annotations", "KeyNumber", "Occurrence", "PROVISIONAL_LEAD", "Articl
            "Continuation", "Decision", "Furniture", "Page", "Photo", "Role", "Digest", "CATEGORIES", "Glossary",
            "Term", "toneless",
            "Feature", "Jump", "Links", "Related", "Weighted", "Erratum", "Join", "Located", "PageResult",
-           "PunctChange", "Repairs", "Suspect", "PageMeta", "Piece", "SourceLine", "SourcePage", "Text"]
+           "PunctChange", "Repairs", "Suspect", "PageMeta", "Piece", "SourceLine", "SourcePage", "Text",
+           "EDITIONS", "Edition"]

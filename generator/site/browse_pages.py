@@ -22,9 +22,8 @@ from generator.annotate.link import page_number
 from generator.model import Article, PageMeta
 from generator.model import Digest, PageResult
 from generator.site.render import front_matter, lede
-from generator.slugs import slugify
+from generator.slugs import ARTICLES, slugify
 
-ARTICLES = "articles"  # same folder as pages.ARTICLES (the link check proves it)
 BROWSE = "browse"
 ISSUES = "issues"
 TOPICS = "topics"

@@ -8,6 +8,7 @@ from markupsafe import Markup
 from generator.model import Annotations, Occurrence
 from generator.model import CATEGORIES, Glossary, Term
 from generator.site.render import front_matter
+from generator.slugs import ARTICLES
 
 GLOSSARY = "glossary"
 
@@ -52,7 +53,7 @@ def _use(occurrence: Occurrence) -> dict:
     before, match, after = occurrence.context
     article = occurrence.article
     return {"before": before, "match": match, "after": after, "title": article.title,
-            "url": Markup(f"../articles/{article.slug}.html#{occurrence.anchor}")}
+            "url": Markup(f"../{ARTICLES}/{article.slug}.html#{occurrence.anchor}")}
 
 
 def tooltip(term: Term) -> str:

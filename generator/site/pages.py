@@ -19,8 +19,8 @@ from generator.model import Article, Erratum
 from generator.model import Digest, PageResult
 from generator.ingest.preserve import article_pieces
 from generator.site.render import Note, Span, block_range, environment, front_matter, lede, render_blocks
+from generator.slugs import ARTICLES
 
-ARTICLES = "articles"
 
 
 def article_path(article: Article) -> str:
