@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from generator.model.article import Article
 from generator.model.glossary import Term
+from generator.model.source import Text
 
 _SENTENCE_END = "。！？"
 
@@ -16,14 +17,37 @@ class KeyNumber:
     anchor: str  # paragraph anchor
 
 
+# Where on an article page a use stands, as a reader would name it.
+PLACES = {"para": "正文", "heading": "小标题", "kicker": "眉题", "headline": "标题", "deck": "副题",
+          "byline": "署名", "dateline": "电头", "reporters": "记者", "caption": "图片说明", "credit": "图片署名"}
+
+
 @dataclass(frozen=True)
 class Occurrence:
     term: Term
     form: str  # the text matched: the term itself or an alias
     article: Article
-    anchor: str  # paragraph anchor
-    start: int  # offset in the paragraph text
+    anchor: str  # anchor of the paragraph or section heading; "title" for the article's head and photos
+    start: int  # offset in the text
     end: int
+    place: str = "para"  # a key of PLACES
+    text: Text | None = None  # the text it stands in (None: the block with ``anchor``)
+    note: str | None = None  # the editor's page note on this use (glossary ``page_notes``)
+
+    @property
+    def line(self) -> int:
+        """The source line the use starts on."""
+        text = self.text or self._block_text()
+        position = 0
+        for piece in text.pieces:
+            position += len(piece.text)
+            if self.start < position:
+                return piece.line
+        return text.pieces[-1].line
+
+    @property
+    def place_label(self) -> str:
+        return PLACES[self.place]
 
     @property
     def context(self) -> tuple[str, str, str]:
@@ -36,8 +60,10 @@ class Occurrence:
 
     @property
     def article_text(self) -> str:
-        block = next(b for b in self.article.blocks if b.anchor == self.anchor)
-        return block.text.text
+        return (self.text or self._block_text()).text
+
+    def _block_text(self) -> Text:
+        return next(b for b in self.article.blocks if b.anchor == self.anchor).text
 
 
 @dataclass
