@@ -6,8 +6,9 @@ jieba's stock dictionary, GB/T 16159: every word of a proper name capitalised,
 its function words not); an entry overrides a wrong reading with ``pinyin:``
 (the headword) or ``alias_pinyin:`` (alias → reading).
 
-Every entry names where its facts were checked (``source:``) and, for facts that
-change, the date they hold for (``as_of:``). Glossary text describes the term,
+Every entry names where its facts were checked (``source:``; ``baozhai check``
+fails on an entry without one) and, for facts that change, the date they hold
+for (``as_of:``). Glossary text describes the term,
 never the page it is read on: 本页/此处/本文/本摘编 are refused; a remark on one
 page's use goes in ``page_notes`` (source, line, note), attached to that use.
 """
@@ -28,8 +29,8 @@ from generator.model import CATEGORIES, Glossary, PageNote, Term, toneless
 from generator.slugs import from_tokens, unique
 
 FILE = "glossary.yml"
-REQUIRED = ("term", "category", "gloss", "definition", "source")
-OPTIONAL = ("aliases", "pinyin", "alias_pinyin", "traditional", "notes", "as_of", "page_notes")
+REQUIRED = ("term", "category", "gloss", "definition")
+OPTIONAL = ("source", "aliases", "pinyin", "alias_pinyin", "traditional", "notes", "as_of", "page_notes")
 PAGE_BOUND = ("本页", "此处", "本文", "本摘编")  # true on one page, false on every other
 PROPER = ("person", "place", "institution", "event", "project")  # names: each word capitalised (GB/T 16159)
 FUNCTION_WORDS = {"hé", "de", "jí", "yǔ", "zhī"}  # stay lower-case inside a name
@@ -105,7 +106,12 @@ def _alias_readings(data: dict, aliases: list[str], tokenizer, path: Path, line:
 
 
 def _source(data: dict, path: Path, line: int) -> str:
-    """Where the facts were checked: publication or site, title, date (a year at least)."""
+    """Where the facts were checked: publication or site, title, date (a year at least).
+    An entry without one still builds; ``baozhai check`` fails on it."""
+    if data.get("source") is None:
+        return ""
+    if not isinstance(data["source"], str):
+        raise ContentError(f"entry {data['term']}: source must be text", path, line)
     source = data["source"].strip()
     if not _YEAR.search(source):
         raise ContentError(f"entry {data['term']}: source must name a date (publication or site, title, date)",
@@ -148,10 +154,10 @@ def _check_text(data: dict, path: Path, line: int) -> None:
     and a Traditional form are one line, and a Traditional form is only characters:
     it replaces the term inside the rendered page, so markup there would be live."""
     term = data["term"]
-    for key in ("pinyin", "traditional", "notes"):
+    for key in ("source", "pinyin", "traditional", "notes"):
         if data.get(key) is not None and not isinstance(data[key], str):
             raise ContentError(f"entry {term}: {key} must be text", path, line)
-    texts = [(k, data[k]) for k in REQUIRED + ("pinyin", "traditional", "notes") if data.get(k) is not None]
+    texts = [(k, data[k]) for k in REQUIRED + ("source", "pinyin", "traditional", "notes") if data.get(k) is not None]
     aliases = data.get("aliases") if isinstance(data.get("aliases"), list) else []
     texts += [("aliases", a) for a in aliases if isinstance(a, str)]
     notes = data.get("page_notes") if isinstance(data.get("page_notes"), list) else []

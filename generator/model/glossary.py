@@ -77,7 +77,8 @@ class Glossary:
 
 
 def toneless(reading: str) -> str:
-    """``xīnzhì shēngchǎnlì`` → ``xinzhi shengchanli``."""
-    decomposed = unicodedata.normalize("NFD", reading)
+    """``xīnzhì shēngchǎnlì`` → ``xinzhi shengchanli``; a hyphen between the halves of a
+    four-character phrase (``jiēbǎng-guàshuài``, GB/T 16159) separates words too."""
+    decomposed = unicodedata.normalize("NFD", reading.replace("-", " "))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return re.sub(r"[^a-z0-9 ]", "", plain.lower().replace("ü", "v"))
