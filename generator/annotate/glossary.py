@@ -15,7 +15,6 @@ page's use goes in ``page_notes`` (source, line, note), attached to that use.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 
 import jieba
@@ -24,6 +23,7 @@ from pypinyin import Style, lazy_pinyin
 
 from generator.errors import ContentError
 from generator.ingest.read import CONTROL
+from generator.ingest.words import stock_tokenizer
 from generator.ingest.yamlfile import entries, mapping
 from generator.model import CATEGORIES, Glossary, PageNote, Term, toneless
 from generator.slugs import from_tokens, unique
@@ -49,12 +49,6 @@ def load_glossary(content: Path) -> Glossary:
     slugs = unique([from_tokens(toneless(t.pinyin).split(), "term") for t in terms])
     terms = [Term(**{**t.__dict__, "slug": s}) for t, s in zip(terms, slugs)]
     return Glossary(tuple(sorted(terms, key=sort_key)), path)
-
-
-@lru_cache(maxsize=1)
-def stock_tokenizer() -> jieba.Tokenizer:
-    """jieba with its stock dictionary only (loading it takes most of a second: once)."""
-    return jieba.Tokenizer()
 
 
 def sort_key(term: Term) -> tuple[str, str]:
