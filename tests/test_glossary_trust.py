@@ -282,3 +282,40 @@ def test_the_seed_check_reports_nothing_to_fix(seed):
 def test_a_near_miss_of_a_long_form_is_a_suspect(seed):
     assert near_misses(seed) == [f"{SEED}:203: suspect: “创新和高新技术发展司” is one character away from the "
                                  "glossary's “创新和高技术发展司” (创新和高技术发展司)"]
+
+
+# -- the Traditional glossary --------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def hant_glossary(seed, seed_files):
+    from generator.editions.edition import converter_for
+    from generator.config import load_settings
+    settings = load_settings(ROOT)
+    edition = next(e for e in settings.edition_list() if e.variant)
+    converter = converter_for(settings, edition, seed.glossary)
+    return converter, {name: converter.convert_text(text) for name, text in seed_files.items()
+                       if name.startswith("glossary/")}
+
+
+@pytest.mark.parametrize("mainland", ["林佔熺", "集成電路", "射電望遠鏡", "工業和資訊化部", "數字工具", "報道"])
+def test_no_mainland_form_or_altered_name_in_the_traditional_glossary(hant_glossary, mainland):
+    _, pages = hant_glossary
+    assert [name for name, text in pages.items() if mainland in text] == []
+
+
+def test_names_convert_as_plain_characters_or_take_their_traditional_form(seed, hant_glossary):
+    """Person, institution and place headwords: never rewritten by Taiwan vocabulary
+    (OpenCC's plain s2t is the reference) unless the entry gives its Traditional form."""
+    from generator.editions.convert import Converter
+    converter, _ = hant_glossary
+    plain = Converter("s2t")
+    for term in seed.glossary.terms:
+        if term.category in ("person", "institution", "place"):
+            assert converter.convert(term.term) == (term.traditional or plain.convert(term.term)), term.term
+    assert converter.convert("林占熺团队") == "林占熺團隊"
+
+
+def test_esa_does_not_contradict_itself_in_traditional(hant_glossary):
+    _, pages = hant_glossary
+    page = pages["glossary/oukongju.md"]
+    assert "# 歐洲太空總署 { #title }" in page and "簡稱" not in page
