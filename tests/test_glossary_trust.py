@@ -155,7 +155,7 @@ def test_page_bound_words_are_refused(tmp_path, word):
 def test_a_page_note_stands_beside_its_use(make_content, tmp_path):
     notes = "\n    - source: x.txt\n      line: 3\n      note: 指测试市的研究院。"
     digest = digest_of(make_content, tmp_path, entry("示例研究院", source="测试，2026") + f"  page_notes:{notes}\n")
-    found = digest.annotations.occurrences["shi-li-bao-ce-shi-biao-ti"]
+    found = digest.annotations.uses["shi-li-bao-ce-shi-biao-ti"]
     assert [(o.line, o.note) for o in found] == [(3, "指测试市的研究院。"), (4, None)]
 
 
@@ -261,8 +261,7 @@ def test_uses_outside_paragraphs_are_not_links(seed_files):
 
 def test_the_check_finds_uses_left_uncounted(seed):
     assert uncounted_uses(seed) == []
-    body_only = Annotations({slug: [o for o in found if o.place == "para"]
-                             for slug, found in seed.annotations.occurrences.items()}, seed.annotations.numbers)
+    body_only = Annotations(seed.annotations.occurrences, seed.annotations.numbers)  # uses outside paragraphs lost
     missed = uncounted_uses(replace(seed, annotations=body_only))
     assert sorted((term, where) for term, where, _ in missed) == sorted([
         ("世界人工智能大会", f"{SEED}:179"), ("北京亦庄", f"{SEED}:7"), ("国家信创园", f"{SEED}:7"),

@@ -32,7 +32,7 @@ def glossary_report(digest: Digest, today: date, lookup: Lookup | None) -> list[
     unread = [(t, a) for t in glossary.terms for a in aliases_without_reading(t)]
     uncounted = uncounted_uses(digest)
     stale = stale_entries(glossary, today)
-    uses = sum(len(v) for v in digest.annotations.occurrences.values())
+    uses = sum(len(digest.annotations.all_uses(a.slug)) for a in digest.articles)
     lines = [f"\nglossary: {len(glossary.terms)} entries, {uses} occurrences annotated; "
              f"{len(unsourced)} without source, {len(unread)} alias(es) without a reading of their own, "
              f"{len({t for t, _, _ in uncounted})} term(s) with uses uncounted, "
@@ -76,8 +76,8 @@ def uncounted_uses(digest: Digest) -> list[tuple[str, str, int]]:
     were counted on it: the reader sees a use the term page does not list."""
     matcher = Matcher(digest.glossary)
     counted: Counter = Counter()
-    for found in digest.annotations.occurrences.values():
-        for use in found:
+    for article in digest.articles:
+        for use in digest.annotations.all_uses(article.slug):
             counted[(use.article.source, use.line, use.term.term)] += 1
     missing = []
     for result in digest.pages:

@@ -86,7 +86,8 @@ def annotate(articles: list[Article], glossary: Glossary) -> Annotations:
                     used.add(key)
                     use = Occurrence(**{**use.__dict__, "note": notes[key].note})
                 found.append(use)
-        result.occurrences[article.slug] = found
+        result.uses[article.slug] = found
+        result.occurrences[article.slug] = [use for use in found if use.place == "para"]
         result.numbers[article.slug] = key_numbers([(b.anchor, b.text.text) for b in article.paragraphs])
     _check_notes_used({k: n for k, n in notes.items() if k not in used}, glossary)
     return result

@@ -68,20 +68,30 @@ class Occurrence:
 
 @dataclass
 class Annotations:
-    """Everything the annotator found, by article slug and by term."""
+    """Everything the annotator found, by article slug and by term.
+
+    ``occurrences`` are the uses in body paragraphs (the ones linked in the text and
+    weighed for related articles); ``uses`` every use a reader sees, in page order
+    (headline, kicker, deck, bylines, dateline, captions, credits, section headings,
+    paragraphs, reporters): the term pages, the article's term list and the checks
+    count these."""
 
     occurrences: dict[str, list[Occurrence]] = field(default_factory=dict)
     numbers: dict[str, list[KeyNumber]] = field(default_factory=dict)
+    uses: dict[str, list[Occurrence]] = field(default_factory=dict)
+
+    def all_uses(self, slug: str) -> list[Occurrence]:
+        return self.uses.get(slug, self.occurrences.get(slug, []))
 
     def by_term(self) -> dict[str, list[Occurrence]]:
         result: dict[str, list[Occurrence]] = {}
-        for found in self.occurrences.values():
-            for occurrence in found:
+        for slug in self.uses or self.occurrences:
+            for occurrence in self.all_uses(slug):
                 result.setdefault(occurrence.term.term, []).append(occurrence)
         return result
 
     def terms_in(self, article: Article) -> list[Term]:
         seen: dict[str, Term] = {}
-        for occurrence in self.occurrences.get(article.slug, []):
+        for occurrence in self.all_uses(article.slug):
             seen.setdefault(occurrence.term.term, occurrence.term)
         return list(seen.values())
