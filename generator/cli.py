@@ -71,7 +71,9 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "terms":
             print("\n".join(checking.suggest_terms(settings, args.limit)))
         else:
-            print("\n".join(checking.check(settings, args.verbose)))
+            report = checking.check(settings, args.verbose)
+            print("\n".join(report))
+            return 1 if checking.failed(report) else 0
     except BaozhaiError as err:
         print(f"baozhai: error: {err}", file=sys.stderr)
         return 1

@@ -14,14 +14,14 @@ from generator.model.article import (PROVISIONAL_LEAD, Article, Block, Consumed,
                                      Page, Photo, Role)
 from generator.model.digest import Digest
 from generator.model.edition import EDITIONS, Edition
-from generator.model.glossary import CATEGORIES, Glossary, Term, toneless
+from generator.model.glossary import CATEGORIES, Glossary, PageNote, Term, toneless
 from generator.model.links import Feature, Jump, Links, Related, Weighted
 from generator.model.repairs import Erratum, Join, Located, PageResult, PunctChange, Repairs, Suspect
 from generator.model.source import PageMeta, Piece, SourceLine, SourcePage, Text
 
 __all__ = ["Annotations", "KeyNumber", "Occurrence", "PROVISIONAL_LEAD", "Article", "Block", "Consumed",
            "Continuation", "Decision", "Furniture", "Page", "Photo", "Role", "Digest", "CATEGORIES", "Glossary",
-           "Term", "toneless",
+           "PageNote", "Term", "toneless",
            "Feature", "Jump", "Links", "Related", "Weighted", "Erratum", "Join", "Located", "PageResult",
            "PunctChange", "Repairs", "Suspect", "PageMeta", "Piece", "SourceLine", "SourcePage", "Text",
            "EDITIONS", "Edition"]
