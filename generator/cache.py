@@ -2,8 +2,10 @@
 
 Entries live under ``.cache/`` (git-ignored, safe to delete at any time), one
 file per key; a key is the SHA-256 of everything the result depends on,
-including Baozhai's own version (the hash of the generator's code and data
-files), so an upgrade never reuses an old result. What was taken from the
+including the build's version (:func:`build_version`: the hash of the
+generator's code and data files, the Python version and the version of every
+installed package), so neither an upgrade of Baozhai nor a new OpenCC, jieba,
+MkDocs or Material ever reuses an old result. What was taken from the
 cache and what was computed is counted, so a build can say what it rebuilt.
 
 A computed entry is written at once, aside, into ``.pending-<pid>-…/`` (so a
@@ -15,8 +17,10 @@ removed when a cache is opened. Until the commit no later build can see them.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import os
 import pickle
+import platform
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -35,6 +39,19 @@ def code_version() -> str:
         digest.update(path.relative_to(_PACKAGE).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def dependency_versions() -> str:
+    """``name==version`` of every installed distribution, one a line: any of them (OpenCC
+    and its dictionaries, jieba, pypinyin, Markdown, MkDocs, Material…) may change the
+    output, and listing them all costs a few milliseconds."""
+    found = {f"{(d.metadata['Name'] or '').lower()}=={d.version}" for d in importlib.metadata.distributions()}
+    return "\n".join([f"python=={platform.python_version()}", *sorted(found)])
+
+
+def build_version() -> str:
+    """What every cached result and the last build's stamp depend on besides their inputs."""
+    return key(code_version(), dependency_versions())
 
 
 def key(*parts: bytes | str) -> str:
@@ -60,7 +77,7 @@ class Cache:
     def at(cls, folder: Path | None) -> "Cache":
         if folder is not None:
             _remove_abandoned(folder)
-        return cls(folder, code_version() if folder is not None else "")
+        return cls(folder, build_version() if folder is not None else "")
 
     def get(self, kind: str, parts: tuple, compute: Callable[[], Any]) -> Any:
         """The cached value of ``kind`` for ``parts``, computing and storing it if absent."""

@@ -63,13 +63,17 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "bundle":
             building.bundle(settings)
         elif args.command == "serve":
-            serve(settings, lambda: building.build(settings, offline=False), args.host, args.port)
+            def rebuild() -> None:  # mkdocs.yml is read again: a changed option takes effect
+                building.build(load_settings(args.root.resolve(), args.content), offline=False)
+            serve(settings, rebuild, args.host, args.port)
         elif args.command == "linkcheck":
             return linkcheck.run(settings)
         elif args.command == "terms":
             print("\n".join(checking.suggest_terms(settings, args.limit)))
         else:
-            print("\n".join(checking.check(settings, args.verbose)))
+            report = checking.check(settings, args.verbose)
+            print("\n".join(report))
+            return 1 if checking.failed(report) else 0
     except BaozhaiError as err:
         print(f"baozhai: error: {err}", file=sys.stderr)
         return 1

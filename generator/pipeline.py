@@ -14,7 +14,7 @@ from generator.config import Settings
 from generator.errors import BuildError, SourceError
 from generator.ingest import errata as errata_stage
 from generator.ingest.parse import parse_page
-from generator.ingest.preserve import Loss, check_accounting, check_output
+from generator.ingest.preserve import Loss, Render, check_accounting, check_output
 from generator.ingest.read import META_SUFFIX, find_sources, read_page
 from generator.ingest.repair import repair_page
 from generator.ingest.suspects import find_suspects
@@ -109,19 +109,23 @@ def generate(settings: Settings, cache: Cache | None = None, watch: Stopwatch | 
     with watch.stage("render", announce=True):
         files = render_digest(digest, settings.site_title)
     with watch.stage("preservation"):
-        losses = preservation(digest, files if render_check else None)
+        losses = preservation(digest, files if render_check else None, settings.markdown_html)
     if losses:
         raise BuildError("preservation check failed: " + "; ".join(map(str, losses[:5])))
     return digest, files
 
 
-def preservation(digest: Digest, files: dict[str, str] | None = None) -> list[Loss]:
+def preservation(digest: Digest, files: dict[str, str] | None = None,
+                 render: Render | None = None) -> list[Loss]:
     """The preservation check of every page: the accounting and, given the rendered
-    Markdown ``files``, the output check on each article's Markdown."""
+    Markdown ``files`` and how the site renders Markdown, the output check on each
+    article's Markdown."""
     losses: list[Loss] = []
     for result in digest.pages:
         losses += check_accounting(result.page, result.repairs)
         if files is not None:
+            if render is None:
+                raise ValueError("the output check needs how the site renders Markdown")
             for article in result.page.articles:
-                losses += check_output(article, files[article_path(article)])
+                losses += check_output(article, files[article_path(article)], render)
     return losses

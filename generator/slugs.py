@@ -13,6 +13,7 @@ import re
 
 from pypinyin import Style, lazy_pinyin
 
+ARTICLES = "articles"  # the folder of article pages: ARTICLES/<slug> (pages, links, search ranking)
 MAX_LENGTH = 60
 _TOKEN = re.compile(r"[a-z0-9]+")
 RESERVED = frozenset({"con", "prn", "aux", "nul", "index"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(10)})

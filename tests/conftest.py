@@ -35,6 +35,7 @@ from hypothesis import HealthCheck, settings
 
 from generator.cli import main
 from generator.commands.serve import server
+from generator.config import load_settings
 from generator.model import Digest, PageResult
 from generator.pipeline import process
 from generator.site.pages import render_digest
@@ -43,6 +44,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED_CONTENT = ROOT / "content"
 SEED_NAME = "000_371fdb277fab058e.txt"
 SEED_SOURCE = SEED_CONTENT / "sources" / SEED_NAME
+PROJECT = load_settings(ROOT)  # the project's settings: mkdocs.yml as MkDocs reads it
+EXTENSIONS = list(PROJECT.markdown_extensions)  # mkdocs.yml's markdown_extensions
+markdown_html = PROJECT.markdown_html  # Markdown → HTML as the site's pages are rendered
 
 # fast: few examples, deterministic, so `make test` stays quick and cannot flake; thorough:
 # 1,500 examples a test, drawn afresh each run (failures kept in .hypothesis/ to replay)

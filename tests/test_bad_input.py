@@ -153,9 +153,10 @@ ROWS = {
     "impossible-date-as-term": refused("glossary.yml", 1, "not valid YAML: day is out of range for month", x=PAGE,
                                        glossary=ENTRY.replace("示例活动", "2026-02-30")),
     "term-in-every-sentence": accepted(
-        "glossary: 1 entries, 6 occurrences annotated",
+        "glossary: 1 entries, 7 occurrences annotated; 0 without source, 0 alias(es) without a reading of their "
+        "own, 0 term(s) with uses uncounted, 0 as_of older than 2 years",  # 6 in the body, 1 in the headline
         x="# 示例报测试标题\n" + "".join(f"第{n}句测试了{n}次。\n\n" for n in range(1, 6)) + "测试。\n",
-        glossary=ENTRY.replace("示例活动", "测试")),
+        glossary=ENTRY.replace("示例活动", "测试") + "  source: 测试用例（非新闻），2026\n"),
     # -- errata ----------------------------------------------------------------------------------------
     "erratum-original-gone": refused("errata.yml", 5, "original text “一千人” is no longer on x.txt:2", x=PAGE,
                                      errata="- source: x.txt\n  line: 2\n  original: 一百人\n  reason: 测试。\n"

@@ -170,13 +170,15 @@ def test_person_page_lists_each_person_with_articles_newest_first(files):
 
 """
     assert [line.split(" {")[0] for line in page.splitlines() if line.startswith("## ")] == [
-        "## 陈杰", "## 李四", "## 潘功胜", "## 王青", "## 王若蒙", "## 习近平", "## 张三"]
+        "## 陈杰", "## 李四", "## 潘功胜", "## 王若蒙", "## 习近平", "## 张三"]
 
 
 def test_institution_page_and_unused_terms(files):
     page = files["topics/institution.md"]
-    assert '<a href="../articles/untitled-guo-yang-hang-lian-xu-20-ge.html">' in section(page, "## 中国人民银行")
-    assert section(page, "## 新华社", "## ").endswith("<p>本摘编的文章中尚未出现此词。</p>\n\n")
+    assert '<a href="../articles/untitled-guo-yang-hang-lian-xu-20-ge.html">' in section(page, "## 央行")
+    # a dateline and a photo credit are uses too (issue 19): never "not yet used" while on a page
+    assert '<a href="../articles/wei-min-zu-fu-xing-ji-ju-pang-bo-wei-li.html">' in section(page, "## 新华社", "## ")
+    assert section(page, "## 创新和高技术发展司", "## ").endswith("<p>本摘编的文章中尚未出现此词。</p>\n\n")
 
 
 def test_category_index_and_browse_index(files):
@@ -185,7 +187,7 @@ def test_category_index_and_browse_index(files):
     browse = files["browse/index.md"]
     assert '<li><a href="../issues/2026-07-09.html">2026年7月9日</a> <span class="bz-count">1 个版面，2 篇</span></li>' \
         in browse
-    assert '<li><a href="../topics/person.html">人物</a> <span class="bz-count">7 个术语，8 篇文章</span></li>' in browse
+    assert '<li><a href="../topics/person.html">人物</a> <span class="bz-count">6 个术语，7 篇文章</span></li>' in browse
 
 
 # -- home page and nav -----------------------------------------------------------------------
@@ -226,8 +228,8 @@ def test_home_shows_the_latest_issue_and_links_into_browse(files):
 def test_seed_home_counts_editor_notes(seed_files):
     home = seed_files["index.md"]
     assert "最新一期：<a href=\"issues/undated.html\">日期不详</a>，1 个版面、4 篇文章。" in home
-    assert home.count('<p class="bz-notecount">') == 2
-    assert '<p class="bz-notecount">编者注 4 条</p>' in section(home, "### [为民族复兴", "### [")
+    assert home.count('<p class="bz-notecount">') == 3
+    assert '<p class="bz-notecount">编者注 6 条</p>' in section(home, "### [为民族复兴", "### [")
 
 
 def test_nav_lists_only_index_pages(digest):
@@ -321,5 +323,5 @@ def test_a_category_page_shows_the_newest_articles_of_each_term_and_points_to_th
 """
     # the counts are of every article, shown or not
     assert '<a href="person.html#t-zhang-san">张三</a><span class="bz-count">（3）</span>' in files["topics/index.md"]
-    assert ('<li><a href="../topics/person.html">人物</a> <span class="bz-count">7 个术语，8 篇文章</span></li>'
+    assert ('<li><a href="../topics/person.html">人物</a> <span class="bz-count">6 个术语，7 篇文章</span></li>'
             in files["browse/index.md"])

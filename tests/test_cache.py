@@ -5,6 +5,7 @@ import os
 import shutil
 from pathlib import Path
 
+from generator import cache as cache_module
 from generator.cache import Cache
 from generator.commands import build as commands
 from generator.config import load_settings
@@ -176,3 +177,57 @@ def test_a_build_with_nothing_changed_does_nothing(tmp_path):
     assert commands.build(settings, log=said.append) is not None
     assert said[-1].startswith("rebuilt: convert: ")
     assert "page: 1 computed, 2 cached" in said[-1]
+
+
+# -- the version of everything installed is part of every key -------------------------
+
+def test_the_dependency_versions_are_every_installed_package():
+    from importlib.metadata import version
+    lines = cache_module.dependency_versions().split("\n")
+    assert lines[0].startswith("python==3.11.")
+    for name in ("opencc", "jieba", "pypinyin", "mkdocs", "mkdocs-material", "markdown", "pymdown-extensions"):
+        assert f"{name}=={version(name)}" in lines
+    assert lines[1:] == sorted(lines[1:])
+
+
+def test_a_new_dependency_version_recomputes_pages_and_conversions(tmp_path, monkeypatch):
+    source = content(tmp_path)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    computed, _ = converted_counts(tmp_path, source, config)
+    installed = cache_module.dependency_versions()
+    monkeypatch.setattr(cache_module, "dependency_versions", lambda: installed.replace("opencc==", "opencc==9.9.9+"))
+    assert converted_counts(tmp_path, source, config) == (computed, 0)  # a new OpenCC: converted again
+    again = fresh(tmp_path / ".cache")
+    run(source, again)
+    assert counts(again, "page") == (0, 3)  # (the pages were parsed under this version just above)
+    monkeypatch.setattr(cache_module, "dependency_versions", lambda: installed.replace("jieba==", "jieba==0+"))
+    newer = fresh(tmp_path / ".cache")
+    run(source, newer)
+    assert counts(newer, "page") == (3, 0)
+
+
+def test_the_build_stamp_follows_dependencies_config_values_and_theme(tmp_path, monkeypatch):
+    root = tmp_path / "project"
+    root.mkdir()
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(text.replace("site_url: https://baozhai.example.org/", "site_url: !ENV BZ_URL")
+                                     .replace("  # custom_dir: overrides ", "  custom_dir: overrides  #"),
+                                     encoding="utf-8")
+    (root / "overrides").mkdir()
+    content(root)
+    monkeypatch.setenv("BZ_URL", "https://one.example/")
+    settings = load_settings(root)
+    stamp = commands.inputs_stamp(settings, True)
+    assert commands.inputs_stamp(settings, True) == stamp
+    monkeypatch.setenv("BZ_URL", "https://two.example/")
+    assert commands.inputs_stamp(settings, True) != stamp  # the value !ENV reads
+    monkeypatch.setenv("BZ_URL", "https://one.example/")
+    (root / "overrides" / "main.html").write_text('{% extends "base.html" %}\n', encoding="utf-8")
+    assert commands.inputs_stamp(settings, True) != stamp  # the project's theme folder
+    (root / "overrides" / "main.html").unlink()
+    installed = cache_module.dependency_versions()
+    monkeypatch.setattr(cache_module, "dependency_versions",
+                        lambda: installed.replace("mkdocs-material==", "mkdocs-material==9.9.9+"))
+    assert commands.inputs_stamp(settings, True) != stamp  # a new Material
+    monkeypatch.setattr(cache_module, "dependency_versions", lambda: installed)
+    assert commands.inputs_stamp(settings, True) == stamp

@@ -1,6 +1,8 @@
 """Editorial errata: loaded from errata.yml, located in the source, shown to readers."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import SEED_CONTENT, SEED_NAME
 
@@ -8,7 +10,7 @@ from generator.errors import ContentError
 from generator.ingest.errata import load_errata
 from generator.model import Erratum
 from generator.pipeline import process
-from generator.site.pages import render_digest
+from generator.site.pages import erratum_text, render_digest
 
 FIRST = "articles/wei-min-zu-fu-xing-ji-ju-pang-bo-wei-li.md"
 THIRD = "articles/untitled-guo-yang-hang-lian-xu-20-ge.md"
@@ -17,40 +19,64 @@ THIRD = "articles/untitled-guo-yang-hang-lian-xu-20-ge.md"
 PAGE = "# 示例报测试标题\n本报记者 王五\n测试市今天举办示例活动，共有一百人参加。\n活动持续两天。\n"
 
 
+WAIC = "articles/2026-shi-jie-ren-gong-zhi-neng-da-hui-shi-fang-ai-fa-zhan.md"
+
+
 def test_seed_errata_are_loaded_with_their_yaml_lines():
     errata = load_errata(SEED_CONTENT)
     assert [(e.line, e.kind, yaml_line) for e, yaml_line in errata] == [
-        (29, "text", 12), (87, "text", 18), (115, "text", 24), (119, "text", 30), (211, "text", 36),
-        (209, "move", 42)]
-    assert errata[2][0] == Erratum(SEED_NAME, 115, "新的赛场场", "新的赛场", "“场”字重复，系排印错误。")
-    assert errata[5][0] == Erratum(SEED_NAME, 209, "", None,
-                                   "本段在原版面中错置于上一篇之后、本篇之前；它上接本篇末段“同时，黄金是全球”，"
-                                   "文意相连，故移至此处。", "move", 215)
+        (29, "text", 14), (85, "text", 20), (87, "text", 26), (115, "text", 32), (115, "text", 38),
+        (119, "text", 44), (201, "text", 50), (203, "text", 56), (205, "text", 62), (211, "text", 68),
+        (209, "move", 74)]
+    assert errata[4][0] == Erratum(SEED_NAME, 115, "新的赛场场", "新的赛场", "“场”字重复，系排印错误。")
+    assert errata[10][0] == Erratum(SEED_NAME, 209, "", None,
+                                    "本段在原版面中错置于上一篇之后、本篇之前；它上接本篇末段“同时，黄金是全球”，"
+                                    "文意相连，故移至此处。", "move", 215)
 
 
 def test_seed_errata_are_located(seed_result):
     assert [(loc.erratum.line, loc.start, loc.end) for loc in seed_result.errata] == [
-        (29, 15, 47), (87, 14, 29), (115, 77, 82), (119, 16, 22), (211, 0, 17), (209, 0, 50)]
+        (29, 15, 47), (85, 53, 71), (87, 14, 29), (115, 61, 64), (115, 77, 82), (119, 16, 22), (201, 12, 25),
+        (203, 7, 17), (205, 226, 231), (211, 3, 17), (209, 0, 50)]
     lines = {ln.number: ln.text for ln in seed_result.page.source.lines}
-    for loc in seed_result.errata[:5]:
+    for loc in seed_result.errata[:10]:
         assert lines[loc.erratum.line][loc.start:loc.end] == loc.erratum.original
-    assert seed_result.errata[5].end == len(lines[209])  # a move covers its whole line
+    assert seed_result.errata[10].end == len(lines[209])  # a move covers its whole line
 
 
-@pytest.mark.parametrize("marked,note", [
-    ("“强大的基础研究和原始创新能力”“强大的基础研究和原始创新能力”",
-     "编者注：原文作““强大的基础研究和原始创新能力”“强大的基础研究和原始创新能力””，正确文字不详，未作改动。"
-     "此处列举“五个强大”，但同一项连续出现两次，只列出四项不同内容；缺漏的一项本版原文无从确定，故未补。"),
-    ("“最后一公里”与“最后一公里”",
-     "编者注：原文作““最后一公里”与“最后一公里””，正确文字不详，未作改动。"
-     "“与”字前后是同一个词，原文似有误植；应为何词本版无从确定，故未改。"),
-    ("新的赛场场", "编者注：原文作“新的赛场场”，应为“新的赛场”。“场”字重复，系排印错误。"),
-    ("决定着个国家", "编者注：原文作“决定着个国家”，正确文字不详，未作改动。"
-     "“决定着”与“个国家”之间似脱一字，原文不通；缺字本版无从确定，故未补。"),
+@pytest.mark.parametrize("number,marked,note", [
+    (1, "“强大的基础研究和原始创新能力”“强大的基础研究和原始创新能力”",
+     "编者注：原文作“‘强大的基础研究和原始创新能力’‘强大的基础研究和原始创新能力’”，"
+     "应为“‘强大的基础研究和原始创新能力’‘强大的关键核心技术攻关能力’”。"
+     "此处列举“五个强大”，同一项误重复一次，漏列“强大的关键核心技术攻关能力”；据2024年6月24日全国科技大会讲话原文补正。"),
+    (2, "推动科技成果转化加快转化为现实生产力",
+     "编者注：原文作“推动科技成果转化加快转化为现实生产力”，正确文字不详，未作改动。"
+     "“转化”一词重复，句子不通；引语原文未能核实，故未改。"),
+    (3, "“最后一公里”与“最后一公里”",
+     "编者注：原文作“‘最后一公里’与‘最后一公里’”，正确文字不详，未作改动。"
+     "“与”字前后是同一个词，原文似有误植；应为何词无从确定，故未改。"),
+    (4, "使成为", "编者注：原文作“使成为”，正确文字不详，未作改动。"
+     "“使”后缺少宾语，原文不通；引语原文未能核实，所缺文字无从确定，故未补。"),
+    (5, "新的赛场场", "编者注：原文作“新的赛场场”，应为“新的赛场”。“场”字重复，系排印错误。"),
+    (6, "决定着个国家", "编者注：原文作“决定着个国家”，应为“决定着一个国家”。“决定着”与“个国家”之间脱一“一”字。"),
 ])
-def test_seed_text_errata_are_shown_in_article_1(seed_files, marked, note):
+def test_seed_text_errata_are_shown_in_article_1(seed_files, number, marked, note):
     page = seed_files[FIRST]
-    number = {"“强": 1, "“最": 2, "新的": 3, "决定": 4}[marked[:2]]
+    assert f'<span class="bz-erratum" id="e{number}">{marked}</span>[^e{number}]' in page
+    assert f"\n[^e{number}]: {note}\n" in page
+
+
+@pytest.mark.parametrize("number,marked,note", [
+    (1, "《“人工智能&#43;”行动方案》",
+     "编者注：原文作“《‘人工智能&#43;’行动方案》”，应为“《关于深入实施‘人工智能&#43;’行动的意见》”。"
+     "国务院2025年8月印发的文件题为《关于深入实施“人工智能&#43;”行动的意见》（国发〔2025〕11号）。"),
+    (2, "创新和高新技术发展司",
+     "编者注：原文作“创新和高新技术发展司”，应为“创新和高技术发展司”。国家发展改革委内设司局的名称是“创新和高技术发展司”。"),
+    (3, "蓬勃发展的", "编者注：原文作“蓬勃发展的”，正确文字不详，未作改动。"
+     "句末“的”字后似缺一词（与前两句“作用”“深化”并列），原文不通；所缺文字无从确定，故未补。"),
+])
+def test_seed_errata_on_the_waic_article(seed_files, number, marked, note):
+    page = seed_files[WAIC]
     assert f'<span class="bz-erratum" id="e{number}">{marked}</span>[^e{number}]' in page
     assert f"\n[^e{number}]: {note}\n" in page
 
@@ -58,21 +84,41 @@ def test_seed_text_errata_are_shown_in_article_1(seed_files, marked, note):
 def test_seed_damaged_heading_erratum_is_shown_in_article_3(seed_files):
     page = seed_files[THIRD]
     assert '<span class="bz-erratum" id="e1">国央行连续20个月增持黄金。</span>[^e1]' in page
-    assert ("\n[^e1]: 编者注：原文作“&#35;&#35; 国央行连续20个月增持黄金。”，正确文字不详，未作改动。"
+    assert ("\n[^e1]: 编者注：原文作“国央行连续20个月增持黄金。”，正确文字不详，未作改动。"
             "此行在原版面中为标题格式，却以句号结尾，开头似缺一字，像是正文中的一句；本篇因此没有可用的标题。\n") in page
 
 
-def test_seed_move_erratum_is_shown_where_the_line_now_starts(seed_files):
+def test_seed_move_erratum_is_marked_where_the_line_now_starts(seed_files):
     page = seed_files[THIRD]
-    assert '<span class="bz-erratum" id="e2"></span>[^e2]广泛接受的最终支付手段' in page
+    assert "同时，黄金是全球[^e2]广泛接受的最终支付手段" in page
     assert ("\n[^e2]: 编者注：本段在原版面中错置于上一篇之后、本篇之前；它上接本篇末段“同时，黄金是全球”，"
-            "文意相连，故移至此处。（原文第209行）\n") in page
+            "文意相连，故移至此处。\n") in page
 
 
-def test_seed_has_six_notes_and_no_other_marks(seed_files):
+def test_seed_marks(seed_files):
     marks = {path: text.count('class="bz-erratum"') for path, text in seed_files.items()}
-    assert marks[FIRST] == 4 and marks[THIRD] == 2
-    assert sum(marks.values()) == 6
+    assert (marks[FIRST], marks[WAIC], marks[THIRD]) == (6, 3, 1)
+    assert sum(marks.values()) == 10
+
+
+def test_every_note_is_clean_prose(seed_files):
+    """No heading markup, raw line numbers, doubled quotation marks or empty marks."""
+    notes = [line for text in seed_files.values() for line in text.splitlines() if line.startswith("[^e")]
+    assert len(notes) == 11
+    for note in notes:
+        assert not re.search(r"##|&#35;|第\d+行|““|””|:\s*$", note), note
+    for text in seed_files.values():
+        assert not re.search(r'<span class="bz-erratum" id="e\d+"></span>', text)
+
+
+@pytest.mark.parametrize("erratum, note", [
+    (Erratum("x.txt", 1, "## 标题。", None, "理由。"), "编者注：原文作“标题。”，正确文字不详，未作改动。理由。"),
+    (Erratum("x.txt", 1, "“甲”与“甲”", "“甲”与“乙”", "理由。"),
+     "编者注：原文作“‘甲’与‘甲’”，应为“‘甲’与‘乙’”。理由。"),
+    (Erratum("x.txt", 9, "", None, "移回原处。", "move", 3), "编者注：移回原处。"),
+])
+def test_erratum_text(erratum, note):
+    assert erratum_text(erratum) == note
 
 
 def test_without_the_move_erratum_line_209_stays_in_article_2(seed_raw):

@@ -5,7 +5,7 @@ import shutil
 from dataclasses import replace
 
 import pytest
-from conftest import SEED_CONTENT, SEED_NAME, SEED_SOURCE
+from conftest import SEED_CONTENT, SEED_NAME, SEED_SOURCE, markdown_html
 from markupsafe import Markup
 
 from generator import pipeline
@@ -37,11 +37,11 @@ def block_at(page, line):
 
 
 def test_seed_passes(seed, seed_files):
-    assert pipeline.preservation(seed, seed_files) == []
+    assert pipeline.preservation(seed, seed_files, markdown_html) == []
     result = seed.pages[0]
     assert check_accounting(result.page, result.repairs) == []
     for article in result.page.articles:
-        assert check_output(article, seed_files[article_path(article)]) == []
+        assert check_output(article, seed_files[article_path(article)], markdown_html) == []
 
 
 # -- accounting --------------------------------------------------------------------
@@ -125,8 +125,8 @@ def test_a_paragraph_missing_from_the_markdown_is_caught(seed_result, seed_files
     lines = seed_files[article_path(article)].split("\n")
     index = paragraph_at(lines, last.anchor)
     damaged = "\n".join(lines[:index] + lines[index + 2:]) + "\n\n" + str(md(last.text.text)) + "\n"
-    assert last.text.text in visible_text(damaged)
-    assert check_output(article, damaged) == [
+    assert last.text.text in visible_text(damaged, markdown_html)
+    assert check_output(article, damaged, markdown_html) == [
         Loss(SEED_NAME, 207, f"text not shown: “{last.text.text[:20]}…”")]
 
 
@@ -137,7 +137,7 @@ def test_a_lost_character_in_the_markdown_is_caught(seed_result, seed_files):
     index = paragraph_at(lines, block.anchor)
     assert lines[index].endswith("。")
     lines[index] = lines[index][:-1]
-    assert check_output(article, "\n".join(lines)) == [
+    assert check_output(article, "\n".join(lines), markdown_html) == [
         Loss(SEED_NAME, 229, f"text not shown: “{block.text.text[:20]}…”")]
 
 
@@ -147,7 +147,7 @@ def test_paragraphs_out_of_order_are_caught(seed_result, seed_files):
     first, second = paragraph_at(lines, "p1"), paragraph_at(lines, "p2")
     assert second == first + 3
     lines[first:first + 2], lines[second:second + 2] = lines[second:second + 2], lines[first:first + 2]
-    assert check_output(article, "\n".join(lines)) == [
+    assert check_output(article, "\n".join(lines), markdown_html) == [
         Loss(SEED_NAME, 213, f"text not shown in order: “{article.blocks[1].text.text[:20]}…”")]
 
 
@@ -156,14 +156,14 @@ def test_missing_metadata_is_caught(seed_result, seed_files):
     page = seed_files[article_path(article)]
     damaged = page.replace("<dt>电头</dt><dd>（新华社北京7月7日电）</dd>", "")
     assert damaged != page
-    assert check_output(article, damaged) == [Loss(SEED_NAME, 175, "metadata not shown: “（新华社北京7月7日电）”")]
+    assert check_output(article, damaged, markdown_html) == [Loss(SEED_NAME, 175, "metadata not shown: “（新华社北京7月7日电）”")]
 
 
 def test_visible_text_skips_footnote_markers_and_notes():
     # test fixture, not news
     markdown = ('<span class="bz-erratum" id="e1">甲&#46;</span>[^e1]乙\n{: #p1 }\n\n[^e1]: 示例注\n')
-    assert visible_text(markdown) == "甲.乙\n"
-    assert visible_text('---\ntitle: "x"\n---\n\n# 示例\n') == "示例"
+    assert visible_text(markdown, markdown_html) == "甲.乙\n"
+    assert visible_text('---\ntitle: "x"\n---\n\n# 示例\n', markdown_html) == "示例"
 
 
 def test_build_stops_when_the_renderer_loses_a_character(make_content, tmp_path, monkeypatch):
@@ -202,7 +202,7 @@ def test_build_stops_when_the_parser_drops_a_piece(make_content, tmp_path, monke
 def test_rendered_seed_pages_show_every_paragraph(seed, seed_files):
     """Belt and braces: each paragraph's exact text is visible on its page."""
     for article in seed.articles:
-        shown = visible_text(seed_files[article_path(article)])
+        shown = visible_text(seed_files[article_path(article)], markdown_html)
         for block in article.blocks:
             assert block.text.text in shown
 

@@ -25,15 +25,14 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-import markdown
 import yaml
-from conftest import write_content
+from conftest import markdown_html, write_content
 from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.editions.convert import Converter
 from generator.errors import SourceError
-from generator.ingest.preserve import EXTENSIONS, _rendered, check_accounting, check_output
+from generator.ingest.preserve import _rendered, check_accounting, check_output
 from generator.pipeline import process
 from generator.site.pages import article_path, render_digest
 
@@ -81,7 +80,7 @@ def test_parsing_never_fails_unexpectedly_and_preserves_every_character(text):
     result = digest.pages[0]
     assert check_accounting(result.page, result.repairs) == []
     for article in result.page.articles:
-        assert check_output(article, files[article_path(article)]) == []
+        assert check_output(article, files[article_path(article)], markdown_html) == []
 
 
 @st.composite
@@ -105,7 +104,7 @@ def _paragraphs(files: dict, digest) -> list[tuple[str, str]]:
     """(anchor, text shown in its element) of every paragraph of every article page."""
     shown = []
     for article in digest.articles:
-        by_id = _rendered(files[article_path(article)]).by_id
+        by_id = _rendered(files[article_path(article)], markdown_html).by_id
         shown += [(b.anchor, "".join(by_id.get(b.anchor, []))) for b in article.blocks]
     return shown
 
@@ -121,7 +120,7 @@ def test_annotation_never_changes_the_text_a_reader_sees(case):
     annotated, files = run(text, glossary)
     assert _paragraphs(files, annotated) == _paragraphs(plain_files, plain)
     for article in annotated.articles:
-        assert check_output(article, files[article_path(article)]) == []
+        assert check_output(article, files[article_path(article)], markdown_html) == []
 
 
 @lru_cache(maxsize=1)
@@ -131,8 +130,8 @@ def converter() -> Converter:
 
 def _anchored(markdown_text: str) -> list[str]:
     body = markdown_text.split("\n---\n", 1)[1] if markdown_text.startswith("---\n") else markdown_text
-    html = markdown.markdown(body, extensions=EXTENSIONS)
-    parser = _rendered("")
+    html = markdown_html(body)
+    parser = _rendered("", markdown_html)
     parser.feed(html)
     return [i for i in parser.by_id if i[:1] in "ps" and i[1:].isdigit()]
 

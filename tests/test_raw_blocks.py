@@ -6,9 +6,9 @@ from pathlib import Path
 
 import markdown
 import pytest
+from conftest import EXTENSIONS
 
 from generator.engine.raw_blocks import BLOCKS
-from generator.ingest.preserve import EXTENSIONS
 from generator.pipeline import process
 from generator.site.pages import render_digest
 

@@ -12,9 +12,9 @@ from generator.config import load_settings
 from generator.editions.convert import Converter
 from generator.editions.edition import search_options
 from generator.engine.plugin import BaozhaiPlugin
-from generator.engine.search import rewrite_site, worker_script
+from generator.engine.search import enrich, rewrite_site, worker_script
 from generator.model import Glossary, Term
-from generator.search.index import alt_tokens, enrich, exact_token, simplifier
+from generator.search.index import alt_tokens, exact_token, simplifier
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -51,11 +51,13 @@ def test_the_simplified_edition_is_indexed_as_it_is(tmp_path):
     """The Simplified edition's options name no conversion, so its index keeps each
     character as written, even one OpenCC would change (臺灣資訊 → 台湾信息)."""
     hans = load_settings(ROOT).edition_list()[0]
-    options = json.loads(search_options(Glossary(()), hans, None))
+    options = json.loads(search_options(Glossary(()), hans, None, "articles/"))
     (tmp_path / "search").mkdir()
     (tmp_path / "search" / "search_index.json").write_text(json.dumps(
         index({"location": "a.html", "title": "臺灣資訊", "text": "<p>人工智慧與乾隆</p>"})), encoding="utf-8")
-    rewrite_site(tmp_path, options)
+    (tmp_path / "assets" / "javascripts" / "workers").mkdir(parents=True)
+    (tmp_path / "assets" / "javascripts" / "workers" / "search.x.min.js").write_text("MATERIAL_WORKER();")
+    assert rewrite_site(tmp_path, options)
     [doc] = json.loads((tmp_path / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     assert doc["alt"] == "臺 灣 資 訊 人 工 智 慧 與 乾 隆"
 
@@ -71,18 +73,20 @@ def test_enrich_adds_toneless_pinyin_to_term_pages():
 def test_search_options_give_pinyin_variant_and_reversed_overrides(tmp_path):
     term = Term("专精特新", "programme", "g", "d。", "zhuānjīng tèxīn", slug="zhuanjing-texin")
     hans, hant = load_settings(ROOT).edition_list()
-    assert json.loads(search_options(Glossary((term,)), hans, None)) == {
-        "pinyin": {"glossary/zhuanjing-texin.html": "zhuanjing texin zhuanjingtexin"}}
+    assert json.loads(search_options(Glossary((term,)), hans, None, "articles/")) == {
+        "pinyin": {"glossary/zhuanjing-texin.html": "zhuanjing texin zhuanjingtexin"}, "articles": "articles/"}
     phrases = tmp_path / "phrases.txt"
     phrases.write_text("欧空局\t歐洲太空總署\n", encoding="utf-8")
-    options = json.loads(search_options(Glossary((term,)), hant, Converter("s2twp", phrases)))
+    options = json.loads(search_options(Glossary((term,)), hant, Converter("s2twp", phrases), "articles/"))
     assert options["variant"] == "s2twp"
     assert options["reverse"] == {"歐洲太空總署": "欧空局"}
 
 
 def test_worker_is_opencc_then_the_query_layer_then_materials_worker():
-    script = worker_script("MATERIAL_WORKER();")
-    assert script.index("OpenCC") < script.index("Baozhai search") < script.index("MATERIAL_WORKER();")
+    script = worker_script("MATERIAL_WORKER();", {"articles": "articles/"})
+    order = ["OpenCC", 'self.baozhaiSearch = {"articles": "articles/"};', "scope.baozhaiQuery = ",
+             "= scope.baozhaiQuery;", "MATERIAL_WORKER();"]
+    assert [script.index(part) for part in order] == sorted(script.index(part) for part in order)
 
 
 def test_build_fails_loudly_without_jieba(monkeypatch):

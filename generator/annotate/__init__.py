@@ -3,6 +3,7 @@
 Enters: every page's articles and ``content/glossary.yml``. Leaves:
 :class:`generator.model.Annotations` (glossary occurrences, key numbers) and
 :class:`generator.model.Links` (related articles, continuation jumps), computed over the
-whole digest (index all, then link). ``suggest`` proposes terms to editors.
+whole digest (index all, then link). ``suggest`` proposes terms to editors;
+``glossary_check`` and ``readings`` report on the glossary for ``baozhai check``.
 Next stage: :mod:`generator.site` renders the digest.
 """

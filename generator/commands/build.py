@@ -2,6 +2,7 @@
 (only the offline bundles)."""
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from contextlib import contextmanager
@@ -10,19 +11,22 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from generator.cache import Cache, code_version
+from generator.cache import Cache, build_version
 from generator.cache import key as cache_key
 from generator.config import Settings
 from generator.editions.edition import convert_nav, converted_pages, converter_for, search_options
+from generator.engine.build import require_plugin
+from generator.engine.config import read_raw
 from generator.engine.options import overrides
 from generator.engine.plugin import search_options_path, shown_path
-from generator.errors import BuildError
+from generator.errors import BuildError, template_errors
 from generator.ingest.preserve import shown_json
 from generator.model import Digest
 from generator.pipeline import generate
 from generator.site.builds import BuiltEdition, EditionJob, assemble, build_all, jobs_for, release_memory
 from generator.site.bundle import drop_offline_index, zip_bundles
 from generator.site.pages import article_path, navigation
+from generator.slugs import ARTICLES
 from generator.timing import Stopwatch
 from generator.write import staged, write_files
 
@@ -45,6 +49,7 @@ def build(settings: Settings, log=print, offline: bool = True, watch: Stopwatch 
     """
     watch = watch or Stopwatch()
     check_outputs(settings)
+    require_plugin(settings.mkdocs_yml)  # the checks MkDocs' HTML gets are the plugin's
     stamp = inputs_stamp(settings, offline)
     if is_current(settings, stamp, offline):
         log(f"nothing changed since the last build: {settings.site} kept")
@@ -63,7 +68,8 @@ def build(settings: Settings, log=print, offline: bool = True, watch: Stopwatch 
 
 
 def _build(settings: Settings, cache: Cache, offline: bool, watch: Stopwatch) -> Built:
-    digest, files = generate(settings, cache, watch, render_check=False)
+    with template_errors():  # the output half of the preservation check: the plugin's (required above)
+        digest, files = generate(settings, cache, watch, render_check=False)
     articles, pages, newest = len(digest.articles), len(digest.pages), newest_date(digest)
     with build_date(newest), staged(settings.docs) as docs, staged(settings.site) as site:
         editions = write_editions(settings, digest, files, docs, cache, watch)
@@ -91,7 +97,8 @@ def build_sites(settings: Settings, editions: Iterable[BuiltEdition], site: Path
         def each_job() -> Iterator[EditionJob]:
             for edition, docs, options in editions:
                 jobs.append(EditionJob(settings, edition, docs, options,
-                                       Path(parts) / edition.code if edition.folder else site))
+                                       Path(parts) / edition.code if edition.folder else site,
+                                       checked=articles if edition.variant is None else 0))
                 watch.mark("mkdocs starts")  # everything before this is the generator's
                 yield jobs[-1]
             watch.mark("editions written")  # the last MkDocs build can start: the generator is done
@@ -107,12 +114,16 @@ STAMP = "last-build"  # in the cache folder: the inputs hash of the site now in 
 
 
 def inputs_stamp(settings: Settings, offline: bool) -> str:
-    """A hash of everything a build reads: content, configuration, overrides, code."""
-    parts: list[bytes | str] = [code_version(), str(offline), str(settings.site), str(settings.dist)]
-    for folder in (settings.content, settings.root / "overrides"):
+    """A hash of everything a build reads: the content, the configuration (mkdocs.yml and
+    what it inherits, as MkDocs reads it: the values of ``!ENV`` too), the project's theme
+    overrides, the generator's code and every installed package's version."""
+    config = json.dumps(read_raw(settings.mkdocs_yml), sort_keys=True, ensure_ascii=False, default=str)
+    parts: list[bytes | str] = [build_version(), str(offline), str(settings.site), str(settings.dist), config]
+    for path in settings.config_files:
+        parts += [str(path), path.read_bytes() if path.is_file() else b""]
+    for folder in [settings.content, *([settings.theme_dir] if settings.theme_dir else [])]:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
-    parts.append(settings.mkdocs_yml.read_bytes())
     return cache_key(*parts)
 
 
@@ -189,8 +200,8 @@ def write_editions(settings: Settings, digest: Digest, files: dict[str, str], do
             edition_docs = docs / edition.code
             write_files(edition_docs, converted_pages(files, converter, cache))
             _assets(edition_docs)
-            search_options_path(edition_docs).write_text(search_options(digest.glossary, edition, converter),
-                                                         encoding="utf-8")
+            search_options_path(edition_docs).write_text(
+                search_options(digest.glossary, edition, converter, f"{ARTICLES}/"), encoding="utf-8")
             if converter is None:  # the source's own script: MkDocs' HTML gets the preservation check
                 shown_path(edition_docs).write_text(shown_json({article_path(a): a for a in digest.articles}),
                                                     encoding="utf-8")
@@ -201,7 +212,9 @@ def write_editions(settings: Settings, digest: Digest, files: dict[str, str], do
 def bundle(settings: Settings, log=print) -> list[Path]:
     """Only the offline bundles (dist/): site/ and docs/ stay as they are."""
     check_outputs(settings)
-    digest, files = generate(settings, render_check=False)
+    require_plugin(settings.mkdocs_yml)
+    with template_errors():
+        digest, files = generate(settings, render_check=False)
     with build_date(newest_date(digest)), tempfile.TemporaryDirectory(prefix="baozhai-bundle-") as tmp:
         editions = write_editions(settings, digest, files, Path(tmp) / "docs")
         build_sites(settings, editions, Path(tmp) / "site", len(digest.articles), Stopwatch())

@@ -2,21 +2,28 @@
 ``baozhai terms --suggest`` (candidate glossary terms)."""
 from __future__ import annotations
 
-from generator.annotate.suggest import glossary_warnings, suggest
+from datetime import date
+
+from generator.annotate.glossary_check import glossary_report
+from generator.annotate.readings import Lookup, dictionary_lookup
+from generator.annotate.suggest import suggest
 from generator.config import Settings
 from generator.editions.edition import convert_files, converter_for, edition_checks
+from generator.errors import template_errors
 from generator.pipeline import generate, process
 
 
-def check(settings: Settings, verbose: bool = False) -> list[str]:
-    """Everything ``baozhai check`` prints, line by line."""
-    digest, files = generate(settings)
+def check(settings: Settings, verbose: bool = False, today: date | None = None,
+          lookup: Lookup | None = None) -> list[str]:
+    """Everything ``baozhai check`` prints, line by line. ``today`` dates the glossary's
+    ``as_of`` check (default: the machine's date); ``lookup`` is the dictionary the
+    readings are compared with (default: the dictionary layer's, if any)."""
+    with template_errors():
+        digest, files = generate(settings)
     lines = [f"{len(digest.pages)} page(s), {len(digest.articles)} article(s)"]
     for result in digest.pages:
         lines += _page_report(result, verbose)
-    lines.append(f"\nglossary: {len(digest.glossary.terms)} entries, "
-                 f"{sum(len(v) for v in digest.annotations.occurrences.values())} occurrences annotated")
-    lines += glossary_warnings(digest)
+    lines += glossary_report(digest, today or date.today(), lookup or dictionary_lookup())
     for edition in settings.edition_list():
         converter = converter_for(settings, edition, digest.glossary)
         if converter is not None:
@@ -27,6 +34,11 @@ def check(settings: Settings, verbose: bool = False) -> list[str]:
             lines += problems
     lines.append("preservation: every source character accounted for and shown")
     return lines
+
+
+def failed(report: list[str]) -> bool:
+    """A report with an error line fails ``baozhai check`` (non-zero exit)."""
+    return any(": error: " in line for line in report)
 
 
 def suggest_terms(settings: Settings, limit: int) -> list[str]:

@@ -2,9 +2,10 @@
 
 Builds the site (without the offline bundles), serves ``site/`` on
 127.0.0.1 with Python's http.server, and polls the content folder (sources,
-glossary, errata, phrases), mkdocs.yml and overrides/ for changes: a changed,
-added or removed file rebuilds the site. A failed rebuild is reported and the
-previous site stays served (a build only replaces ``site/`` when it succeeded).
+glossary, errata, phrases), mkdocs.yml (and what it inherits) and the project's
+theme overrides for changes: a changed, added or removed file rebuilds the site.
+A failed build, the first one too, prints its error (``file:line: message``) and
+the previous site stays served (a build only replaces ``site/`` when it succeeded).
 """
 from __future__ import annotations
 
@@ -51,7 +52,7 @@ class Watcher:
 
 
 def watched(settings: Settings) -> list[Path]:
-    return [settings.content, settings.mkdocs_yml, settings.root / "overrides"]
+    return [settings.content, *settings.config_files, *([settings.theme_dir] if settings.theme_dir else [])]
 
 
 def poll(watcher: Watcher, rebuild: Callable[[], object], log=print) -> bool:
@@ -61,8 +62,13 @@ def poll(watcher: Watcher, rebuild: Callable[[], object], log=print) -> bool:
         return False
     shown = ", ".join(Path(n).name for n in names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
     log(f"changed: {shown}; rebuilding")
+    return attempt(rebuild, log)
+
+
+def attempt(build: Callable[[], object], log=print) -> bool:
+    """Build; on a failure print the error and go on serving what was there. True when it succeeded."""
     try:
-        rebuild()
+        build()
     except BaozhaiError as err:
         log(f"baozhai: error: {err}\n(still serving the previous site)")
         return False
@@ -95,7 +101,7 @@ def serve(settings: Settings, build: Callable[[], object], host: str = "127.0.0.
           interval: float = 1.0, log=print) -> None:
     """Build, serve ``settings.site``, rebuild on changes until interrupted (Ctrl-C)."""
     watcher = Watcher(watched(settings))
-    build()
+    attempt(build, log)
     httpd = server(settings.site, host, port)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()

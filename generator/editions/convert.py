@@ -30,8 +30,8 @@ from typing import Any
 
 import opencc
 
-VARIANTS = ("s2twp", "s2tw", "s2hk", "s2t")
-DEFAULT_VARIANT = "s2twp"
+from generator.model.edition import DEFAULT_VARIANT, TO_SIMPLIFIED, VARIANTS
+
 CONFIG_DIR = Path(__file__).with_name("opencc")
 COMMON_LAYER = "news_common.txt"
 FINAL_LAYERS: dict[str, tuple[str, ...]] = {"s2twp": ("news_twp.txt",)}
@@ -41,7 +41,6 @@ REGIONAL_LAYERS: dict[str, tuple[str, ...]] = {
 }
 # Stock configs that take an edition back (for leftover_simplified).
 _TO_STANDARD = {"s2twp": "tw2t", "s2tw": "tw2t", "s2hk": "hk2t"}
-_TO_SIMPLIFIED = {"s2twp": "tw2s", "s2tw": "tw2s", "s2hk": "hk2s", "s2t": "t2s"}
 _PHRASES_FILE = "baozhai_phrases.txt"
 _REGIONAL_FILE = "baozhai_regional.txt"
 _CLOSERS = {"”": "“", "’": "‘"}
@@ -253,7 +252,7 @@ def leftover_simplified(text: str, converter: Converter | None = None) -> list[s
        forms are mapped back to OpenCC standard (tw2t / hk2t), so 裡 著 峰 台
        温 are not taken for Simplified;
     2. the converter does not reproduce it from the text taken back to
-       Simplified (tw2s / hk2s / t2s), so forms the edition chose on purpose
+       Simplified (TO_SIMPLIFIED: tw2sp / tw2s / hk2s / t2s), so forms the edition chose on purpose
        (陳杰 from STPhrases, Taiwan 布局, editor phrases) are not reported.
     Returns distinct runs in order of first appearance.
     """
@@ -266,7 +265,7 @@ def leftover_simplified(text: str, converter: Converter | None = None) -> list[s
     suspicious = _changed(standard, str(converter.stock("s2t").convert(standard)))
     if not suspicious:
         return []
-    simplified = str(converter.stock(_TO_SIMPLIFIED[variant]).convert(text))
+    simplified = str(converter.stock(TO_SIMPLIFIED[variant]).convert(text))
     unexplained = _changed(text, converter.convert(simplified))
     return _runs(text, suspicious & unexplained)
 

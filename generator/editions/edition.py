@@ -76,11 +76,13 @@ def convert_nav(nav: list, converter: Converter | None) -> list:
     return nav
 
 
-def search_options(glossary: Glossary, edition: Edition, converter: Converter | None) -> str:
-    """Options for the search index of an edition (see generator.search.index):
-    the toneless pinyin of each term page and, for a Traditional edition, its
-    OpenCC variant and its own phrase forms mapped back to their source words."""
-    options: dict = {"pinyin": {f"glossary/{t.slug}.html": _pinyin_words(t.pinyin) for t in glossary.terms}}
+def search_options(glossary: Glossary, edition: Edition, converter: Converter | None, articles: str) -> str:
+    """Options for the search of an edition (see generator.search): the toneless
+    pinyin of each term page, where article pages live (``articles``, ranked before
+    other pages) and, for a Traditional edition, its OpenCC variant and its own phrase
+    forms mapped back to their source words."""
+    options: dict = {"pinyin": {f"glossary/{t.slug}.html": _pinyin_words(t.pinyin) for t in glossary.terms},
+                     "articles": articles}
     if converter is not None:
         options["variant"] = converter.variant
         options["reverse"] = {converter.convert(k): k for k in converter.overrides}

@@ -1,26 +1,60 @@
 """The one adapter to the site engine: MkDocs 1.6 and Material for MkDocs 9.
 
-Everything else in the generator writes plain Markdown, data files and templates that
-a plain MkDocs + Material build (or a successor reading ``mkdocs.yml``) can use. Only
-this package touches their internals; each coupling, the internal it depends on, and
-the versions it was checked against:
+Enters: each edition's generated Markdown folder (docs/<edition>, with the data files
+the generator writes beside it: ``<edition>.shown.json``, ``<edition>.search.json``)
+and its per-edition options. Leaves: the edition's built site. It also reads
+``mkdocs.yml`` for everyone (:mod:`.config`). Nothing else in the generator touches
+MkDocs or Material internals: the rest writes plain Markdown and data files that a
+plain MkDocs + Material build, or a successor reading ``mkdocs.yml``, can use
+(tests/test_engine.py builds the seed's Markdown with a minimal mkdocs.yml and no
+baozhai plugin). Moving to another engine means rewriting this package.
 
-* ``plugin``: the ``baozhai`` MkDocs plugin (events ``on_config``, ``on_page_content``,
-  ``on_post_page``, ``on_post_build``); sets ``material.plugins.search.plugin.jieba``
-  to None so Material does not segment the index; drops ``page.markdown`` and
-  ``page.content`` once used (memory).
-* ``build``: ``mkdocs.commands.build.build`` with ``mkdocs.config.load_config``.
-* ``raw_blocks``: a Python-Markdown preprocessor that stashes the templates' own HTML
-  lists (``md.htmlStash``), registered before ``html_block``.
-* ``options``: per-edition config overrides (``theme.language``, ``extra.alternate``,
-  ``nav``, ``site_url``); Material's ``offline`` plugin with the vendored iframe-worker
-  shim as ``extra.polyfills``.
-* ``search``: rewrites Material's ``search/search_index.json`` (Lunr fields ``alt``,
-  ``exact``) and prepends Baozhai's query layer to Material's search worker
-  ``assets/javascripts/workers/search.*.min.js`` (whose message protocol
-  ``generator/search/prelude.js`` relies on); prunes Lunr language files.
-* ``overrides/main.html`` (project folder): removes ``navigation.instant*`` from
-  ``#__config`` under ``file://``.
+Modules: ``config`` (mkdocs.yml through MkDocs; the baozhai plugin's options),
+``plugin`` (the ``baozhai`` MkDocs plugin), ``build`` (one edition's build, its
+checks and errors), ``options`` (per-edition options, offline reading), ``search``
+(Baozhai's search in Material's), ``raw_blocks`` (a Python-Markdown extension),
+``couplings`` (the list below as data), ``theme/`` (Baozhai's templates and page
+script), ``worker.js`` (the hook into Material's search worker), ``vendor/``.
+
+Couplings: the internal each relies on (:data:`.couplings.COUPLINGS`, where
+tests/test_engine.py checks the installed versions and names any that moved):
+
+* plugin events (mkdocs): ``on_config``, ``on_page_content``, ``on_post_page``,
+  ``on_post_build``, ``event_priority``; ``page.markdown`` and ``page.content``
+  dropped once used (memory). [plugin]
+* plugin options (mkdocs): ``mkdocs.config.base.Config`` and ``config_options``
+  (``Type``, ``Choice``, ``ListOfItems``); the plugin's own ``enabled``. [config]
+* config loading (mkdocs): ``load_config``, ``mkdocs.utils.yaml.yaml_load`` (``!ENV``,
+  ``INHERIT``), the messages the ``mkdocs`` logger gives for a bad option ("Config
+  value '…'", "Plugin '…' option '…'"), read for the line number. [config]
+* build (mkdocs): ``mkdocs.commands.build.build`` in-process, strict. [build]
+* theme folder (mkdocs): ``Theme.dirs`` (``theme/`` inserted after the project's
+  ``custom_dir``), ``Theme.static_templates`` (robots.txt). [plugin]
+* jieba switch (Material): ``material.plugins.search.plugin.jieba`` set to None so
+  Material does not segment the index. [plugin]
+* offline (Material): the ``offline`` plugin (writes ``search/search_index.js``) and
+  ``extra.polyfills`` (the vendored iframe-worker 1.0.4 shim). [options]
+* search index (Material): ``search/search_index.json`` (``docs`` of
+  ``location``/``title``/``text``; Lunr ``config.fields``). [search]
+* search worker (Material): ``assets/javascripts/workers/search.*.min.js``, its
+  message protocol (``worker.js``: QUERY 2, RESULT 3), Lunr language files. [search]
+* theme templates (Material): ``base.html`` blocks ``extrahead``, ``config`` (the
+  ``#__config`` JSON and its ``features``, edited under ``file://``) and ``scripts``;
+  ``404.html`` block ``content``; ``partials/alternate.html`` replaced;
+  ``partials/languages/zh.html`` imported for ``zh-Hans``; ``.icons/``. [theme/]
+* page script (Material): ``#__config``'s ``base``, the header instant navigation
+  keeps, ``document$``, ``.md-search`` (``theme/assets/javascripts/baozhai-material.js``).
+* output files (mkdocs, Material): ``404.html``, ``sitemap.xml(.gz)``,
+  ``search/search_index.json`` and ``.js`` (``options.HOSTED_ONLY``, ``OFFLINE_ONLY``:
+  which the offline bundles leave out and which the hosted site drops). [options]
+* raw blocks (Markdown): a ``Preprocessor`` between ``normalize_whitespace`` (30) and
+  ``html_block`` (20) putting blocks in ``md.htmlStash``. [raw_blocks]
+
+Outside this package only Material's documented features are used, which another
+engine may ignore without breaking the pages: the CSS custom properties ``--md-*`` and
+``.md-typeset`` (site/assets/baozhai.css), the ``document$`` observable of its
+"custom JavaScript" guide (site/assets/baozhai.js), and its search exclusions, front
+matter ``search: exclude`` and ``data-search-exclude`` (site/templates).
 
 Checked against: mkdocs 1.6.1, mkdocs-material 9.8.2, Markdown 3.11.3.
 """

@@ -1,40 +1,56 @@
-"""Engine, build: build each edition's generated Markdown with MkDocs + Material."""
+"""Build one edition's generated Markdown with MkDocs + Material, in this process.
+
+The build refuses to run without the baozhai plugin (or Material's search), and
+fails when a check the plugin owns did not run: a plugin left out of mkdocs.yml
+must not quietly give a site without the preservation check or Chinese search.
+Every MkDocs, Jinja or YAML error comes out as ``file:line: message``.
+"""
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
+import jinja2
 from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from generator.config import Settings
-from generator.errors import BuildError
+from generator.engine.config import PLUGIN, collected, line_of, load, plugin_problem, read
+from generator.engine.plugin import BaozhaiPlugin, Report
+from generator.errors import BuildError, ConfigError, template_error
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+def require_plugin(config_file: Path, config: MkDocsConfig | None = None) -> None:
+    """Stop unless mkdocs.yml enables the baozhai plugin and Material's search."""
+    problem = plugin_problem(config or read(config_file))
+    if problem:
+        raise ConfigError(problem, config_file, line_of(config_file, "Config value 'plugins'"))
 
 
-def build_edition(settings: Settings, docs: Path, site: Path, **overrides) -> None:
+def build_edition(settings: Settings, docs: Path, site: Path, checked: int = 0, **overrides) -> Report:
     """Run ``mkdocs build`` in-process on ``docs`` into ``site``; warnings fail it.
 
-    ``overrides`` replace top-level mkdocs.yml options (nav, theme, extra…).
+    ``overrides`` replace top-level mkdocs.yml options (nav, theme, extra…);
+    ``checked`` is how many articles' HTML the plugin must have checked.
     """
-    handler = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    try:
-        config = load_config(str(settings.mkdocs_yml), docs_dir=str(docs), site_dir=str(site),
-                             strict=True, **overrides)
-        mkdocs_build(config)
-    except (MkDocsException, SystemExit) as err:
-        detail = "; ".join(handler.messages) or str(err)
-        raise BuildError(f"mkdocs build failed: {detail}", settings.mkdocs_yml) from None
-    finally:
-        logger.removeHandler(handler)
+    config = load(settings.mkdocs_yml, docs_dir=str(docs), site_dir=str(site), **overrides)
+    require_plugin(settings.mkdocs_yml, config)
+    with collected() as said:
+        try:
+            mkdocs_build(config)
+        except (MkDocsException, SystemExit) as err:
+            detail = "; ".join(m for m in said if not m.startswith("Error building page")) or str(err)
+            raise BuildError(f"mkdocs build failed: {detail}", settings.mkdocs_yml) from None
+        except jinja2.TemplateError as err:
+            raise template_error(err) from None
+    plugin = config.plugins[PLUGIN]
+    if not isinstance(plugin, BaozhaiPlugin):
+        raise BuildError(f"the {PLUGIN} plugin in mkdocs.yml is not Baozhai's ({type(plugin).__module__})")
+    report = plugin.report
+    if report.preserved != checked:
+        raise BuildError(f"the {PLUGIN} plugin checked the HTML of {report.preserved} of {checked} articles: "
+                         "the preservation check did not run on every article")
+    if not report.search:
+        raise BuildError(f"the {PLUGIN} plugin found no search index or worker of Material's to add "
+                         "Baozhai's Chinese search to")
+    return report

@@ -6,17 +6,23 @@ import copy
 import shutil
 from pathlib import Path
 
-from generator.config import Edition, Settings, read_mkdocs
+from generator.config import Edition, Settings
+from generator.engine.config import read_raw
 
 SHIM_VERSION = "1.0.4"
 VENDOR = Path(__file__).parent / "vendor" / "iframe-worker"
 SHIM_DIR = "assets/vendor/iframe-worker"
 SHIM = f"{SHIM_DIR}/shim.js"
+# What a built edition holds only for one way of reading it:
+OFFLINE_ONLY = ("search/search_index.js",)  # Material's offline plugin: the index search reads under file://
+HOSTED_ONLY = ("404.html", "robots.txt",  # a server's page for unknown addresses; crawlers
+               "sitemap.xml", "sitemap.xml.gz",  # MkDocs' sitemaps
+               "search/search_index.json")  # Material's search index, fetched over http
 
 
 def overrides(settings: Settings, edition: Edition, nav: list) -> dict:
     """mkdocs.yml options that differ per edition: language, selector, nav, site_url."""
-    data = read_mkdocs(settings.mkdocs_yml)
+    data = read_raw(settings.mkdocs_yml)
     options = {}
     if data.get("site_url") and edition.folder:  # canonical URLs and sitemap of an edition in a folder
         options["site_url"] = f"{str(data['site_url']).rstrip('/')}/{edition.folder}/"

@@ -1,21 +1,42 @@
 """Baozhai's search installed into Material's: the enriched index and the query layer
-in front of Material's search worker (see generator.search for what they hold)."""
+in front of Material's search worker (see generator.search for what they hold).
+
+Couplings (generator.engine lists them): Material's ``search/search_index.json``
+(``docs`` of ``location``/``title``/``text``, Lunr ``config.fields`` boosts), its
+worker ``assets/javascripts/workers/search.*.min.js`` and that worker's message
+protocol (``worker.js``), its Lunr language files under ``assets/javascripts/lunr``.
+"""
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Callable
 
-from generator.search.index import HERE, enrich, simplifier
+from generator.search.index import HERE, document_fields, simplifier
 
+ENGINE = Path(__file__).parent
+FIELDS = {"alt": {"boost": 1.0}, "exact": {"boost": 1000000.0}}  # Lunr boosts of Baozhai's fields
 # Material ships Lunr support for some 40 languages; the worker loads only the
 # configured one (zh) and the stemmer support. Source maps serve debugging only.
 _LUNR_KEPT = {"lunr.stemmer.support.min.js", "lunr.zh.min.js", "lunr.multi.min.js"}
 
 
-def worker_script(material_worker: str) -> str:
-    """opencc-js + Baozhai's query layer + Material's own worker, in that order."""
-    parts = [(HERE / "opencc-t2cn.js").read_text(encoding="utf-8"),
-             (HERE / "prelude.js").read_text(encoding="utf-8"), material_worker]
+def enrich(index: dict, pinyin: dict[str, str], to_simplified: Callable[[str], str] = str) -> dict:
+    """Add ``alt`` and ``exact`` to every document of a Material search index."""
+    for doc in index["docs"]:
+        doc.update(document_fields(doc.get("title", ""), doc.get("text", ""), pinyin.get(doc["location"], ""),
+                                   to_simplified))
+    index["config"]["fields"] = {**index["config"]["fields"], **FIELDS}
+    return index
+
+
+def worker_script(material_worker: str, settings: dict) -> str:
+    """opencc-js, the build's search settings (``self.baozhaiSearch``), Baozhai's query
+    layer, its hook into Material's worker, then Material's own worker, in that order."""
+    data = "self.baozhaiSearch = " + json.dumps(settings, sort_keys=True) + ";"
+    parts = [(HERE / "opencc-t2cn.js").read_text(encoding="utf-8"), data,
+             (HERE / "query.js").read_text(encoding="utf-8"), (ENGINE / "worker.js").read_text(encoding="utf-8"),
+             material_worker]
     return "\n;\n".join(parts)
 
 
@@ -29,17 +50,19 @@ def prune_assets(site_dir: Path) -> None:
         path.unlink()
 
 
-def rewrite_site(site_dir: Path, options: dict) -> None:
+def rewrite_site(site_dir: Path, options: dict) -> bool:
     """Enrich the built index, install the worker and prune unused theme files
-    (run after Material's search)."""
+    (run after Material's search); False when Material wrote no index or worker."""
     prune_assets(site_dir)
     path = site_dir / "search" / "search_index.json"
-    if not path.exists():
-        return
+    workers = sorted((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    if not path.exists() or not workers:
+        return False
     index = json.loads(path.read_text(encoding="utf-8"))
     enrich(index, options.get("pinyin", {}), simplifier(options.get("variant"), options.get("reverse", {})))
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    for worker in sorted((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js")):
+    for worker in workers:
         original = worker.read_text(encoding="utf-8")
         if "Baozhai search" not in original:
-            worker.write_text(worker_script(original), encoding="utf-8")
+            worker.write_text(worker_script(original, {"articles": options["articles"]}), encoding="utf-8")
+    return True

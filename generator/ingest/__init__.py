@@ -7,5 +7,6 @@ punctuation changes made, the errata located in it and the suspects found.
 
 read → (errata located, editor moves) → parse (classify lines) → repair (joins,
 punctuation) → suspects; ``preserve`` proves that every source character is accounted
-for (and, after rendering, shown). Next stage: :mod:`generator.annotate`.
+for (and, after rendering, shown); ``words`` holds the one jieba dictionary every
+stage cuts words with. Next stage: :mod:`generator.annotate`.
 """

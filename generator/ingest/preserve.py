@@ -10,19 +10,19 @@
    metadata anywhere on the page. ``baozhai build`` checks the HTML MkDocs
    itself renders (the Baozhai plugin reads each article's :class:`Shown`
    from a file beside the Simplified docs); ``baozhai check``, which builds
-   nothing, renders the Markdown with Python-Markdown and the same extensions.
+   nothing, renders the Markdown with Python-Markdown and mkdocs.yml's
+   ``markdown_extensions`` (the ``render`` argument: Markdown → HTML).
 """
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
 from html.parser import HTMLParser
-
-import markdown
+from typing import Callable
 
 from generator.model import Article, Page, Piece, PunctChange, Repairs
 
-EXTENSIONS = ["attr_list", "footnotes", "admonition", "toc", "tables", "generator.engine.raw_blocks"]  # as mkdocs.yml
+Render = Callable[[str], str]  # Markdown → HTML, as the site's pages are rendered (Settings.markdown_html)
 
 
 @dataclass(frozen=True)
@@ -142,9 +142,9 @@ class _Text(HTMLParser):
                 self.by_id[ident].append(data)
 
 
-def _rendered(markdown_text: str) -> _Text:
+def _rendered(markdown_text: str, render: Render) -> _Text:
     body = markdown_text.split("\n---\n", 1)[1] if markdown_text.startswith("---\n") else markdown_text
-    return _parsed(markdown.markdown(body, extensions=EXTENSIONS))
+    return _parsed(render(body))
 
 
 def _parsed(html: str) -> _Text:
@@ -154,8 +154,8 @@ def _parsed(html: str) -> _Text:
     return parser
 
 
-def visible_text(markdown_text: str) -> str:
-    return "".join(_rendered(markdown_text).parts)
+def visible_text(markdown_text: str, render: Render) -> str:
+    return "".join(_rendered(markdown_text, render).parts)
 
 
 @dataclass(frozen=True)
@@ -187,9 +187,9 @@ def shown_json(pages: dict[str, Article]) -> str:
                       ensure_ascii=False)
 
 
-def check_output(article: Article, markdown_text: str) -> list[Loss]:
-    """The output check of one article on its Markdown, rendered by Python-Markdown."""
-    return check_shown(Shown.of(article), _rendered(markdown_text))
+def check_output(article: Article, markdown_text: str, render: Render) -> list[Loss]:
+    """The output check of one article on its Markdown, rendered by ``render``."""
+    return check_shown(Shown.of(article), _rendered(markdown_text, render))
 
 
 def check_html(shown: Shown, html: str) -> list[Loss]:

@@ -1,4 +1,4 @@
-"""Glossary records: a curated term (its forms, reading, gloss, definition) and the glossary."""
+"""Glossary records: a curated term (its forms, readings, gloss, definition, source) and the glossary."""
 from __future__ import annotations
 
 import re
@@ -14,6 +14,17 @@ CATEGORIES = {
 
 
 @dataclass(frozen=True)
+class PageNote:
+    """An editor's remark on the term as one page uses it ("here 央行 means the PBoC"):
+    attached to the term's occurrence on ``source``:``line``, never to the term itself."""
+
+    source: str  # source file name
+    line: int  # source line holding the occurrence
+    note: str
+    yaml_line: int = 0  # where glossary.yml says it
+
+
+@dataclass(frozen=True)
 class Term:
     term: str
     category: str
@@ -25,6 +36,16 @@ class Term:
     notes: str | None = None
     line: int = 0
     slug: str = ""
+    source: str = ""  # where the entry's facts were checked: publication/site, title, date
+    as_of: str | None = None  # YYYY-MM(-DD) the changing facts (members, figures, offices) hold for
+    alias_readings: tuple[str, ...] = ()  # one reading per alias, in order
+    page_notes: tuple[PageNote, ...] = ()
+
+    def reading(self, form: str) -> str:
+        """The reading of one of the term's forms: an alias has its own."""
+        if form in self.aliases and len(self.alias_readings) == len(self.aliases):
+            return self.alias_readings[self.aliases.index(form)]
+        return self.pinyin
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -56,7 +77,8 @@ class Glossary:
 
 
 def toneless(reading: str) -> str:
-    """``xīnzhì shēngchǎnlì`` → ``xinzhi shengchanli``."""
-    decomposed = unicodedata.normalize("NFD", reading)
+    """``xīnzhì shēngchǎnlì`` → ``xinzhi shengchanli``; a hyphen between the halves of a
+    four-character phrase (``jiēbǎng-guàshuài``, GB/T 16159) separates words too."""
+    decomposed = unicodedata.normalize("NFD", reading.replace("-", " "))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return re.sub(r"[^a-z0-9 ]", "", plain.lower().replace("ü", "v"))

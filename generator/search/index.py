@@ -1,7 +1,8 @@
 """Search for Chinese: extra index fields and the query layer in front of Material's worker.
 
-Material builds ``search/search_index.json`` (jieba-segmented title and text).
-After it, this module adds to every document:
+The engine's search indexes each page's sections (title and text); Baozhai adds
+to every document (:func:`document_fields`; :mod:`generator.engine.search` puts
+them into Material's index):
 
 * ``alt``: the document's text in Simplified script (the Traditional edition's
   text converted back with OpenCC, after the edition's own overrides are
@@ -12,9 +13,9 @@ After it, this module adds to every document:
 * ``exact``: the whole title as one hex-encoded token, so a query equal to a
   title (a glossary term) puts that page first.
 
-and replaces Material's search worker with the same worker preceded by
-opencc-js (Traditional → Simplified for queries) and ``prelude.js`` (the query
-rewrite and result filter; see its header). Sizes grow linearly with the text.
+In the browser, opencc-js (Traditional → Simplified for queries) and ``query.js``
+(the query rewrite and result filter; see its header) run in front of the
+engine's search worker. Sizes grow linearly with the text.
 """
 from __future__ import annotations
 
@@ -26,11 +27,11 @@ from typing import Callable
 
 import opencc
 
+from generator.model.edition import TO_SIMPLIFIED
+
 HERE = Path(__file__).parent
 _TAG = re.compile(r"<[^>]+>")
 _TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[0-9a-z]+")
-_TO_SIMPLIFIED = {"s2twp": "tw2sp", "s2tw": "tw2s", "s2hk": "hk2s", "s2t": "t2s"}
-FIELDS = {"alt": {"boost": 1.0}, "exact": {"boost": 1000000.0}}
 
 
 def alt_tokens(text: str) -> str:
@@ -45,17 +46,13 @@ def exact_token(title: str) -> str:
     return "x" + "".join(f"{ord(c):04x}" for c in joined if ord(c) <= 0xFFFF)
 
 
-def enrich(index: dict, pinyin: dict[str, str], to_simplified: Callable[[str], str] = str) -> dict:
-    """Add ``alt`` and ``exact`` to every document of a Material search index."""
-    for doc in index["docs"]:
-        source = {k: to_simplified(doc.get(k, "")) for k in ("title", "text")}
-        words = [alt_tokens(source.get("title", "")), alt_tokens(source.get("text", ""))]
-        if doc["location"] in pinyin:
-            words.append(pinyin[doc["location"]])
-        doc["alt"] = " ".join(w for w in words if w)
-        doc["exact"] = exact_token(source.get("title", ""))
-    index["config"]["fields"] = {**index["config"]["fields"], **FIELDS}
-    return index
+def document_fields(title: str, text: str, pinyin: str = "",
+                    to_simplified: Callable[[str], str] = str) -> dict[str, str]:
+    """The fields Baozhai adds to a search document (its title and text as HTML):
+    ``alt`` (Simplified characters and Latin runs, then ``pinyin``) and ``exact``."""
+    title, text = to_simplified(title), to_simplified(text)
+    words = [alt_tokens(title), alt_tokens(text), pinyin]
+    return {"alt": " ".join(w for w in words if w), "exact": exact_token(title)}
 
 
 def simplifier(variant: str | None, reverse: dict[str, str]) -> Callable[[str], str]:
@@ -66,7 +63,7 @@ def simplifier(variant: str | None, reverse: dict[str, str]) -> Callable[[str], 
     """
     if not variant:
         return str
-    stock = opencc.OpenCC(_TO_SIMPLIFIED[variant])
+    stock = opencc.OpenCC(TO_SIMPLIFIED[variant])
     if not reverse:
         return stock.convert
     pattern = re.compile("|".join(map(re.escape, sorted(reverse, key=len, reverse=True))))

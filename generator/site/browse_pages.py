@@ -22,9 +22,8 @@ from generator.annotate.link import page_number
 from generator.model import Article, PageMeta
 from generator.model import Digest, PageResult
 from generator.site.render import front_matter, lede
-from generator.slugs import slugify
+from generator.slugs import ARTICLES, slugify
 
-ARTICLES = "articles"  # same folder as pages.ARTICLES (the link check proves it)
 BROWSE = "browse"
 ISSUES = "issues"
 TOPICS = "topics"
@@ -171,7 +170,7 @@ def topic_groups(digest: Digest, order: list[Article], places: dict) -> list[dic
     however large the digest grows."""
     uses: dict[str, dict[str, int]] = {}
     for article in order:
-        for occurrence in digest.annotations.occurrences.get(article.slug, []):
+        for occurrence in digest.annotations.all_uses(article.slug):
             counts = uses.setdefault(occurrence.term.term, {})
             counts[article.slug] = counts.get(article.slug, 0) + 1
     by_slug = {a.slug: a for a in order}

@@ -34,12 +34,13 @@ class EditionJob:
     docs: Path
     options: dict
     site: Path  # this edition's site, built alone
+    checked: int = 0  # articles whose HTML the baozhai plugin must check (the Simplified edition's)
 
 
 def run(job: EditionJob) -> dict[str, float]:
     """Build one edition; return the seconds it took."""
     begin = time.perf_counter()
-    build_edition(job.settings, job.docs, job.site, **job.options)
+    build_edition(job.settings, job.docs, job.site, job.checked, **job.options)
     add_shim(job.site)
     return {f"mkdocs {job.edition.code}": time.perf_counter() - begin}
 

@@ -16,7 +16,7 @@ built once, with Material's ``offline`` plugin (it writes
 and the ``iframe-worker`` shim as a polyfill (under ``file://`` it runs the
 search worker in an iframe; served over http it does nothing). Hosted pages
 keep instant navigation; read from disk, a page drops it from Material's
-configuration before Material starts (``overrides/main.html``: left in, no
+configuration before Material starts (``generator/engine/theme/main.html``: left in, no
 component would start there). The plugin would load the shim from a CDN;
 every site ships the vendored copy (``generator/engine/vendor/iframe-worker``, with
 its licence) instead, so a page of the bundle requests nothing outside it.
@@ -32,12 +32,11 @@ import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from generator.config import Edition, Settings, read_mkdocs
+from generator.config import Edition, Settings
+from generator.engine.options import HOSTED_ONLY, OFFLINE_ONLY
 from generator.write import staged
 
 SITE_DIR = "site"  # the bundle's copy of the hosted site
-OFFLINE_INDEX = "search/search_index.js"  # only read under file://
-UNUSED_OFFLINE = ("404.html", "robots.txt", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json")
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
@@ -52,8 +51,8 @@ def edition_home(edition: Edition) -> str:
 
 def zip_bundles(settings: Settings, editions: list[Edition], site: Path) -> list[Path]:
     """One zip per edition of the whole ``site`` (every edition), into ``settings.dist`` (atomically)."""
-    title = str(read_mkdocs(settings.mkdocs_yml).get("site_name") or "Baozhai")
-    unused = {"/".join(filter(None, (e.folder, name))) for e in editions for name in UNUSED_OFFLINE}
+    title = settings.site_name
+    unused = {"/".join(filter(None, (e.folder, name))) for e in editions for name in HOSTED_ONLY}
     entries = {f"{SITE_DIR}/{name}": path for name, path in _files(site).items()
                if name not in unused}  # (no site has source maps: engine.search.prune_assets)
     with staged(settings.dist) as dist:
@@ -67,7 +66,8 @@ def zip_bundles(settings: Settings, editions: list[Edition], site: Path) -> list
 def drop_offline_index(site: Path, editions: list[Edition]) -> None:
     """The hosted site serves the JSON index; its ``search_index.js`` twins are for the bundles."""
     for edition in editions:
-        (site / edition.folder / OFFLINE_INDEX).unlink(missing_ok=True)
+        for name in OFFLINE_ONLY:
+            (site / edition.folder / name).unlink(missing_ok=True)
 
 
 def _files(tree: Path) -> dict[str, Path]:

@@ -8,6 +8,7 @@ from markupsafe import Markup
 from generator.model import Annotations, Occurrence
 from generator.model import CATEGORIES, Glossary, Term
 from generator.site.render import front_matter
+from generator.slugs import ARTICLES
 
 GLOSSARY = "glossary"
 
@@ -45,15 +46,19 @@ def render_term(env, term: Term, uses: list[Occurrence]) -> str:
     return env.get_template("term.md.j2").render(
         meta=front_matter(term.term, f"{term.term}（{term.pinyin}）：{term.first_sentence}"),
         term=term, category_url=Markup(f"index.html#category-{term.category}"),
+        aliases=[{"form": a, "pinyin": r} for a, r in zip(term.aliases, term.alias_readings)],
         uses=[_use(u) for u in uses])
 
 
 def _use(occurrence: Occurrence) -> dict:
+    """One concordance line: the sentence (or caption, headline …) with the use marked,
+    where on the page it stands when not in the body, and the editor's page note."""
     before, match, after = occurrence.context
     article = occurrence.article
     return {"before": before, "match": match, "after": after, "title": article.title,
-            "url": Markup(f"../articles/{article.slug}.html#{occurrence.anchor}")}
+            "place": None if occurrence.place == "para" else occurrence.place_label, "note": occurrence.note,
+            "url": Markup(f"../{ARTICLES}/{article.slug}.html#{occurrence.anchor}")}
 
 
-def tooltip(term: Term) -> str:
-    return f"{term.pinyin}｜{term.gloss}｜{term.first_sentence}"
+def tooltip(term: Term, reading: str | None = None) -> str:
+    return f"{reading or term.pinyin}｜{term.gloss}｜{term.first_sentence}"

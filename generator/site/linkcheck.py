@@ -141,13 +141,11 @@ def check_editions(site: Path, folders: list[str], base_url: str | None = None) 
 
 def run(settings, log=print) -> int:
     """``baozhai linkcheck``: print each edition's figures and broken links; 1 if any."""
-    from generator.config import read_mkdocs
     from generator.errors import BuildError
 
     if not (settings.site / "index.html").is_file():
         raise BuildError("no built site here: run baozhai build first", settings.site)
-    base_url = read_mkdocs(settings.mkdocs_yml).get("site_url") or None
-    reports = check_editions(settings.site, [e.folder for e in settings.edition_list()], base_url)
+    reports = check_editions(settings.site, [e.folder for e in settings.edition_list()], settings.site_url)
     for name, report in reports:
         log(report.summary(f"{settings.site.name}/{name}".rstrip("/.")))
         for broken in report.broken:

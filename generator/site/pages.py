@@ -4,6 +4,7 @@ One function per kind of page; each returns ``{relative path: Markdown}``.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from markupsafe import Markup
@@ -19,8 +20,8 @@ from generator.model import Article, Erratum
 from generator.model import Digest, PageResult
 from generator.ingest.preserve import article_pieces
 from generator.site.render import Note, Span, block_range, environment, front_matter, lede, render_blocks
+from generator.slugs import ARTICLES
 
-ARTICLES = "articles"
 
 
 def article_path(article: Article) -> str:
@@ -89,13 +90,18 @@ def numbers_by_sentence(numbers: list) -> list[dict]:
 def term_marks(article: Article, annotations: Annotations) -> dict[str, list[Span]]:
     """A link with a tooltip around every glossary term in the body: the first use
     of a term in the article says pinyin, gloss and definition, later ones pinyin
-    and gloss (the page stays small; the definition is a click away)."""
+    and gloss (the page stays small; the definition is a click away). The reading
+    is the form's own (an alias has its own); an editor's page note on the use is
+    added to its tooltip. Uses outside paragraphs (headline, caption …) are counted
+    and listed on the term page, not linked."""
     spans: dict[str, list[Span]] = {}
     seen: set[str] = set()
     closing = Markup("</a>")
     for found in annotations.occurrences.get(article.slug, []):
+        if found.place != "para":
+            continue
         term = found.term
-        first, later = term_openings(term)
+        first, later = term_openings(term, found.form, found.note)
         opening = first if term.term not in seen else later
         seen.add(term.term)
         spans.setdefault(found.anchor, []).append(Span(found.start, found.end, opening, closing))
@@ -103,12 +109,15 @@ def term_marks(article: Article, annotations: Annotations) -> dict[str, list[Spa
 
 
 @lru_cache(maxsize=4096)  # bounded: a long `baozhai serve` meets new glossaries
-def term_openings(term: Term) -> tuple[Markup, Markup]:
+def term_openings(term: Term, form: str | None = None, note: str | None = None) -> tuple[Markup, Markup]:
     """The opening tag of a term's link: (first use in an article, later uses). Built
-    once per term, not once per occurrence (a term recurs in thousands of paragraphs)."""
+    once per term and form, not once per occurrence (a term recurs in thousands of
+    paragraphs)."""
+    reading = term.reading(form or term.term)
+    extra = f"｜编者注：{note}" if note else ""
     tag = Markup('<a class="bz-term" href="{}" title="{}" data-pinyin="{}">')
-    return (tag.format(term_url(term), attr(tooltip(term)), attr(term.pinyin)),
-            tag.format(term_url(term), attr(f"{term.pinyin}｜{term.gloss}"), attr(term.pinyin)))
+    return (tag.format(term_url(term), attr(tooltip(term, reading) + extra), attr(reading)),
+            tag.format(term_url(term), attr(f"{reading}｜{term.gloss}{extra}"), attr(reading)))
 
 
 def source_label(result: PageResult, article: Article) -> str:
@@ -126,7 +135,9 @@ def metadata_errata(article: Article, located: list[Located]) -> list[str]:
 
 
 def errata_marks(article: Article, located: list[Located]) -> tuple[dict[str, list[Span]], list[Note]]:
-    """Mark each erratum's text in its paragraph and add the editor's note."""
+    """Mark each erratum's text in its paragraph and add the editor's note. A moved
+    paragraph gets the note's marker where it now starts (no empty mark: its text is
+    the whole paragraph, whose term links stay)."""
     spans: dict[str, list[Span]] = {}
     notes: list[Note] = []
     for block in article.blocks:
@@ -138,7 +149,9 @@ def errata_marks(article: Article, located: list[Located]) -> tuple[dict[str, li
             notes.append(Note(key, erratum_text(loc.erratum)))
             start, end = where
             if loc.erratum.kind == "move":
-                end = start
+                spans.setdefault(block.anchor, []).append(Span(start, start, Markup(""), Markup(f"[^{key}]"),
+                                                               priority=10))
+                continue
             spans.setdefault(block.anchor, []).append(Span(
                 start, end, Markup(f'<span class="bz-erratum" id="{key}">'),
                 Markup(f"</span>[^{key}]"), priority=10))
@@ -150,11 +163,23 @@ def _line_start(block, loc: Located) -> int:
     return where[0] if where else -1
 
 
+_HEADING_MARKS = re.compile(r"^#{1,6}\s+")
+
+
 def erratum_text(erratum: Erratum) -> str:
+    """The editor's note as prose: the text as the reader sees it (never the source's
+    heading marks or line numbers), quoted once (inner quotation marks become
+    single ones, GB/T 15834), the correction or that it is unknown, the reason."""
     if erratum.kind == "move":
-        return f"编者注：{erratum.reason}（原文第{erratum.line}行）"
-    fix = f"应为“{erratum.correction}”。" if erratum.correction else "正确文字不详，未作改动。"
-    return f"编者注：原文作“{erratum.original}”，{fix}{erratum.reason}"
+        return f"编者注：{erratum.reason}"
+    original = quoted(_HEADING_MARKS.sub("", erratum.original))
+    fix = f"应为{quoted(erratum.correction)}。" if erratum.correction else "正确文字不详，未作改动。"
+    return f"编者注：原文作{original}，{fix}{erratum.reason}"
+
+
+def quoted(text: str) -> str:
+    """“text”, with the text's own double quotation marks made single: never ““…””."""
+    return "“" + text.replace("“", "‘").replace("”", "’") + "”"
 
 
 def render_home(env, digest: Digest, site_title: str) -> str:

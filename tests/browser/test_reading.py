@@ -109,7 +109,7 @@ def test_glossary_and_related_links(page, site, mode):
     expect(page.locator("h1#title")).to_have_text(name)
     use = page.locator("a.bz-use-link").first
     use.click()
-    expect(page).to_have_url(re.compile(r"/articles/[^/]+\.html#p\d+$"))
+    expect(page).to_have_url(re.compile(r"/articles/[^/]+\.html#(p\d+|title)$"))  # a headline use: #title
     expect(page.locator("h1#title")).to_be_visible()
     page.goto(site.url(mode, "zh-Hans", "glossary/index.html"))
     name = TERM.split("/")[-1]

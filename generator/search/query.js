@@ -1,5 +1,6 @@
 /*
- * Baozhai search: a thin layer in front of Material's search worker.
+ * Baozhai search: the query layer in front of the site engine's search worker
+ * (generator/engine/worker.js hands it Material's messages).
  *
  * Material's index splits Chinese into jieba words and matches query words
  * as prefixes, OR-ed: a query inside a word finds nothing, and pages holding
@@ -7,8 +8,8 @@
  * "alt" field: its text in Simplified script (the Simplified twin for the
  * Traditional edition), cut into single Han characters and Latin/digit runs,
  * plus toneless pinyin for glossary terms; and an "exact" field holding the
- * whole title as one token. This layer rewrites each query before Material's
- * worker sees it:
+ * whole title as one token. This layer rewrites each query before the
+ * engine's worker (Lunr.js, in Material's) sees it:
  *
  *   1. NFKC, lower case, Traditional → Simplified with opencc-js, twice:
  *      character forms only ("tw") and with Taiwan vocabulary ("twp", so
@@ -25,8 +26,8 @@
  */
 (function (scope) {
   "use strict";
-  var SETUP = 0, QUERY = 2, RESULT = 3;
-  var ARTICLES = "articles/";  /* generator/site/pages.py ARTICLES: where article pages live */
+  /* written by the build before this script (generator.engine.search.worker_script) */
+  var ARTICLES = scope.baozhaiSearch.articles;  /* where article pages live: "articles/" */
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
   var TOKEN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[0-9a-z]+/g;
   var convert = {
@@ -161,40 +162,12 @@
     return undefined;
   }
 
-  /* Material's worker registers one message listener and posts its answers */
-  var listen = scope.addEventListener.bind(scope);
-  var post = scope.postMessage.bind(scope);
-  var pending = null;
+  /* The query's normalised forms, each searched on its own (duplicates and forms
+     without a token dropped) */
+  function forms(typed) {
+    return [normalise(typed, "tw"), normalise(typed, "twp")]
+      .filter(function (f, i, all) { return rewrite(f) && all.indexOf(f) === i; });
+  }
 
-  scope.postMessage = function (message) {
-    if (pending && message && message.type === RESULT) {
-      pending.results.push(message.data);
-      if (pending.results.length === pending.forms.length) {
-        var done = pending;
-        pending = null;
-        post({ type: RESULT, data: merge(done.results, done.typed, done.forms) });
-      }
-      return;
-    }
-    post(message);
-  };
-
-  scope.addEventListener = function (type, handler, options) {
-    if (type !== "message")
-      return listen(type, handler, options);
-    listen(type, function (ev) {
-      var message = ev.data;
-      if (!message || message.type !== QUERY)
-        return handler(ev);
-      var typed = String(message.data || "").trim();
-      var forms = [normalise(typed, "tw"), normalise(typed, "twp")]
-        .filter(function (f, i, all) { return rewrite(f) && all.indexOf(f) === i; });
-      if (!forms.length)
-        return post({ type: RESULT, data: { items: [] } });
-      pending = { typed: typed, forms: forms, results: [] };
-      forms.forEach(function (form) {
-        handler({ data: { type: QUERY, data: rewrite(form) } });
-      });
-    }, options);
-  };
+  scope.baozhaiQuery = { forms: forms, rewrite: rewrite, merge: merge };
 })(self);
