@@ -13,7 +13,7 @@ from generator.commands import build as commands
 from generator.config import load_settings
 from generator.errors import BuildError
 from generator.ingest.preserve import Loss, check_accounting, check_output, visible_text
-from generator.model import Block, Piece, Text
+from generator.model import Block, Glossary, Piece, Text
 from generator.pipeline import process
 from generator.site import render
 from generator.site.escape import md
@@ -270,7 +270,9 @@ def test_the_plugin_lets_go_of_each_pages_markdown_and_html_once_used(tmp_path, 
     articles peaks about a third lower), and every page is still written whole."""
     from mkdocs.structure.pages import Page
 
+    from generator.editions.edition import search_options
     from generator.engine.build import build_edition
+    from generator.engine.plugin import search_options_path
     from generator.write import write_files
 
     pages: list[Page] = []
@@ -281,9 +283,12 @@ def test_the_plugin_lets_go_of_each_pages_markdown_and_html_once_used(tmp_path, 
         pages.append(self)
 
     monkeypatch.setattr(Page, "__init__", recorded)
+    settings = load_settings(SEED_CONTENT.parent)
     # test fixture, not news
     write_files(tmp_path / "docs", {"index.md": "# 示例首页\n\n示例。\n", "a.md": "# 示例页\n\n测试市举办示例活动。\n"})
-    build_edition(load_settings(SEED_CONTENT.parent), tmp_path / "docs", tmp_path / "site")
+    search_options_path(tmp_path / "docs").write_text(
+        search_options(Glossary(()), settings.edition_list()[0], None, "articles/"), encoding="utf-8")
+    build_edition(settings, tmp_path / "docs", tmp_path / "site")
     assert sorted((p.file.src_uri, p.markdown, p.content) for p in pages) == [("a.md", None, None),
                                                                               ("index.md", None, None)]
     assert '<p>测试市举办示例活动。</p>' in (tmp_path / "site" / "a.html").read_text(encoding="utf-8")
