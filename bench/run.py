@@ -187,9 +187,9 @@ def measure(articles: int, plain: bool = True) -> dict:
         one_more.write_text("# 合成基准追加稿件（非新闻）\n\n" + "这是一段用于测量增量构建的合成文字，不是新闻。\n" * 3,
                             encoding="utf-8")
         incremental = timed_build(folder)
-        plain = plain_mkdocs(folder) if plain else None
+        plain_s = plain_mkdocs(folder) if plain else None
         return {"articles": articles, "first": first, "unchanged": again, "one_page_added": incremental,
-                "plain_mkdocs_hans_s": plain, "sizes": sizes(folder, articles), "raw_opencc": opencc_raw,
+                "plain_mkdocs_hans_s": plain_s, "sizes": sizes(folder, articles), "raw_opencc": opencc_raw,
                 "per_article_ms": round(first["wall_s"] / articles * 1000, 1)}
 
 

@@ -102,7 +102,7 @@ def generate(settings: Settings, cache: Cache | None = None, watch: Stopwatch | 
 
     Without ``render_check`` the output half of the preservation check is left to
     the MkDocs build (the Baozhai plugin checks the HTML MkDocs renders; see
-    generator.preserve), so the Markdown is not rendered twice.
+    generator.ingest.preserve), so the Markdown is not rendered twice.
     """
     watch = watch or Stopwatch()
     digest = process(settings.content, cache, watch)

@@ -7,17 +7,34 @@
   only: do not mutate it); ``seed_result`` its one page; ``seed_files`` the
   rendered Markdown; ``seed_raw`` the seed processed WITHOUT errata.
 * ``process_text(text)`` runs the pipeline over one hand-made page.
+* ``seed_site`` is the seed content built once per session by ``baozhai build``
+  (both editions and the offline bundles) into a temporary project whose
+  ``site_url`` is a free port of 127.0.0.1; every test that reads a built seed
+  site uses it (tests/browser serves it on that port).
+* ``require_tool(present, what, install)``: a test whose external tool (Java,
+  Chromium, the npm validators) is missing skips with the reason; under CI
+  (``CI=true``, set by .ci/run) it fails instead, so CI never loses a check.
+* Hypothesis profiles: ``fast`` (``make test``, the default) and ``thorough``
+  (``make test-thorough``), chosen by ``HYPOTHESIS_PROFILE``.
 
 Hand-made pages in the test files are test fixtures, not news: they use
 made-up places and papers (测试市, 示例报) and no real names or quotes.
 """
 from __future__ import annotations
 
+import os
+import re
 import shutil
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
+from generator.cli import main
+from generator.commands.serve import server
 from generator.config import load_settings
 from generator.model import Digest, PageResult
 from generator.pipeline import process
@@ -31,8 +48,27 @@ PROJECT = load_settings(ROOT)  # the project's settings: mkdocs.yml as MkDocs re
 EXTENSIONS = list(PROJECT.markdown_extensions)  # mkdocs.yml's markdown_extensions
 markdown_html = PROJECT.markdown_html  # Markdown → HTML as the site's pages are rendered
 
+# fast: few examples, deterministic, so `make test` stays quick and cannot flake; thorough:
+# 1,500 examples a test, drawn afresh each run (failures kept in .hypothesis/ to replay)
+_UNHEALTHY = [HealthCheck.too_slow, HealthCheck.data_too_large]
+settings.register_profile("fast", max_examples=40, deadline=None, derandomize=True, database=None,
+                          suppress_health_check=_UNHEALTHY)
+settings.register_profile("thorough", max_examples=1500, deadline=None, suppress_health_check=_UNHEALTHY)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))
 
-def write_content(root: Path, files: dict[str, str | bytes], mkdocs: bool = False) -> Path:
+
+def require_tool(present: bool, what: str, install: str) -> None:
+    """Skip the calling test when its external tool is missing, saying why and how to
+    install it; under CI (``CI=true``) fail instead: a check CI cannot run is a failure."""
+    if present:
+        return
+    reason = f"{what} is missing ({install})"
+    if os.environ.get("CI", "").lower() in ("1", "true"):
+        pytest.fail(f"{reason}; under CI a missing tool fails the test", pytrace=False)
+    pytest.skip(reason)
+
+
+def write_content(root: Path, files: Mapping[str, str | bytes], mkdocs: bool = False) -> Path:
     """Write ``files`` into ``root/content`` (and mkdocs.yml into ``root``); return content/."""
     content = root / "content"
     content.mkdir(parents=True, exist_ok=True)
@@ -92,3 +128,42 @@ def seed_raw(tmp_path_factory) -> PageResult:
     root = tmp_path_factory.mktemp("seed_raw")
     content = write_content(root, {f"sources/{SEED_NAME}": SEED_SOURCE.read_bytes()})
     return process(content).pages[0]
+
+
+@dataclass(frozen=True)
+class SeedSite:
+    """The seed content built into ``root`` (mkdocs.yml, overrides/, docs/, site/, dist/)."""
+
+    root: Path
+    server: ThreadingHTTPServer  # bound to the port of site_url, serving once tests/browser starts it
+
+    @property
+    def port(self) -> int:
+        return self.server.server_address[1]
+
+    @property
+    def site_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def dist(self) -> Path:
+        return self.root / "dist"
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory) -> Iterator[SeedSite]:
+    """The seed site, built once per session: read it, never change it."""
+    root = tmp_path_factory.mktemp("seed_site")
+    httpd = server(root / "site", port=0)  # bound now: its port goes into site_url
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config, found = re.subn(r"(?m)^site_url:.*$", f"site_url: http://127.0.0.1:{httpd.server_address[1]}/", config)
+    assert found == 1, "mkdocs.yml has no site_url line"
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    shutil.copytree(ROOT / "overrides", root / "overrides")
+    assert main(["--root", str(root), "build", "--content", str(SEED_CONTENT)]) == 0
+    yield SeedSite(root, httpd)
+    httpd.server_close()

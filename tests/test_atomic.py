@@ -5,10 +5,12 @@
   is dated with the newest page date, not today: see README, "Reproducible
   builds").
 * A build killed (SIGKILL) at any moment leaves the previous site, docs and
-  bundles byte-identical and complete: early (0.5 s, 3 s: still reading and
-  rendering), while MkDocs writes the new site, and while the bundles are
-  zipped (the last step before the swap). Folders a killed build leaves
-  beside site/ are never inside it, and the next build removes them.
+  bundles byte-identical and complete: while it reads the sources, between
+  the editions, while MkDocs writes the new site, while the bundles are
+  zipped and just before the swap. Each moment is a function the build enters
+  (tests/killpoint.py), never a time, so no machine is too fast or too slow
+  for it. Folders a killed build leaves beside site/ are never inside it, and
+  the next build removes them.
 
 The builds run the payload project of ``test_security`` (built once per session).
 """
@@ -20,7 +22,6 @@ import re
 import signal
 import subprocess
 import sys
-import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -28,7 +29,7 @@ import pytest
 from conftest import snapshot
 from test_security import build_project, make_project, payload_project
 
-from generator.write import remove_stale, staged
+from generator.write import staged
 
 
 def outputs(root: Path) -> dict[str, bytes]:
@@ -92,53 +93,53 @@ def test_the_site_is_readable_by_a_web_server(first):
 
 # -- killed builds ------------------------------------------------------------------------
 
-def _stage(root: Path, name: str, pid: int | str = "*") -> list[Path]:
-    """Staging folders of ``name`` (of the build with process id ``pid``)."""
-    return sorted(root.glob(f".{name}.new-{pid}-*"))
+KILLPOINT = Path(__file__).with_name("killpoint.py")
 
-
-# when to kill the build: (project, build process, start time) → now?
+# where the build is killed: a function it enters (the N-th time), so the moment is the
+# same on any machine at any load (see tests/killpoint.py)
 KILLS = {
-    "0.5s": lambda root, build, start: time.monotonic() - start >= 0.5,
-    "3s": lambda root, build, start: time.monotonic() - start >= 3.0,
-    "writing-site": lambda root, build, start: any((s / "articles").is_dir()
-                                                   for s in _stage(root, "site", build.pid)),
-    "zipping-bundles": lambda root, build, start: bool(_stage(root, "dist", build.pid)),
+    "reading-sources": "generator.pipeline:process_page",  # the new page: never cached
+    "between-editions": "generator.commands.build:converted_pages#2",  # Simplified site built
+    "mkdocs-writing": "mkdocs.utils:write_file#25",  # the Simplified site half written
+    "zipping-bundles": "zipfile:ZipFile.writestr#100",
+    "before-the-swap": "generator.write:swap",  # everything built, nothing swapped in yet
 }
+
+
+def killed_build(root: Path, point: str, tmp: Path) -> int:
+    """Build ``root`` with one more page, killed at ``point``; return the build's process id."""
+    (root / "content" / "sources" / "zz-new.txt").write_text("# 新的一篇\n测试市今天又举办了活动。\n",
+                                                              encoding="utf-8")
+    env = {**os.environ, "PYTHONHASHSEED": "3", "TMPDIR": str(tmp)}
+    env.pop("SOURCE_DATE_EPOCH", None)
+    build = subprocess.Popen([sys.executable, str(KILLPOINT), point, "--root", str(root), "build"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+    _, err = build.communicate(timeout=600)
+    assert build.returncode == -signal.SIGKILL, f"not killed at {point} (exit {build.returncode}): {err[-3000:]}"
+    return build.pid
 
 
 @pytest.mark.parametrize("moment", list(KILLS))
 def test_a_killed_build_leaves_the_previous_site_intact(second, moment, tmp_path):
     """The killed build has new content, so a site it swapped in would differ. (Its
     temporary folders outside the project go to this test's own TMPDIR.)"""
-    (second / "content" / "sources" / "zz-new.txt").write_text("# 新的一篇\n测试市今天又举办了活动。\n",
-                                                                encoding="utf-8")
     before, docs = outputs(second), snapshot(second / "docs")
-    env = {**os.environ, "PYTHONHASHSEED": "3", "TMPDIR": str(tmp_path)}
-    build = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(second), "build"],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    start = time.monotonic()
-    try:
-        while build.poll() is None and not KILLS[moment](second, build, start):
-            assert time.monotonic() - start < 300, "the build never reached that moment"
-            time.sleep(0.02)
-        killed = build.poll() is None
-        build.send_signal(signal.SIGKILL)
-    finally:
-        build.wait()
-    assert killed, f"the build finished before {moment}"
+    killed_build(second, KILLS[moment], tmp_path)
     assert differing_bytes(before, outputs(second)) == {}
     assert snapshot(second / "docs") == docs
     assert not any(p.name.startswith(".") for p in (second / "site").iterdir())
 
 
-def test_the_next_build_removes_what_killed_builds_left(second):
-    """Killed builds leave .site.new-<pid>-* beside site/ (never inside it); their
-    process is gone, so the next build's staging removes them."""
-    leftovers = _stage(second, "site") + _stage(second, "docs")
-    for folder in ("site", "docs", "dist"):
-        remove_stale(second / folder)
-    assert [p for p in leftovers if p.exists()] == []
+def test_the_next_build_removes_what_a_killed_build_left(second, tmp_path):
+    """A build killed while MkDocs writes leaves its folders beside site/ and docs/ (never
+    inside them); its process is gone, so the next build removes them."""
+    pid = killed_build(second, KILLS["mkdocs-writing"], tmp_path)
+    left = sorted(p.name.split(f"-{pid}-")[0] for p in second.glob(f".*-{pid}-*"))
+    assert left == [".docs.new", ".site.new", ".site.new"]  # docs, the site, the other editions' parts
+    done = build_project(second, hash_seed="3")
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert sorted(p.name for p in second.iterdir() if p.name.startswith(".")) == [".cache"]
+    assert "新的一篇" in (second / "site" / "articles" / "xin-de-yi-pian.html").read_text(encoding="utf-8")
 
 
 def test_the_lock_file_pins_every_package_with_hashes():

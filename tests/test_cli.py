@@ -56,8 +56,8 @@ def test_check_on_the_seed_reports_joins_errata_and_suspects_and_writes_nothing(
     assert sorted(p.name for p in seed_root.iterdir()) == ["content", "mkdocs.yml"]
     lines = out.split("\n")
     assert lines[0] == "1 page(s), 4 article(s)"
-    assert f"  article 3: 无标题稿件（始于“国央行连续20个月增持黄…”） (provisional title) [2 paragraphs] " \
-           f"→ untitled-guo-yang-hang-lian-xu-20-ge" in lines
+    assert "  article 3: 无标题稿件（始于“国央行连续20个月增持黄…”） (provisional title) [2 paragraphs] " \
+           "→ untitled-guo-yang-hang-lian-xu-20-ge" in lines
     joins = lines.index("  joins: 10")
     assert lines[joins + 1] == f"    {SEED_NAME}:43+45: line ends mid-sentence: “…梦是强国梦的” + “重要组成部分…”"
     assert lines[joins + 9] == f"    {SEED_NAME}:215+209: line ends mid-sentence: “…，黄金是全球” + “广泛接受的最…”"

@@ -26,9 +26,7 @@ def variants() -> dict[str, Converter]:
 
 @pytest.fixture(scope="module")
 def seed_text() -> str:
-    if not SEED.exists():
-        pytest.skip(f"seed page {SEED} not available")
-    return SEED.read_text(encoding="utf-8")
+    return SEED.read_text(encoding="utf-8")  # in the repository: missing, the tests fail
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -175,10 +173,6 @@ def test_s2tw_has_no_taiwan_vocabulary(variants: dict[str, Converter]) -> None:
 def test_unknown_variant_names_the_allowed_ones() -> None:
     with pytest.raises(ValueError, match="'zh-tw'; allowed: s2twp, s2tw, s2hk, s2t"):
         Converter("zh-tw")
-
-
-def test_edition_language(variants: dict[str, Converter]) -> None:
-    assert {c.language for c in variants.values()} == {"zh-Hant"}
 
 
 def test_config_is_deterministic(tmp_path: Path) -> None:

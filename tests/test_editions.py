@@ -10,7 +10,6 @@ import pytest
 from conftest import markdown_html
 
 from generator import pipeline
-from generator.commands import build as commands
 from generator.config import load_settings
 from generator.editions.edition import convert_files, converter_for, edition_checks
 from generator.engine.options import overrides
@@ -192,10 +191,8 @@ def test_every_edition_is_built_to_be_read_from_disk_too():
 
 
 @pytest.fixture(scope="module")
-def built_site(tmp_path_factory) -> Path:
-    root = project(tmp_path_factory.mktemp("editions"))
-    commands.build(load_settings(root), log=lambda _: None)
-    return root / "site"
+def built_site(seed_site) -> Path:
+    return seed_site.site
 
 
 def test_every_page_has_its_twin_and_the_switch_lands_on_it(built_site):

@@ -1,4 +1,4 @@
-"""Stage 2, parse: splitting a page into articles, and what becomes metadata."""
+"""Ingest, parse: splitting a page into articles, and what becomes metadata."""
 from __future__ import annotations
 
 import pytest

@@ -8,7 +8,11 @@ folders can never be the project or the content. Test fixtures, not news.
 """
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 import yaml
@@ -103,10 +107,31 @@ def test_article_slugs_are_short_ascii_and_distinct(digest):
     assert slugs.count("ce-shi-biao-ti") == 1 and "ce-shi-biao-ti-2" in slugs
 
 
-def test_slugs_are_the_same_every_time(digest):
-    again = process(digest.content)
-    assert [a.slug for a in again.articles] == [a.slug for a in digest.articles]
-    assert [t.slug for t in again.glossary.terms] == [t.slug for t in digest.glossary.terms]
+SLUGS = """\
+import json, sys
+from pathlib import Path
+from generator.pipeline import process
+digest = process(Path(sys.argv[1]))
+print(json.dumps([[[a.source, a.number, a.slug] for a in digest.articles], [t.slug for t in digest.glossary.terms]]))
+"""
+
+
+def test_slugs_are_the_same_in_another_process_and_folder(digest, tmp_path):
+    """Colliding slugs are told apart in reading order, so the same content gives the same
+    slugs in another process (another hash seed), from a copy written in the reverse order
+    (another directory order, where the file system lists in creation order)."""
+    files = sorted((p for p in digest.content.rglob("*") if p.is_file()), reverse=True)
+    for path in files:
+        target = tmp_path / "content" / path.relative_to(digest.content)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(path.read_bytes())
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    run = subprocess.run([sys.executable, "-c", SLUGS, str(tmp_path / "content")], capture_output=True, text=True,
+                         env=env, check=True)
+    articles, terms = json.loads(run.stdout)
+    assert [tuple(a) for a in articles] == [(a.source, a.number, a.slug) for a in digest.articles]
+    assert terms == [t.slug for t in digest.glossary.terms]
+    assert len({slug for _, _, slug in articles}) == len(articles) == 20
 
 
 def test_glossary_slugs_are_short_ascii_distinct_and_not_the_index(digest):

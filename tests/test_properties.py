@@ -14,7 +14,9 @@ continuation markers mixed in:
 * Simplified → Traditional conversion keeps every paragraph and its anchor,
   in order.
 
-Deterministic (``derandomize``) and bounded, so CI cannot flake.
+The number of examples and their randomness come from the Hypothesis profile
+(tests/conftest.py): ``make test`` runs the fast one (deterministic and bounded,
+so CI cannot flake), ``make test-thorough`` many more, drawn afresh each run.
 """
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ from pathlib import Path
 
 import yaml
 from conftest import markdown_html, write_content
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.editions.convert import Converter
@@ -33,9 +35,6 @@ from generator.errors import SourceError
 from generator.ingest.preserve import _rendered, check_accounting, check_output
 from generator.pipeline import process
 from generator.site.pages import article_path, render_digest
-
-SETTINGS = settings(max_examples=150, deadline=None, derandomize=True, database=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 HAN = "测试市今天举办示例活动共有一百人参加发展新质生产力的年月日记者报道图为经济科技创新中国"
 LATIN = "abcxyzABCXYZ0123456789"
@@ -71,7 +70,6 @@ def refused_properly(err: SourceError) -> bool:
     return err.path is not None and err.path.endswith("x.txt") and isinstance(err.line, int) and err.line >= 1
 
 
-@SETTINGS
 @given(page_text)
 def test_parsing_never_fails_unexpectedly_and_preserves_every_character(text):
     try:
@@ -111,7 +109,6 @@ def _paragraphs(files: dict, digest) -> list[tuple[str, str]]:
     return shown
 
 
-@SETTINGS
 @given(text_and_glossary())
 def test_annotation_never_changes_the_text_a_reader_sees(case):
     text, glossary = case
@@ -139,7 +136,6 @@ def _anchored(markdown_text: str) -> list[str]:
     return [i for i in parser.by_id if i[:1] in "ps" and i[1:].isdigit()]
 
 
-@SETTINGS
 @given(page_text)
 def test_traditional_conversion_keeps_paragraphs_and_anchors(text):
     try:
@@ -154,7 +150,6 @@ def test_traditional_conversion_keeps_paragraphs_and_anchors(text):
         assert _anchored(converter().convert_text(simplified)) == anchors
 
 
-@settings(max_examples=200, deadline=None, derandomize=True, database=None)
 @given(st.text(max_size=200))
 def test_any_title_gives_a_short_ascii_slug(title):
     from generator.slugs import MAX_LENGTH, RESERVED, slugify

@@ -1,4 +1,4 @@
-"""Stage 1, read: finding, decoding and splitting source pages; page metadata."""
+"""Ingest, read: finding, decoding and splitting source pages; page metadata."""
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,4 @@
-"""Stage 3, repair: joining paragraphs that extraction broke mid-sentence."""
+"""Ingest, repair: joining paragraphs that extraction broke mid-sentence."""
 from __future__ import annotations
 
 import pytest

@@ -12,8 +12,8 @@ from generator.config import load_settings
 from generator.editions.convert import Converter
 from generator.editions.edition import search_options
 from generator.engine.plugin import BaozhaiPlugin
+from generator.engine.search import enrich, rewrite_site, worker_script
 from generator.model import Glossary, Term
-from generator.engine.search import enrich, worker_script
 from generator.search.index import alt_tokens, exact_token, simplifier
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,8 +47,19 @@ def test_enrich_indexes_the_traditional_edition_in_simplified():
                                         "exact": {"boost": 1000000.0}}
 
 
-def test_the_simplified_edition_is_indexed_as_it_is():
-    assert simplifier(None, {})("人工智慧") == "人工智慧"
+def test_the_simplified_edition_is_indexed_as_it_is(tmp_path):
+    """The Simplified edition's options name no conversion, so its index keeps each
+    character as written, even one OpenCC would change (臺灣資訊 → 台湾信息)."""
+    hans = load_settings(ROOT).edition_list()[0]
+    options = json.loads(search_options(Glossary(()), hans, None, "articles/"))
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(
+        index({"location": "a.html", "title": "臺灣資訊", "text": "<p>人工智慧與乾隆</p>"})), encoding="utf-8")
+    (tmp_path / "assets" / "javascripts" / "workers").mkdir(parents=True)
+    (tmp_path / "assets" / "javascripts" / "workers" / "search.x.min.js").write_text("MATERIAL_WORKER();")
+    assert rewrite_site(tmp_path, options)
+    [doc] = json.loads((tmp_path / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert doc["alt"] == "臺 灣 資 訊 人 工 智 慧 與 乾 隆"
 
 
 def test_enrich_adds_toneless_pinyin_to_term_pages():
@@ -91,9 +102,10 @@ def test_build_fails_loudly_without_jieba(monkeypatch):
         BaozhaiPlugin().on_config({"docs_dir": "/nonexistent/docs"})
 
 
-def test_materials_own_jieba_segmentation_is_switched_off(monkeypatch):
-    from material.plugins.search import plugin as material_search
-
-    monkeypatch.setattr(material_search, "jieba", object())
-    BaozhaiPlugin().on_config({"docs_dir": "/nonexistent/docs"})
-    assert material_search.jieba is None
+def test_materials_own_jieba_segmentation_is_switched_off(seed_site):
+    """With jieba installed, Material would cut every Chinese title and text of its index
+    into words joined by zero-width spaces; the built seed site's index has none."""
+    for edition in ("", "zh-Hant/"):
+        index = json.loads((seed_site.site / edition / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert len(index["docs"]) > 100
+        assert [d["location"] for d in index["docs"] if "\u200b" in d["title"] + d["text"]] == []

@@ -152,10 +152,11 @@ def _check_text(data: dict, path: Path, line: int) -> None:
         if data.get(key) is not None and not isinstance(data[key], str):
             raise ContentError(f"entry {term}: {key} must be text", path, line)
     texts = [(k, data[k]) for k in REQUIRED + ("source", "pinyin", "traditional", "notes") if data.get(k) is not None]
-    aliases = data.get("aliases") if isinstance(data.get("aliases"), list) else []
-    texts += [("aliases", a) for a in aliases if isinstance(a, str)]
-    notes = data.get("page_notes") if isinstance(data.get("page_notes"), list) else []
-    texts += [("page_notes", n["note"]) for n in notes if isinstance(n, dict) and isinstance(n.get("note"), str)]
+    aliases = data.get("aliases")
+    texts += [("aliases", a) for a in (aliases if isinstance(aliases, list) else []) if isinstance(a, str)]
+    notes = data.get("page_notes")
+    texts += [("page_notes", n["note"]) for n in (notes if isinstance(notes, list) else [])
+              if isinstance(n, dict) and isinstance(n.get("note"), str)]
     for key, text in texts:
         if CONTROL.search(text) or (key not in ("definition", "notes") and re.search(r"[\n\r]", text.strip())):
             raise ContentError(f"entry {term}: {key} holds a control character or line break", path, line)

@@ -1,4 +1,4 @@
-"""Stage 5, link: related articles and continuation jumps, computed over the whole digest.
+"""Annotate, link: related articles and continuation jumps, computed over the whole digest.
 
 **Related articles.** Each article is a bag of weighted features: the glossary
 terms it uses and its top jieba keywords (jieba's general-language TF-IDF
@@ -234,7 +234,7 @@ def resolve_jumps(digest: "Digest") -> dict[str, list[Jump]]:
 
 def begun_mid_sentence(jumps: dict[str, list[Jump]]) -> set[str]:
     """Articles continued from another page (上接) whose text here begins in the middle of a
-    sentence: the earlier part's last paragraph ends no sentence (generator.sentences),
+    sentence: the earlier part's last paragraph ends no sentence (generator.ingest.sentences),
     or the earlier part is not in the digest (a jump usually cuts a sentence)."""
     found = set()
     for slug, article_jumps in jumps.items():

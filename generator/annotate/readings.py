@@ -60,7 +60,7 @@ def dictionary_reading(form: str, lookup: Lookup, tokenizer) -> str | None:
     readings = [lookup(w) for w in words]
     if len(words) < 2 or not all(readings):
         return None
-    return " ".join(tone_marked(r) for r in readings)
+    return " ".join(tone_marked(r) for r in readings if r)  # all are, checked above
 
 
 def tone_marked(reading: str) -> str:

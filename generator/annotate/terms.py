@@ -1,4 +1,4 @@
-"""Stage 4, annotate: find glossary terms and key numbers in articles.
+"""Annotate, terms: find glossary terms and key numbers in articles.
 
 Matching uses one Aho-Corasick automaton over every term and alias (linear in
 the text, whatever the glossary size), leftmost-longest: 五个强大 wins over 强大,

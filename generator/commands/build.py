@@ -92,7 +92,8 @@ def build_sites(settings: Settings, editions: Iterable[BuiltEdition], site: Path
     ``editions`` may be lazy (:func:`write_editions`): with more than one process, an
     edition's site is being built while the next edition is still being converted."""
     jobs: list[EditionJob] = []
-    with tempfile.TemporaryDirectory(prefix=f".{site.name}.parts-", dir=site.parent) as parts:
+    # named after the stage, so that the next build removes it if this one is killed (write.remove_stale)
+    with tempfile.TemporaryDirectory(prefix=f"{site.name}-parts-", dir=site.parent) as parts:
         def each_job() -> Iterator[EditionJob]:
             for edition, docs, options in editions:
                 jobs.append(EditionJob(settings, edition, docs, options,

@@ -1,6 +1,6 @@
 """Simplified -> Traditional edition text through OpenCC, with Baozhai's phrases.
 
-Each variant has a config in ``generator/opencc/<variant>.json``: OpenCC's
+Each variant has a config in ``generator/editions/opencc/<variant>.json``: OpenCC's
 stock chain for that variant with two text dictionaries added. A Converter
 writes them, with the resolved config, into a temporary directory, loads
 OpenCC from there and deletes the directory (OpenCC keeps what it loaded):
@@ -53,12 +53,6 @@ def check_variant(variant: str) -> str:
         allowed = ", ".join(VARIANTS)
         raise ValueError(f"unknown OpenCC variant {variant!r}; allowed: {allowed}")
     return variant
-
-
-def edition_language(variant: str) -> str:
-    """BCP 47 language code of a variant's edition."""
-    check_variant(variant)
-    return "zh-Hant"
 
 
 def read_phrases(path: Path) -> dict[str, str]:
@@ -129,7 +123,6 @@ class Converter:
     def __init__(self, variant: str = DEFAULT_VARIANT, phrases: Path | None = None,
                  extra: dict[str, str] | None = None) -> None:
         self.variant = check_variant(variant)
-        self.language = edition_language(variant)
         first, regional = phrase_tables(variant, phrases, extra)
         self.identity = json.dumps([variant, first, regional], ensure_ascii=False, sort_keys=True)
         self.overrides = {**(extra or {}), **(read_phrases(phrases) if phrases else {})}

@@ -1,4 +1,4 @@
-"""Stage 5, convert: one edition's pages from the Simplified ones (OpenCC).
+"""Editions, convert: one edition's pages from the Simplified ones (OpenCC).
 
 Conversion runs on each rendered page as a whole. Every piece of markup Baozhai
 writes is ASCII, which OpenCC leaves alone, and each annotated term stands

@@ -7,10 +7,10 @@ article's term list, key numbers and related articles — and parsing them only
 to find where each ends was about a fifth of every MkDocs build.
 
 Those blocks are declared here (:data:`BLOCKS`: the line that opens one and
-the line that closes it, as ``generator/templates`` write them). A block
+the line that closes it, as ``generator/site/templates`` write them). A block
 starts on a line beginning with its opening tag, after a blank line, and ends
 on the first line that is its closing tag, followed by a blank line; source
-text cannot start such a line (every ``<`` of it is escaped, generator.escape).
+text cannot start such a line (every ``<`` of it is escaped, generator.site.escape).
 Each is put in Python-Markdown's HTML stash as it is, just as its raw-HTML
 stage would have done after parsing it; the rest of the page goes to that
 stage as before. The pages come out the same: tests compare every generated

@@ -1,6 +1,6 @@
 """Line kinds of a raw newspaper page: what one extracted line looks like on its own.
 
-Pure functions over one line's text; :mod:`generator.parse` decides from the
+Pure functions over one line's text; :mod:`generator.ingest.parse` decides from the
 kinds and their neighbours which article each line belongs to.
 """
 from __future__ import annotations

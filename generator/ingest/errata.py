@@ -64,6 +64,7 @@ def for_page(errata: list[tuple[Erratum, int]], page: SourcePage, errata_file: P
         if erratum.line not in lines or (erratum.after is not None and erratum.after not in lines):
             raise ContentError(f"{page.name} has no line {erratum.line}", errata_file, yaml_line)
         if erratum.kind == "move":
+            assert erratum.after is not None  # a move always names the line it goes after (_entry)
             if erratum.after == erratum.line or min(erratum.line, erratum.after) < page.body_start:
                 raise ContentError(f"cannot move {page.name}:{erratum.line} after line {erratum.after}",
                                    errata_file, yaml_line)
@@ -91,6 +92,7 @@ def line_order(page: SourcePage, located: list[Located]) -> list[int] | None:
         return None
     order = [ln.number for ln in page.lines if ln.number >= page.body_start]
     for move in moves:
+        assert move.after is not None  # a move always names the line it goes after (_entry)
         order.remove(move.line)
         order.insert(order.index(move.after) + 1, move.line)
     return order

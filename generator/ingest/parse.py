@@ -1,4 +1,4 @@
-"""Stage 2, parse: a :class:`SourcePage` → a :class:`Page` of :class:`Article` records.
+"""Ingest, parse: a :class:`SourcePage` → a :class:`Page` of :class:`Article` records.
 
 Rules (general, not fitted to one page):
 
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from generator.errors import SourceError
 from generator.ingest import classify as c
 from generator.ingest.classify import Kind
-from generator.model import Article, Block, Consumed, Continuation, Page, Photo, Piece, Role, SourcePage, Text
+from generator.model import Article, Block, Consumed, Continuation, Page, Photo, Piece, SourcePage, Text
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ class _PageParser:
     def heading_text(self, line: Line) -> Text:
         head = c.heading(line.text)
         assert head is not None
-        self.page.consumed.append(Consumed(line.piece(0, head.start), Role.MARKER, "heading mark"))
+        self.page.consumed.append(Consumed(line.piece(0, head.start)))
         return Text((line.piece(head.start),))
 
     # -- lines --------------------------------------------------------

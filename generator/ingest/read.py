@@ -1,4 +1,4 @@
-"""Stage 1, read: raw page files → :class:`SourcePage` (decoded, split, metadata attached).
+"""Ingest, read: raw page files → :class:`SourcePage` (decoded, split, metadata attached).
 
 Sources are never modified. Bad files are refused with a message naming the
 file and line, never skipped.

@@ -1,4 +1,4 @@
-"""Stage 3, repair: normalise punctuation and join paragraphs broken mid-sentence.
+"""Ingest, repair: normalise punctuation and join paragraphs broken mid-sentence.
 
 Both are automatic changes, so both are recorded (source line and column) in
 :class:`Repairs`, listed by ``baozhai check`` and proved harmless by the
@@ -7,6 +7,7 @@ preservation check.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import overload
 
 from generator.ingest import classify as c
 from generator.ingest.punctuation import normalise
@@ -35,6 +36,14 @@ def _normalise_lines(page: Page, repairs: Repairs) -> dict[int, str]:
         repairs.punctuation += [PunctChange(page.source.name, line.number, col, old, new)
                                 for col, old, new in changes]
     return result
+
+
+@overload
+def _text(text: Text, normalised: dict[int, str]) -> Text: ...
+
+
+@overload
+def _text(text: None, normalised: dict[int, str]) -> None: ...
 
 
 def _text(text: Text | None, normalised: dict[int, str]) -> Text | None:

@@ -11,7 +11,7 @@ edition      the editions a site can have (Simplified, Traditional)
 """
 from generator.model.annotations import Annotations, KeyNumber, Occurrence
 from generator.model.article import (PROVISIONAL_LEAD, Article, Block, Consumed, Continuation, Decision, Furniture,
-                                     Page, Photo, Role)
+                                     Page, Photo)
 from generator.model.digest import Digest
 from generator.model.edition import EDITIONS, Edition
 from generator.model.glossary import CATEGORIES, Glossary, PageNote, Term, toneless
@@ -20,7 +20,7 @@ from generator.model.repairs import Erratum, Join, Located, PageResult, PunctCha
 from generator.model.source import PageMeta, Piece, SourceLine, SourcePage, Text
 
 __all__ = ["Annotations", "KeyNumber", "Occurrence", "PROVISIONAL_LEAD", "Article", "Block", "Consumed",
-           "Continuation", "Decision", "Furniture", "Page", "Photo", "Role", "Digest", "CATEGORIES", "Glossary",
+           "Continuation", "Decision", "Furniture", "Page", "Photo", "Digest", "CATEGORIES", "Glossary",
            "PageNote", "Term", "toneless",
            "Feature", "Jump", "Links", "Related", "Weighted", "Erratum", "Join", "Located", "PageResult",
            "PunctChange", "Repairs", "Suspect", "PageMeta", "Piece", "SourceLine", "SourcePage", "Text",

@@ -2,28 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
 
 from generator.model.source import Piece, SourcePage, Text
 
 PROVISIONAL_LEAD = 12  # characters of the first paragraph quoted in a provisional title
-
-
-class Role(str, Enum):
-    """What a run of source text is to a reader."""
-
-    HEADLINE = "headline"
-    KICKER = "kicker"
-    SECTION = "section"
-    BODY = "body"
-    CAPTION = "caption"
-    CREDIT = "credit"
-    BYLINE = "byline"
-    DATELINE = "dateline"
-    REPORTERS = "reporters"
-    CONTINUATION = "continuation"
-    CHROME = "chrome"
-    MARKER = "marker"  # heading marks (#, ##), front matter: structure, not text
 
 
 @dataclass(frozen=True)
@@ -94,8 +76,6 @@ class Consumed:
     """Source text taken as structure (heading marks, markers, front matter)."""
 
     piece: Piece
-    role: Role
-    note: str = ""
 
 
 @dataclass(frozen=True)

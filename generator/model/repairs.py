@@ -49,7 +49,6 @@ class Erratum:
     reason: str
     kind: str = "text"  # "text" | "move"
     after: int | None = None  # for kind "move": the line it belongs after
-    number: int = 0  # display number on its article page
 
 
 @dataclass

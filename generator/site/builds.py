@@ -4,7 +4,7 @@ Each edition is built by MkDocs on its own, into its own folder, so editions
 can be built at the same time in separate processes (one a core) when the
 digest is large enough to repay starting them; the Simplified site then
 receives the others as subfolders. Each edition is built once: the same
-pages serve the hosted site and the offline bundles (see generator.bundle).
+pages serve the hosted site and the offline bundles (see generator.site.bundle).
 """
 from __future__ import annotations
 

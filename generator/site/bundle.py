@@ -27,9 +27,7 @@ sorted and dated 1980-01-01, so the same site gives the same bytes.
 """
 from __future__ import annotations
 
-import copy
 import html
-import shutil
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path

@@ -1,4 +1,4 @@
-"""Stage 7, render: the article model → Markdown pages, through Jinja2 templates.
+"""Site, render: the article model → Markdown pages, through Jinja2 templates.
 
 Every value a template prints is Markdown-escaped unless the code built it as
 :class:`Markup` from escaped parts (``finalize`` below), so no source,
@@ -106,7 +106,7 @@ def block_range(block: Block, line: int, start: int, end: int) -> tuple[int, int
 def lede(article: Article, mid_sentence: bool = False, limit: int = 120) -> str:
     """The article's first whole sentence on this page (its description and teaser).
 
-    A lede is a sentence (generator.sentences) of at least 8 characters; without
+    A lede is a sentence (generator.ingest.sentences) of at least 8 characters; without
     one it is the paragraph's first ``limit`` characters. When the text here begins in the
     middle of a sentence begun on another page (``mid_sentence``, see
     link.begun_mid_sentence), the lede is the first sentence after that one ends.

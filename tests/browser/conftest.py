@@ -1,14 +1,14 @@
 """Fixtures of the browser tests: one build, one server, one browser per session.
 
-* ``site`` builds the seed content once (hosted site and both offline bundles)
-  into a temporary project, serves its ``site/`` on 127.0.0.1 (a free port,
-  which also becomes the build's ``site_url``, so canonical URLs, sitemaps and
-  instant navigation work as they do on the real host) and unzips both
-  bundles. ``site.url(mode, edition, path)`` is where a page is read:
+* ``site`` is the session's seed site (tests/conftest.py ``seed_site``: the
+  seed content built once, hosted site and both offline bundles), served on
+  127.0.0.1 at the port that is also its ``site_url`` (so canonical URLs,
+  sitemaps and instant navigation work as they do on the real host), with
+  both bundles unzipped. ``site.url(mode, edition, path)`` is where a page is read:
   ``mode`` "hosted" (http://127.0.0.1:PORT/) or "offline" (file:// into the
   unzipped bundle of that edition).
 * ``browser`` is Debian's Chromium (/usr/bin/chromium, never a downloaded
-  one), headless, shared by every test; ``page`` is a fresh context and page
+  one; missing, the tests skip, or fail under CI), headless, shared by every test; ``page`` is a fresh context and page
   per test, and ``requests`` every URL that page (its frames and workers
   included) asked for. A test that lets the browser ask anything of another
   host fails at teardown.
@@ -16,17 +16,14 @@
 """
 from __future__ import annotations
 
-import re
-import shutil
 import threading
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
-from generator.cli import main
-from generator.commands.serve import server
+from conftest import require_tool
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -76,30 +73,19 @@ class Site:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Site:
-    root = tmp_path_factory.mktemp("baozhai")
-    httpd = server(root / "site", port=0)  # bound now: its port goes into site_url
-    port = httpd.server_address[1]
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config, found = re.subn(r"(?m)^site_url:.*$", f"site_url: http://127.0.0.1:{port}/", config)
-    assert found == 1, "mkdocs.yml has no site_url line"
-    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    shutil.copytree(ROOT / "overrides", root / "overrides")
-    assert main(["--root", str(root), "build", "--content", str(ROOT / "content")]) == 0
+def site(seed_site) -> Iterator[Site]:
     for edition in EDITIONS:
-        with zipfile.ZipFile(root / "dist" / f"baozhai-offline-{edition}.zip") as archive:
-            archive.extractall(root / "offline")
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+        with zipfile.ZipFile(seed_site.dist / f"baozhai-offline-{edition}.zip") as archive:
+            archive.extractall(seed_site.root / "offline")
+    thread = threading.Thread(target=seed_site.server.serve_forever, daemon=True)
     thread.start()
-    yield Site(root, port)
-    httpd.shutdown()
-    httpd.server_close()
+    yield Site(seed_site.root, seed_site.port)
+    seed_site.server.shutdown()
 
 
 @pytest.fixture(scope="session")
 def browser():
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium; .ci/run does)")
+    require_tool(CHROMIUM.exists(), str(CHROMIUM), "apt-get install chromium; .ci/run does")
     from playwright.sync_api import sync_playwright
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)

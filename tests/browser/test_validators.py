@@ -3,7 +3,8 @@ hosted and offline, and axe-core in Chromium on a home page, an article and a
 term page of each edition.
 
 Both come from npm (package.json / package-lock.json, ``npm ci`` in the
-Makefile). What Material itself produces and we cannot change without copying
+Makefile); without them, or without Java, the tests skip with the reason
+(under CI they fail). What Material itself produces and we cannot change without copying
 its templates is listed below, each with its reason; everything else is ours
 and must be clean.
 """
@@ -15,6 +16,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import require_tool
 
 from .conftest import EDITIONS, ROOT
 
@@ -39,8 +41,7 @@ MATERIAL_HTML = [
 
 
 def _installed(path: Path) -> Path:
-    if not path.exists():
-        pytest.fail(f"{path.relative_to(ROOT)} is missing: run `npm ci` (make test does)")
+    require_tool(path.exists(), str(path.relative_to(ROOT)), "run `npm ci --ignore-scripts`; make test does")
     return path
 
 
@@ -50,8 +51,7 @@ def _material(message: dict) -> bool:
 
 
 def test_nu_html_checker_finds_nothing_but_materials_own(site, output):
-    if shutil.which("java") is None:
-        pytest.fail("java is missing (apt-get install default-jre-headless; .ci/run does)")
+    require_tool(shutil.which("java") is not None, "java", "apt-get install default-jre-headless; .ci/run does")
     # the bundle's pages are the hosted ones, byte for byte (test_delivery), plus its start page
     start = [site.bundle(edition) / "index.html" for edition in EDITIONS]
     pages = sorted(site.site.rglob("*.html")) + start
