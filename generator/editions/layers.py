@@ -1,0 +1,217 @@
+"""Reviewed conversion layers: rules that choose a word's Traditional form in context.
+
+Two files in ``generator/editions/layers/`` use this format: ``characters.tsv``
+(one-to-many characters OpenCC picks wrongly, every Traditional edition) and
+``taiwan.tsv`` (Taiwan vocabulary on top of OpenCC's characters, the default
+edition). One rule a line, four tab-separated columns::
+
+    简体<TAB>繁體<TAB>condition<TAB>reason
+
+``condition`` is ``-`` or space-separated clauses, all of which must hold:
+
+``before=RE`` / ``after=RE``
+    the Simplified text just before (after) the word matches RE there;
+``!before=RE`` / ``!after=RE``
+    it does not;
+``not=甲|乙``
+    fixed Simplified phrases holding the word where the rule must not apply
+    (高质量发展 for 质量 → 品質);
+``alone``
+    the word is a whole jieba word (a rule for one character, such as 系 → 係);
+``name``
+    the rule is for a name: it applies inside names and inside longer words
+    (斯坦福大学 → 史丹佛大學); three characters at least.
+
+Otherwise a rule applies only where its word starts and ends on word boundaries:
+jieba's, or inside a compound jieba holds as one word where both sides are
+dictionary words of two characters or more (数码|产品, 产品|质量; never 最|大).
+The value is printed as it is. Several rules may share a word: the first whose
+condition holds wins. Bad lines raise ValueError ``file:line: message``.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import ahocorasick
+
+from generator.editions.words import is_word
+
+LAYERS = Path(__file__).with_name("layers")
+_WINDOW = 12  # characters of context a condition sees on each side
+_CLAUSE = re.compile(r"(!?before|!?after|not)=(\S+)|(alone|name)")
+_HAN_ONLY = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+@dataclass(frozen=True)
+class Rule:
+    source: str
+    value: str
+    condition: str
+    reason: str
+    where: str  # file:line
+    before: re.Pattern | None = None
+    after: re.Pattern | None = None
+    not_before: re.Pattern | None = None
+    not_after: re.Pattern | None = None
+    exceptions: tuple[str, ...] = ()
+    alone: bool = False
+    name: bool = False
+
+    def holds(self, text: str, start: int, end: int) -> bool:
+        """The condition holds for the word at ``text[start:end]``."""
+        left, right = text[max(0, start - _WINDOW):start], text[end:end + _WINDOW]
+        if self.before and not self.before.search(left):
+            return False
+        if self.not_before and self.not_before.search(left):
+            return False
+        if self.after and not self.after.match(right):
+            return False
+        if self.not_after and self.not_after.match(right):
+            return False
+        return not any(_inside(text, start, self.source, phrase) for phrase in self.exceptions)
+
+
+def _inside(text: str, start: int, word: str, phrase: str) -> bool:
+    """``text[start:]`` begins a ``word`` that is part of ``phrase`` there."""
+    at = phrase.find(word)
+    while at >= 0:
+        if start - at >= 0 and text.startswith(phrase, start - at):
+            return True
+        at = phrase.find(word, at + 1)
+    return False
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    rule: Rule
+
+
+class Layer:
+    """The rules of one file, matched in a text at word boundaries."""
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self.rules = rules
+        self._automaton = ahocorasick.Automaton()
+        by_word: dict[str, list[Rule]] = {}
+        for rule in rules:
+            by_word.setdefault(rule.source, []).append(rule)
+        for word, group in by_word.items():
+            self._automaton.add_word(word, (word, tuple(group)))
+        if by_word:
+            self._automaton.make_automaton()
+
+    @classmethod
+    def read(cls, *paths: Path) -> "Layer":
+        return cls([rule for path in paths for rule in read_rules(path)])
+
+    def matches(self, text: str, cut: "Cut", in_name) -> list[Match]:
+        """Leftmost-longest matches whose rule holds, not overlapping.
+
+        ``cut``: the text's word boundaries; ``in_name(start, end)``: whether the
+        span overlaps a name.
+        """
+        if not self.rules:
+            return []
+        found: list[Match] = []
+        for last, (word, group) in self._automaton.iter(text):
+            start, end = last - len(word) + 1, last + 1
+            for rule in group:
+                if _may_apply(rule, text, start, end, cut, in_name):
+                    found.append(Match(start, end, rule))
+                    break
+        return _leftmost_longest(found)
+
+
+class Cut:
+    """Word boundaries of a text: ``offsets`` where its words start, and its end."""
+
+    def __init__(self, offsets: list[int]) -> None:
+        self.offsets = offsets
+        self.starts = set(offsets)
+
+    def word_at(self, position: int) -> tuple[int, int]:
+        """(start, end) of the word holding ``position``."""
+        index = bisect.bisect_right(self.offsets, position) - 1
+        return self.offsets[index], self.offsets[min(index + 1, len(self.offsets) - 1)]
+
+    def is_word(self, start: int, end: int) -> bool:
+        return start in self.starts and self.word_at(start) == (start, end)
+
+    def edge(self, text: str, position: int) -> bool:
+        """A word boundary: jieba's, or a soft one inside a compound of two dictionary words."""
+        if position in self.starts:
+            return True
+        start, end = self.word_at(position)
+        left, right = text[start:position], text[position:end]
+        return len(left) >= 2 and len(right) >= 2 and is_word(left) and is_word(right)
+
+
+def _may_apply(rule: Rule, text: str, start: int, end: int, cut: Cut, in_name) -> bool:
+    if rule.name:
+        return rule.holds(text, start, end)
+    if in_name(start, end):
+        return False
+    aligned = cut.is_word(start, end) if rule.alone else cut.edge(text, start) and cut.edge(text, end)
+    return aligned and rule.holds(text, start, end)
+
+
+def _leftmost_longest(found: list[Match]) -> list[Match]:
+    chosen: list[Match] = []
+    for match in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
+        if not chosen or match.start >= chosen[-1].end:
+            chosen.append(match)
+    return chosen
+
+
+def read_rules(path: Path) -> list[Rule]:
+    """Rules of a layer file; ValueError ``file:line: message`` on a bad line."""
+    rules: list[Rule] = []
+    seen: dict[tuple[str, str], int] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        where = f"{path}:{number}"
+        rule = parse_rule(line, where)
+        key = (rule.source, rule.condition)
+        if key in seen:
+            raise ValueError(f"{where}: rule {rule.source} ({rule.condition}) repeats line {seen[key]}")
+        seen[key] = number
+        rules.append(rule)
+    return rules
+
+
+def parse_rule(line: str, where: str) -> Rule:
+    fields = line.split("\t")
+    if len(fields) != 4 or not all(field.strip() for field in fields):
+        raise ValueError(f"{where}: expected 4 tab-separated columns (简体, 繁體, condition, reason)")
+    source, value, condition, reason = (field.strip() for field in fields)
+    if not _HAN_ONLY.fullmatch(source) or not _HAN_ONLY.fullmatch(value):
+        raise ValueError(f"{where}: a rule's word and value are Han characters only")
+    options: dict = {}
+    if condition != "-":
+        for clause in condition.split():
+            options.update(_clause(clause, where))
+    if options.get("name") and len(source) < 3:
+        raise ValueError(f"{where}: a name rule needs three characters at least")
+    return Rule(source, value, condition, reason, where, **options)
+
+
+def _clause(clause: str, where: str) -> dict:
+    found = _CLAUSE.fullmatch(clause)
+    if not found:
+        raise ValueError(f"{where}: unknown condition {clause!r}")
+    if found.group(3):
+        return {found.group(3): True}
+    kind, argument = found.group(1), found.group(2)
+    if kind == "not":
+        return {"exceptions": tuple(argument.split("|"))}
+    try:
+        pattern = re.compile(f"(?:{argument})$" if kind.endswith("before") else argument)
+    except re.error as err:
+        raise ValueError(f"{where}: bad pattern {argument!r}: {err}") from None
+    return {kind.replace("!", "not_"): pattern}

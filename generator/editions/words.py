@@ -1,0 +1,82 @@
+"""Word boundaries of Simplified text, for the Traditional edition (jieba).
+
+The edition converts word by word: a phrase rule may cover whole words but never
+cut one (``招股说明书|签署`` must not become 說明書籤署 through 书签 "bookmark").
+Everything the conversion knows about words comes through this module, so one
+segmentation can later serve it and the dictionary layer alike: :func:`words`
+cuts a text, :func:`tag` gives jieba's dictionary part of speech of a word and
+:func:`is_word` / :func:`frequency` tell whether and how often jieba's dictionary
+holds a word.
+
+jieba's stock dictionary is loaded once per process (shared with the glossary's
+readings and the related-article keywords); the part-of-speech table, read from
+the same dictionary file by jieba's own ``posseg`` loader, only when first asked.
+Only runs holding a Han character go to jieba: markup, numbers and Latin text
+between them are kept whole (they cannot hold a Chinese word).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from generator.annotate.glossary import stock_tokenizer
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# A run jieba segments: Han characters with any Latin letters or digits touching them
+# (A股, U盘, 5G手机 are words); the text between runs is passed through whole.
+_RUN = re.compile(f"[{HAN}A-Za-z0-9]*[{HAN}][{HAN}A-Za-z0-9]*")
+
+
+def words(text: str) -> list[str]:
+    """``text`` cut into words; ``"".join(words(text)) == text``.
+
+    jieba (stock dictionary, HMM for unknown words such as names) cuts each run
+    of Han text; what lies between runs is one piece each.
+    """
+    tokenizer = stock_tokenizer()
+    pieces: list[str] = []
+    end = 0
+    for run in _RUN.finditer(text):
+        if run.start() > end:
+            pieces.append(text[end:run.start()])
+        pieces.extend(tokenizer.cut(run.group()))
+        end = run.end()
+    if end < len(text):
+        pieces.append(text[end:])
+    return pieces
+
+
+def boundaries(pieces: list[str]) -> list[int]:
+    """Offsets where the words of ``pieces`` start, and the end of the text."""
+    offsets = [0]
+    for piece in pieces:
+        offsets.append(offsets[-1] + len(piece))
+    return offsets
+
+
+def is_word(word: str) -> bool:
+    """jieba's stock dictionary holds ``word`` (with a frequency)."""
+    return frequency(word) > 0
+
+
+def frequency(word: str) -> int:
+    """How often jieba's stock dictionary counts ``word`` (0: not a word)."""
+    tokenizer = stock_tokenizer()
+    tokenizer.check_initialized()
+    return tokenizer.FREQ.get(word, 0)
+
+
+def tag(word: str) -> str:
+    """jieba's dictionary part-of-speech tag of ``word`` ('' if it has none):
+    ``nr`` person, ``nrt``/``nrfg`` transliterated or full names, ``ns`` place,
+    ``nt`` organisation, ``nz`` other proper noun, ``v`` verb …"""
+    return _tags().get(word, "")
+
+
+@lru_cache(maxsize=1)
+def _tags() -> dict[str, str]:
+    """jieba's table, read by jieba.posseg when imported (from the stock dictionary file,
+    the one :func:`stock_tokenizer` uses)."""
+    import jieba.posseg  # reads the dictionary's tags: only when a tag is asked for
+
+    return jieba.posseg.dt.word_tag_tab
