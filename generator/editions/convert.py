@@ -160,7 +160,8 @@ class Converter:
         self.layers = layers
         self._wordwise = Wordwise(_load_opencc(variant, first, regional),
                                   _load_opencc(variant, names_first, regional),
-                                  layers, self.overrides, NameFinder(known))
+                                  layers, self.overrides,
+                                  NameFinder(known, frozenset(r.source for r in layers[0].rules if not r.name)))
         self._stock: dict[str, opencc.OpenCC] = {}
         self._attributes: dict[str, str] = {}
 

@@ -19,12 +19,16 @@ edition). One rule a line, four tab-separated columns::
 ``alone``
     the word is a whole jieba word (a rule for one character, such as 系 → 係);
 ``name``
-    the rule is for a name: it applies inside names and inside longer words
-    (斯坦福大学 → 史丹佛大學); three characters at least.
+    the rule is for a name (Taiwan's form of a foreign name): it applies inside
+    names too (斯坦福大学, an organisation, → 史丹佛大學);
+``anywhere``
+    the rule applies inside any word (a chemical element: 硅 → 矽, 单晶硅 → 單晶矽).
 
 Otherwise a rule applies only where its word starts and ends on word boundaries:
 jieba's, or inside a compound jieba holds as one word where both sides are
-dictionary words of two characters or more (数码|产品, 产品|质量; never 最|大).
+dictionary words and one has two characters or more (数码|产品, 传感|器, 超|高清;
+never 最|大, so 大语言模型 does not match in 最大语言模型), or anywhere inside a
+word jieba guessed (one its dictionary does not hold).
 The value is printed as it is. Several rules may share a word: the first whose
 condition holds wins. Bad lines raise ValueError ``file:line: message``.
 """
@@ -41,8 +45,9 @@ from generator.editions.words import is_word
 
 LAYERS = Path(__file__).with_name("layers")
 _WINDOW = 12  # characters of context a condition sees on each side
-_CLAUSE = re.compile(r"(!?before|!?after|not)=(\S+)|(alone|name)")
-_HAN_ONLY = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_CLAUSE = re.compile(r"(!?before|!?after|not)=(\S+)|(alone|name|anywhere)")
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_FORM = re.compile(f"[{_HAN}A-Za-z0-9·]*[{_HAN}][{_HAN}A-Za-z0-9·]*")  # U盘, 丹尼·博伊尔
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,7 @@ class Rule:
     exceptions: tuple[str, ...] = ()
     alone: bool = False
     name: bool = False
+    anywhere: bool = False
 
     def holds(self, text: str, start: int, end: int) -> bool:
         """The condition holds for the word at ``text[start:end]``."""
@@ -143,20 +149,25 @@ class Cut:
         return start in self.starts and self.word_at(start) == (start, end)
 
     def edge(self, text: str, position: int) -> bool:
-        """A word boundary: jieba's, or a soft one inside a compound of two dictionary words."""
+        """A word boundary: jieba's; a soft one inside a compound of two dictionary words;
+        or any place inside a word jieba's dictionary does not hold (its HMM guessed it:
+        数据|集是 for 数据集|是)."""
         if position in self.starts:
             return True
         start, end = self.word_at(position)
         left, right = text[start:position], text[position:end]
-        return len(left) >= 2 and len(right) >= 2 and is_word(left) and is_word(right)
+        if not is_word(left + right):
+            return True
+        return max(len(left), len(right)) >= 2 and is_word(left) and is_word(right)
 
 
 def _may_apply(rule: Rule, text: str, start: int, end: int, cut: Cut, in_name) -> bool:
-    if rule.name:
-        return rule.holds(text, start, end)
-    if in_name(start, end):
+    if not rule.name and in_name(start, end):
         return False
-    aligned = cut.is_word(start, end) if rule.alone else cut.edge(text, start) and cut.edge(text, end)
+    if rule.alone:
+        aligned = cut.is_word(start, end)
+    else:
+        aligned = rule.anywhere or cut.edge(text, start) and cut.edge(text, end)
     return aligned and rule.holds(text, start, end)
 
 
@@ -190,14 +201,13 @@ def parse_rule(line: str, where: str) -> Rule:
     if len(fields) != 4 or not all(field.strip() for field in fields):
         raise ValueError(f"{where}: expected 4 tab-separated columns (简体, 繁體, condition, reason)")
     source, value, condition, reason = (field.strip() for field in fields)
-    if not _HAN_ONLY.fullmatch(source) or not _HAN_ONLY.fullmatch(value):
-        raise ValueError(f"{where}: a rule's word and value are Han characters only")
+    if not _FORM.fullmatch(source) or not _FORM.fullmatch(value):
+        raise ValueError(f"{where}: a rule's word and value are Han characters (with Latin letters, "
+                         "digits or a middle dot)")
     options: dict = {}
     if condition != "-":
         for clause in condition.split():
             options.update(_clause(clause, where))
-    if options.get("name") and len(source) < 3:
-        raise ValueError(f"{where}: a name rule needs three characters at least")
     return Rule(source, value, condition, reason, where, **options)
 
 

@@ -16,8 +16,13 @@ Names are found, in this order of evidence:
   大学, 研究院, 委员会 …), read back while they can be part of a name;
 * ``stock``: a security's short name, before its code (魅视科技(001229.SZ)) or
   before a price move (烽火通信涨逾9%);
-* ``tagged``: words jieba's dictionary tags as person, place, organisation or
-  other proper noun (nr nrt nrfg ns nt nz);
+* ``brand``: a word jieba does not know, or knows as a proper noun, followed by an
+  industry word, the way companies are called (大族激光, 天孚通信, 易冲科技);
+* ``byline``: the name after 记者, 通讯员, 实习生 or 摄影 (记者颉满斌 通讯员余若怡);
+* ``tagged`` / ``person``: words jieba's dictionary tags as place or organisation
+  (ns nt) / as a person (nr nrt nrfg), unless a reviewed layer lists the word as
+  vocabulary (jieba's tags are noisy: 高清 is tagged nr); a ``person`` is
+  converted as a name but does not hold off a vocabulary rule;
 * ``repeated``: a name found once on the text is a name everywhere in it.
 """
 from __future__ import annotations
@@ -27,16 +32,25 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from generator.editions.words import HAN, boundaries, frequency, tag
+from generator.editions.words import HAN, boundaries, frequency, is_word, tag
 
 ORGANISATION_SUFFIXES = (
     "股份有限公司", "有限责任公司", "有限公司", "股份公司", "集团", "公司", "银行", "大学", "学院",
     "研究院", "研究所", "研究中心", "科学院", "委员会", "协会", "学会", "联合会", "基金会",
     "交易所", "事务所", "合作社", "出版社", "通讯社", "报社", "电视台", "医院", "实验室",
     "办公室", "管理局", "总局", "证券", "基金", "保险", "信托", "商会", "控股",
+    "部", "委", "局", "厅", "署",  # 工业和信息化部, 国家发展改革委, 国家数据局 (as words of their own)
 )
+# Words a company's short name ends with (大族激光, 魅视科技, 翔鹭钨业 …).
+INDUSTRY_WORDS = frozenset((
+    "科技", "股份", "智能", "激光", "通信", "电子", "软件", "信息", "网络", "数码", "数字", "控股", "实业",
+    "医药", "药业", "生物", "能源", "电气", "电力", "传媒", "汽车", "材料", "新材", "光电", "微电子",
+    "半导体", "精密", "机械", "重工", "证券", "银行", "环保", "化工", "钢铁", "矿业", "钨业", "锂业",
+    "食品", "物流", "地产", "置业", "文化", "教育", "健康", "视讯", "互联", "智造",
+))
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "股份公司")
-NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
+_SUFFIX = re.compile("|".join(ORGANISATION_SUFFIXES))  # a longer suffix before one it holds
+NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt"})
 # Tags of words that cannot be inside a name read back from its suffix.
 _STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "ud", "ug", "uz", "uv", "r", "rr", "rz", "d", "m",
                         "mq", "q", "f", "t", "y", "e", "o", "vd", "ad", "zg"})
@@ -45,9 +59,12 @@ _BACK_WORDS, _BACK_CHARS = 6, 14  # how far a name is read back from its suffix
 _DOTS = "·•‧・"
 _DOT = re.compile(f"[{HAN}]([{_DOTS}])[{HAN}]")
 _TITLE = re.compile("《([^《》\n]{1,60})》")
+_BYLINE = re.compile(f"(?:记者|通讯员|实习生|摄影|摄)[ 　]?([{HAN}]{{2,3}})(?=$|[ 　\n，、；）)]|摄|报道)")
 _CODE = re.compile(r"[（(](?:股票代码[：:]\s*)?\d{6}(?:\.[A-Za-z]{2})?[)）]")
-_MOVE = re.compile("涨停|跌停|涨逾|跌逾|涨超|跌超|大涨|大跌|股价|收涨|收跌|领涨|领跌|涨幅|跌幅")
-_NOT_STOCK = re.compile("(板块|指数|行业|概念|股|板|市场|个股|公司)$")
+_MOVE = re.compile("涨停|跌停|涨逾|跌逾|涨超|跌超|大涨|大跌|收涨|收跌|领涨|领跌")
+# A stock's name follows a delimiter and is no dictionary word nor a market noun.
+_STOCK_BEFORE = re.compile(r"(^|[\s，、：；。（(“”]|如|包括|其中|以及)$")
+_NOT_STOCK = re.compile("(板块|指数|行业|概念|股|板|市场|公司|股票|价格|价|产品|期货|资金|龙头|以来)$")
 
 
 @dataclass(frozen=True)
@@ -60,8 +77,9 @@ class Name:
 class NameFinder:
     """Finds the names of a text; ``listed`` maps known names to their kind."""
 
-    def __init__(self, listed: dict[str, str] | None = None) -> None:
+    def __init__(self, listed: dict[str, str] | None = None, vocabulary: frozenset[str] = frozenset()) -> None:
         self.listed = dict(listed or {})
+        self.vocabulary = vocabulary
         self._automaton = ahocorasick.Automaton()
         for form, kind in self.listed.items():
             self._automaton.add_word(form, (form, kind))
@@ -71,9 +89,10 @@ class NameFinder:
     def find(self, text: str, pieces: list[str]) -> list[Name]:
         """Every name of ``text`` (cut into ``pieces`` by words.words), sorted, not overlapping."""
         offsets = boundaries(pieces)
-        found = (self._listed(text) + titles(text) + transliterations(text, pieces, offsets)
+        found = (self._listed(text) + titles(text) + bylines(text) + transliterations(text, pieces, offsets)
                  + organisations(text, pieces, offsets) + stocks(text, pieces, offsets)
-                 + tagged(pieces, offsets))
+                 + brands(pieces, offsets)
+                 + tagged(pieces, offsets, self.vocabulary))
         return merge(found + repeated(text, found))
 
     def _listed(self, text: str) -> list[Name]:
@@ -85,6 +104,11 @@ class NameFinder:
 
 def titles(text: str) -> list[Name]:
     return [Name(m.start(1), m.end(1), "title") for m in _TITLE.finditer(text)]
+
+
+def bylines(text: str) -> list[Name]:
+    """A reporter's or photographer's name after their title (two or three characters)."""
+    return [Name(m.start(1), m.end(1), "byline") for m in _BYLINE.finditer(text)]
 
 
 def transliterations(text: str, pieces: list[str], offsets: list[int]) -> list[Name]:
@@ -110,22 +134,24 @@ def transliterations(text: str, pieces: list[str], offsets: list[int]) -> list[N
 
 
 def organisations(text: str, pieces: list[str], offsets: list[int]) -> list[Name]:
-    """An organisation suffix ending on a word boundary, with the name read back before it."""
+    """An organisation suffix ending a word, with the name read back before it."""
     found = []
-    for index, piece in enumerate(pieces):
-        suffix = _suffix(piece)
-        if suffix is None:
-            continue
-        end = offsets[index + 1]
-        own = len(piece) - len(suffix)  # the word itself may hold the name: 招商银行
+    for suffix in _SUFFIX.finditer(text):
+        index = _piece_at(offsets, suffix.end() - 1)
+        if offsets[index + 1] != suffix.end():
+            continue  # the suffix does not end a word: 公司债
+        own = suffix.start() - offsets[index]  # the word itself may hold the name: 招商银行
+        if own > 0 and (len(suffix.group()) == 1 or tag(pieces[index]) in _STOP_TAGS):
+            continue  # 一部 (a numeral and a measure word), not an organisation
         start = _read_back(pieces, offsets, index, _is_name_part, _BACK_WORDS, _BACK_CHARS)
         if start < offsets[index] or own > 0:
-            found.append(Name(start, end, "organisation"))
+            found.append(Name(start, suffix.end(), "organisation"))
     return found
 
 
 def stocks(text: str, pieces: list[str], offsets: list[int]) -> list[Name]:
-    """A security's short name: before its code, or before a price move."""
+    """A security's short name: before its code (魅视科技(001229.SZ)), or alone
+    between a delimiter and a price move (，烽火通信涨逾9%)."""
     found = []
     for pattern in (_CODE, _MOVE):
         for mark in pattern.finditer(text):
@@ -134,14 +160,39 @@ def stocks(text: str, pieces: list[str], offsets: list[int]) -> list[Name]:
                 continue
             start = _read_back(pieces, offsets, index, _is_name_part, 4, 8)
             name = text[start:mark.start()]
-            if start < mark.start() and len(name) >= 2 and not _NOT_STOCK.search(name):
-                found.append(Name(start, mark.start(), "stock"))
+            if len(name) < 2 or _NOT_STOCK.search(name):
+                continue
+            if pattern is _MOVE and (is_word(name) or not _STOCK_BEFORE.search(text[max(0, start - 2):start])):
+                continue
+            found.append(Name(start, mark.start(), "stock"))
     return found
 
 
-def tagged(pieces: list[str], offsets: list[int]) -> list[Name]:
-    return [Name(offsets[i], offsets[i + 1], "tagged") for i, piece in enumerate(pieces)
-            if len(piece) > 1 and tag(piece) in NAME_TAGS]
+def brands(pieces: list[str], offsets: list[int]) -> list[Name]:
+    """An unknown or proper-noun word followed by an industry word: 大族|激光, 天孚|通信."""
+    found = []
+    for index in range(len(pieces) - 1):
+        if pieces[index + 1] in INDUSTRY_WORDS and _is_brand(pieces[index]):
+            found.append(Name(offsets[index], offsets[index + 2], "brand"))
+    return found
+
+
+def _is_brand(piece: str) -> bool:
+    if len(piece) < 2 or not re.fullmatch(f"[{HAN}]+", piece):
+        return False
+    return tag(piece) in ("nz", "nt") or not is_word(piece)
+
+
+def tagged(pieces: list[str], offsets: list[int], vocabulary: frozenset[str] = frozenset()) -> list[Name]:
+    """Words jieba tags as names: ``person`` (nr nrt nrfg: converted as names, but
+    too noisy to hold off a vocabulary rule: 智能化 and 大屏幕 are tagged nr) or
+    ``tagged`` (ns nt: places and organisations)."""
+    found = []
+    for index, piece in enumerate(pieces):
+        kind = tag(piece) if len(piece) > 1 and piece not in vocabulary else ""
+        if kind in NAME_TAGS:
+            found.append(Name(offsets[index], offsets[index + 1], "tagged" if kind in ("ns", "nt") else "person"))
+    return found
 
 
 def repeated(text: str, found: list[Name]) -> list[Name]:
@@ -171,13 +222,6 @@ def merge(names: list[Name]) -> list[Name]:
         else:
             merged.append(name)
     return merged
-
-
-def _suffix(piece: str) -> str | None:
-    for suffix in ORGANISATION_SUFFIXES:
-        if piece.endswith(suffix):
-            return suffix
-    return None
 
 
 def _without_legal_form(form: str) -> str:

@@ -16,12 +16,13 @@ between them are kept whole (they cannot hold a Chinese word).
 """
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
 from generator.annotate.glossary import stock_tokenizer
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # A run jieba segments: Han characters with any Latin letters or digits touching them
 # (A股, U盘, 5G手机 are words); the text between runs is passed through whole.
 _RUN = re.compile(f"[{HAN}A-Za-z0-9]*[{HAN}][{HAN}A-Za-z0-9]*")
@@ -48,10 +49,7 @@ def words(text: str) -> list[str]:
 
 def boundaries(pieces: list[str]) -> list[int]:
     """Offsets where the words of ``pieces`` start, and the end of the text."""
-    offsets = [0]
-    for piece in pieces:
-        offsets.append(offsets[-1] + len(piece))
-    return offsets
+    return [0, *itertools.accumulate(map(len, pieces))]
 
 
 def is_word(word: str) -> bool:

@@ -91,11 +91,12 @@ class Wordwise:
 
     def _rule_spans(self, text: str, cut: Cut, names: list[Name], decided: list[Span],
                     breaks: tuple[int, ...]) -> list[Span]:
-        starts = [n.start for n in names]
+        strong = [n for n in names if n.kind != "person"]  # a person's name holds off no rule
+        starts = [n.start for n in strong]
 
         def in_name(start: int, end: int) -> bool:
             index = bisect.bisect_right(starts, end - 1) - 1
-            return index >= 0 and names[index].end > start
+            return index >= 0 and strong[index].end > start
 
         spans = []
         for layer in self.layers:
