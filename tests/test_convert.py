@@ -211,7 +211,7 @@ def test_bad_names_line_names_file_and_line(tmp_path: Path) -> None:
 
 def test_seeded_editor_file_is_valid() -> None:
     phrases = read_phrases(ROOT / "content" / "phrases.txt")
-    assert phrases["欧空局"] == "歐洲太空總署"
+    assert phrases["国际热核聚变实验堆"] == "國際熱核融合實驗反應爐"
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.annotate.suggest import glossary_warnings, suggest
 from generator.config import Settings
-from generator.editions.edition import convert_files, converter_for, edition_checks
+from generator.editions.edition import confusable_report, convert_files, converter_for, edition_checks
 from generator.pipeline import generate, process
 
 
@@ -20,11 +20,17 @@ def check(settings: Settings, verbose: bool = False) -> list[str]:
     for edition in settings.edition_list():
         converter = converter_for(settings, edition, digest.glossary)
         if converter is not None:
-            problems = edition_checks(files, convert_files(files, converter), converter)
+            converted = convert_files(files, converter)
+            problems = edition_checks(files, converted, converter)
             lines.append(f"\n{edition.code} ({edition.variant}): "
                          f"{sum('Simplified left' in p for p in problems)} page(s) with Simplified left, "
                          f"{sum('override' in p for p in problems)} stale override(s)")
             lines += problems
+            audit = confusable_report(files, converted, converter)
+            lines.append(f"confusable characters: {sum(1 for line in audit if line.startswith('    '))} "
+                         f"place(s) with the rarer form, to read (articles only)")
+            lines += audit if verbose else audit[:40] + (["  … (--verbose lists every place)"]
+                                                          if len(audit) > 40 else [])
     lines.append("preservation: every source character accounted for and shown")
     return lines
 
