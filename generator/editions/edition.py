@@ -1,11 +1,13 @@
 """Stage 5, convert: one edition's pages from the Simplified ones (OpenCC).
 
-Conversion runs on each rendered page as a whole. Every piece of markup Baozhai
-writes is ASCII, which OpenCC leaves alone, and each annotated term stands
-between tags, so OpenCC's phrase matching never spans a term boundary: a
-term is converted exactly as on its own glossary page. Doing it here, after
-rendering, also converts every UI string of the templates, one OpenCC call a
-page instead of one a string.
+Conversion runs on each rendered page as a whole, after rendering, so every UI
+string of the templates is converted too. The page is converted as the reader
+reads it, through its inline markup (page.py): a glossary link inside a phrase
+(全市<a>开源</a>社区) no longer cuts the phrase, so the phrase's form is printed
+(開源社群); a rule that would change the text's length across the link's edge is
+not applied there. A term alone on its own glossary page may therefore read
+differently from the same term inside a longer word of the text: the text is
+right as a whole.
 """
 from __future__ import annotations
 
