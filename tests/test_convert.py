@@ -82,7 +82,7 @@ def test_no_phrase_crosses_a_word_boundary(taiwan: Converter, source: str, expec
         ("公司没有采用该方案", "公司沒有採用該方案"),
         ("新时代新征程", "新時代新征程"),  # not 新徵程
         ("由钢板压制而成", "由鋼板壓製而成"),  # pressed: 製
-        ("压制通胀", "壓制通脹"),  # suppressed: 制
+        ("压制通胀", "壓制通膨"),  # suppressed: 制 (and inflation is 通膨)
         ("赵岩研究岩体", "趙岩研究岩體"),  # not 巖
         ("“场”字重复，系排印错误。", "“場”字重複，係排印錯誤。"),
         ("系好安全带", "繫好安全帶"),  # tying: OpenCC's word 系好 (no rule of ours fires)

@@ -41,10 +41,11 @@ from pathlib import Path
 
 import ahocorasick
 
-from generator.editions.words import is_word
+from generator.editions.words import is_word, runs
 
 LAYERS = Path(__file__).with_name("layers")
 _WINDOW = 12  # characters of context a condition sees on each side
+_RUNS_KEPT = 200_000
 _CLAUSE = re.compile(r"(!?before|!?after|not)=(\S+)|(alone|name|anywhere)")
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _FORM = re.compile(f"[{_HAN}A-Za-z0-9·]*[{_HAN}][{_HAN}A-Za-z0-9·]*")  # U盘, 丹尼·博伊尔
@@ -102,6 +103,7 @@ class Layer:
 
     def __init__(self, rules: list[Rule]) -> None:
         self.rules = rules
+        self._runs: dict[str, tuple] = {}
         self._automaton = ahocorasick.Automaton()
         by_word: dict[str, list[Rule]] = {}
         for rule in rules:
@@ -115,22 +117,34 @@ class Layer:
     def read(cls, *paths: Path) -> "Layer":
         return cls([rule for path in paths for rule in read_rules(path)])
 
-    def matches(self, text: str, cut: "Cut", in_name) -> list[Match]:
+    def matches(self, text: str, cut: "Cut", in_name, spans: list[tuple[int, int]] | None = None) -> list[Match]:
         """Leftmost-longest matches whose rule holds, not overlapping.
 
         ``cut``: the text's word boundaries; ``in_name(start, end)``: whether the
-        span overlaps a name.
+        span overlaps a name; ``spans``: the text's runs of Han text (words.runs).
         """
         if not self.rules:
             return []
         found: list[Match] = []
-        for last, (word, group) in self._automaton.iter(text):
-            start, end = last - len(word) + 1, last + 1
-            for rule in group:
-                if _may_apply(rule, text, start, end, cut, in_name):
-                    found.append(Match(start, end, rule))
-                    break
+        for run_start, run_end in runs(text) if spans is None else spans:
+            for start, end, group in self._in_run(text[run_start:run_end]):
+                start, end = start + run_start, end + run_start
+                for rule in group:
+                    if _may_apply(rule, text, start, end, cut, in_name):
+                        found.append(Match(start, end, rule))
+                        break
         return _leftmost_longest(found)
+
+    def _in_run(self, run: str) -> tuple[tuple[int, int, tuple[Rule, ...]], ...]:
+        """Every word of the layer in a run of Han text (a word holds no character that
+        ends a run), remembered: runs come back across a site's pages."""
+        found = self._runs.get(run)
+        if found is None:
+            if len(self._runs) >= _RUNS_KEPT:
+                self._runs.clear()
+            found = self._runs[run] = tuple((last - len(word) + 1, last + 1, group)
+                                            for last, (word, group) in self._automaton.iter(run))
+        return found
 
 
 class Cut:

@@ -10,7 +10,7 @@ Names are found, in this order of evidence:
 
 * ``listed``: forms the caller names (glossary entries of category person,
   institution, place or project, and the editor's ``content/names.txt``);
-* ``title``: the text inside 《》;
+* ``title``: the text inside 《》 (with any markup in it: a glossary link);
 * ``transliteration``: name parts joined by a middle dot (贾里德·库什纳);
 * ``organisation``: the words before an organisation suffix (有限公司, 集团, 银行,
   大学, 研究院, 委员会 …), read back while they can be part of a name;
@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from generator.editions.words import HAN, boundaries, frequency, is_word, tag
+from generator.editions.words import HAN, boundaries, frequency, is_word, tag, tags
 
 ORGANISATION_SUFFIXES = (
     "股份有限公司", "有限责任公司", "有限公司", "股份公司", "集团", "公司", "银行", "大学", "学院",
@@ -58,7 +58,7 @@ _COMMON_VERB = 100  # a verb jieba's dictionary counts this often is no name par
 _BACK_WORDS, _BACK_CHARS = 6, 14  # how far a name is read back from its suffix
 _DOTS = "·•‧・"
 _DOT = re.compile(f"[{HAN}]([{_DOTS}])[{HAN}]")
-_TITLE = re.compile("《([^《》\n]{1,60})》")
+_TITLE = re.compile("《((?:[^《》\n<]|<[^<>\n]*>){1,400}?)》")  # a title may hold a link
 _BYLINE = re.compile(f"(?:记者|通讯员|实习生|摄影|摄)[ 　]?([{HAN}]{{2,3}})(?=$|[ 　\n，、；）)]|摄|报道)")
 _CODE = re.compile(r"[（(](?:股票代码[：:]\s*)?\d{6}(?:\.[A-Za-z]{2})?[)）]")
 _MOVE = re.compile("涨停|跌停|涨逾|跌逾|涨超|跌超|大涨|大跌|收涨|收跌|领涨|领跌")
@@ -188,9 +188,10 @@ def tagged(pieces: list[str], offsets: list[int], vocabulary: frozenset[str] = f
     too noisy to hold off a vocabulary rule: 智能化 and 大屏幕 are tagged nr) or
     ``tagged`` (ns nt: places and organisations)."""
     found = []
+    tag_of = tags().get
     for index, piece in enumerate(pieces):
-        kind = tag(piece) if len(piece) > 1 and piece not in vocabulary else ""
-        if kind in NAME_TAGS:
+        kind = tag_of(piece) if len(piece) > 1 else None
+        if kind in NAME_TAGS and piece not in vocabulary:
             found.append(Name(offsets[index], offsets[index + 1], "tagged" if kind in ("ns", "nt") else "person"))
     return found
 

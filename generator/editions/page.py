@@ -2,69 +2,72 @@
 
 A glossary link stands in the middle of a phrase (全市<a …>开源</a>社区). Converting
 the pieces between tags one by one would convert the phrase piece by piece; the
-reader sees one text. So the page's text is converted as one stream with the tags
-taken out: an inline tag (a, mark, span …) leaves only a break, any other tag
-a line break (its text never joins the next cell or paragraph). The tags go back
-where their break fell in the converted text; a rule whose output changes length
-is not applied across a break (wordwise.py), so every break has its place.
-
-Attribute values with Chinese text (a term's tooltip) are converted on their own.
-Every character of markup Baozhai writes is ASCII outside attribute values (the
-escaping in generator/site/escape.py makes text ``<``, ``>`` and ``"`` character
-references), so a ``<`` always starts a tag.
+reader sees one text. So the inline tags (a, mark, span …) that stand between two
+Han characters are taken out of the page and the page is converted as one text,
+with a break where each group of them stood; they go back at their break in the
+converted text. A rule whose output changes length is not applied across a break
+(wordwise.py), so every break has its place. Every other tag stays in the text:
+its ASCII characters end any word and OpenCC leaves them alone (Baozhai's own
+markup is ASCII outside attribute values, and escape.py makes a text's ``<``,
+``>`` and ``"`` character references, so a ``<`` always starts a tag). Attribute
+values with Chinese text (a term's tooltip, repeated at each of its uses) are
+converted on their own, once each: a token stands in for them meanwhile.
 """
 from __future__ import annotations
 
 import re
 from typing import Callable
 
-INLINE = frozenset({"a", "abbr", "b", "cite", "code", "em", "i", "mark", "q", "s", "small", "span",
-                    "strong", "sub", "sup", "u"})
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*>")
+from generator.editions.words import HAN
+
+INLINE = ("a", "abbr", "b", "cite", "code", "em", "i", "mark", "q", "s", "small", "span", "strong", "sub",
+          "sup", "u")
+# One or more inline tags with a Han character on each side.
+_GLUED = re.compile(f"(?<=[{HAN}])(?:</?(?:{'|'.join(INLINE)})(?:\\s[^<>]*)?>)+(?=[{HAN}])")
 _ATTRIBUTE = re.compile(r'"([^"]*[^\x00-\x7f][^"]*)"')
+_TAG_WITH_TEXT = re.compile(r"<[^<>]*[^\x00-\x7f][^<>]*>")
+_TOKEN = re.compile("\x02([0-9]+)\x03")
 Pieces = list[tuple[int, int, str]]
 
 
 def convert_page(page: str, stream: Callable[[str, tuple[int, ...]], Pieces],
                  attribute: Callable[[str], str]) -> str:
-    """``page`` converted: its text by ``stream(text, breaks)``, attribute values by
-    ``attribute(value)``, the markup as it was."""
-    text, tags = _take_tags(page)
-    if not tags:
-        return "".join(out for _, _, out in stream(text, ()))
-    breaks = tuple(position for position, _, _ in tags)
-    pieces = stream(text, breaks)
-    return _put_back(pieces, tags, attribute)
+    """``page`` converted: its text by ``stream(text, breaks)``, attribute values with
+    Chinese text by ``attribute(value)``, the markup as it was."""
+    if "\x02" in page or "\x03" in page:
+        raise ValueError("page holds U+0002 or U+0003, which the conversion uses itself")
+    values: list[str] = []
+
+    def token(value: re.Match) -> str:
+        values.append(value.group(1))
+        return f'"\x02{len(values) - 1}\x03"'
+
+    page = _TAG_WITH_TEXT.sub(lambda tag: _ATTRIBUTE.sub(token, tag.group()), page)
+    converted = _converted(page, stream)
+    return _TOKEN.sub(lambda m: attribute(values[int(m.group(1))]), converted) if values else converted
 
 
-def _take_tags(page: str) -> tuple[str, list[tuple[int, str, bool]]]:
-    """The page's text and its tags: (position in the text, tag, hard)."""
+def _converted(page: str, stream: Callable[[str, tuple[int, ...]], Pieces]) -> str:
+    """The page (its attribute values set aside) converted through its glued inline tags."""
     parts: list[str] = []
-    tags: list[tuple[int, str, bool]] = []
-    length = at = 0
-    for tag in _TAG.finditer(page):
-        parts.append(page[at:tag.start()])
-        length += tag.start() - at
-        hard = tag.group(2).lower() not in INLINE
-        tags.append((length, tag.group(), hard))
-        if hard:  # a line break in the text: nothing joins across it
-            parts.append("\n")
-            length += 1
-        at = tag.end()
+    tags: list[tuple[int, str]] = []  # (position in the text, the tags there)
+    at = length = 0
+    for glued in _GLUED.finditer(page):
+        parts.append(page[at:glued.start()])
+        length += glued.start() - at
+        tags.append((length, glued.group()))
+        at = glued.end()
+    if not tags:
+        return "".join(out for _, _, out in stream(page, ()))
     parts.append(page[at:])
-    return "".join(parts), tags
-
-
-def _put_back(pieces: Pieces, tags: list[tuple[int, str, bool]], attribute: Callable[[str], str]) -> str:
-    """The converted pieces with each tag back at its break (a hard tag in place of
-    the line break it put into the text)."""
+    pieces = stream("".join(parts), tuple(position for position, _ in tags))
     converted = "".join(out for _, _, out in pieces)
     result: list[str] = []
     at = 0
-    for (position, tag, hard), where in zip(tags, _positions(pieces, [t[0] for t in tags])):
+    for (_, group), where in zip(tags, _positions(pieces, [position for position, _ in tags])):
         result.append(converted[at:where])
-        result.append(_tag(tag, attribute))
-        at = where + 1 if hard else where
+        result.append(group)
+        at = where
     result.append(converted[at:])
     return "".join(result)
 
@@ -92,9 +95,3 @@ def _positions(pieces: Pieces, breaks: list[int]) -> list[int]:
         else:
             result.append(produced + len(out))
     return result
-
-
-def _tag(tag: str, attribute: Callable[[str], str]) -> str:
-    if tag.isascii():
-        return tag
-    return _ATTRIBUTE.sub(lambda m: f'"{attribute(m.group(1))}"', tag)

@@ -30,10 +30,11 @@ import opencc
 
 from generator.editions.layers import Cut, Layer
 from generator.editions.names import Name, NameFinder
-from generator.editions.words import boundaries, words
+from generator.editions.words import boundaries, runs, words
 
 SEPARATOR = "\x1f"
 PLACEHOLDER = "\x1e"
+_RUNS_KEPT = 200_000  # runs whose plain conversion is remembered
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class Wordwise:
                  phrases: dict[str, str], finder: NameFinder) -> None:
         self.edition, self.names, self.layers, self.finder = edition, names, layers, finder
         self.phrases = dict(phrases)
+        self._runs: dict[str, str] = {}  # a run of Han text → its plain conversion
         self._phrases = ahocorasick.Automaton()
         for key in self.phrases:
             self._phrases.add_word(key, key)
@@ -63,12 +65,17 @@ class Wordwise:
         """Pieces ``(start, end, output)`` of ``text`` converted, in order."""
         if SEPARATOR in text or PLACEHOLDER in text:
             raise ValueError("text holds U+001E or U+001F, which the conversion uses itself")
-        pieces = words(text)
+        spans = runs(text)
+        pieces = words(text, spans)
         cut = Cut(boundaries(pieces))
         decided = self._phrase_spans(text, breaks)
         names = _outside(self.finder.find(text, pieces), decided)
-        decided = _merge_spans(decided, self._rule_spans(text, cut, names, decided, breaks))
-        return self._assemble(text, pieces, cut, decided, _outside(names, decided))
+        decided = _merge_spans(decided, self._rule_spans(text, cut, names, decided, breaks, spans))
+        names = _outside(names, decided)
+        plain = self._plain(text, spans)
+        if plain is None:  # OpenCC changed a run's length: convert region by region
+            return self._assemble(text, cut, decided, names)
+        return self._overlay(text, plain, cut, decided, names)
 
     def plan(self, text: str) -> tuple[list[Span], list[Name]]:
         """The decided spans and the names of ``text`` (for reports and tests)."""
@@ -90,7 +97,7 @@ class Wordwise:
         return spans
 
     def _rule_spans(self, text: str, cut: Cut, names: list[Name], decided: list[Span],
-                    breaks: tuple[int, ...]) -> list[Span]:
+                    breaks: tuple[int, ...], han_runs: list[tuple[int, int]] | None = None) -> list[Span]:
         strong = [n for n in names if n.kind != "person"]  # a person's name holds off no rule
         starts = [n.start for n in strong]
 
@@ -100,13 +107,49 @@ class Wordwise:
 
         spans = []
         for layer in self.layers:
-            for match in layer.matches(text, cut, in_name):
+            for match in layer.matches(text, cut, in_name, han_runs):
                 rule = match.rule
                 if _keeps_breaks(match.start, match.end, rule.value, rule.source, breaks):
                     spans.append(Span(match.start, match.end, rule.value, rule.where))
         return spans
 
-    def _assemble(self, text: str, pieces: list[str], cut: Cut, decided: list[Span],
+    def _plain(self, text: str, spans: list[tuple[int, int]]) -> str | None:
+        """``text`` as the edition's OpenCC converts it word by word (no names, no rules),
+        or None if that changed its length. Each run of Han text is converted once and
+        remembered; all new runs of a text go to OpenCC in one call."""
+        new = list(dict.fromkeys(text[s:e] for s, e in spans if text[s:e] not in self._runs))
+        if new:
+            if len(self._runs) + len(new) > _RUNS_KEPT:
+                self._runs.clear()
+            converted = _convert_all(self.edition, [SEPARATOR.join(words(run)) for run in new])
+            self._runs.update(zip(new, converted))
+        parts, at = [], 0
+        for start, end in spans:
+            out = self._runs[text[start:end]]
+            if len(out) != end - start:
+                return None
+            parts += [text[at:start], out]
+            at = end
+        parts.append(text[at:])
+        return "".join(parts)
+
+    def _overlay(self, text: str, plain: str, cut: Cut, decided: list[Span],
+                 names: list[Name]) -> list[tuple[int, int, str]]:
+        """The plain conversion with the names (converted by characters) and the decided
+        spans laid over it: pieces in order, the plain text between them one piece."""
+        named = _convert_all(self.names, [_joined(text, cut.offsets, n.start, n.end) for n in names])
+        over = sorted([(n.start, n.end, next(named)) for n in names] + [(s.start, s.end, s.text) for s in decided])
+        result, at = [], 0
+        for start, end, out in over:
+            if start > at:
+                result.append((at, start, plain[at:start]))
+            result.append((start, end, out))
+            at = end
+        if at < len(text):
+            result.append((at, len(text), plain[at:]))
+        return result
+
+    def _assemble(self, text: str, cut: Cut, decided: list[Span],
                   names: list[Name]) -> list[tuple[int, int, str]]:
         """Convert the plain text and the names with one OpenCC call each; join in order."""
         regions = _regions(len(text), decided, names)
