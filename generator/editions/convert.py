@@ -138,13 +138,14 @@ class Converter:
     ``phrases``: the editor's phrases file; ``extra``: the glossary's Traditional
     forms (the editor's file wins over them); ``names``: the editor's names file;
     ``listed``: other known names (glossary person, institution, place, project
-    entries) with their kind. Build one per site build; ``convert`` is then cheap
+    entries) with their kind; ``terms``: known words that are no names (the other
+    glossary entries). Build one per site build; ``convert`` is then cheap
     and has no side effects.
     """
 
     def __init__(self, variant: str = DEFAULT_VARIANT, phrases: Path | None = None,
                  extra: dict[str, str] | None = None, names: Path | None = None,
-                 listed: dict[str, str] | None = None) -> None:
+                 listed: dict[str, str] | None = None, terms: frozenset[str] = frozenset()) -> None:
         self.variant = check_variant(variant)
         self.language = edition_language(variant)
         self.overrides = {**(extra or {}), **(read_phrases(phrases) if phrases else {})}
@@ -153,7 +154,7 @@ class Converter:
         first = read_phrases(CONFIG_DIR / COMMON_LAYER)
         regional = {k: v for name in REGIONAL_LAYERS.get(OPENCC_CONFIG[variant], ())
                     for k, v in read_phrases(CONFIG_DIR / name).items()}
-        self.identity = json.dumps([variant, first, regional, self.overrides, sorted(known.items()),
+        self.identity = json.dumps([variant, first, regional, self.overrides, sorted(known.items()), sorted(terms),
                                     [r.where + r.value + r.condition for r in layers[0].rules]],
                                    ensure_ascii=False, sort_keys=True)
         names_first = {**first, **read_phrases(CONFIG_DIR / NAMES_LAYER)}
@@ -161,7 +162,7 @@ class Converter:
         self._wordwise = Wordwise(_load_opencc(variant, first, regional),
                                   _load_opencc(variant, names_first, regional),
                                   layers, self.overrides,
-                                  NameFinder(known, frozenset(r.source for r in layers[0].rules if not r.name)))
+                                  NameFinder(known, frozenset(r.source for r in layers[0].rules if not r.name) | terms))
         self._stock: dict[str, opencc.OpenCC] = {}
         self._attributes: dict[str, str] = {}
 

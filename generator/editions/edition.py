@@ -35,12 +35,17 @@ def converter_for(settings: Settings, edition: Edition, glossary: Glossary) -> C
     phrases, names = settings.content / PHRASES, settings.content / NAMES
     forms = {t.term: t.traditional for t in glossary.terms if t.traditional}
     listed = {form: f"glossary {t.category}" for t in glossary.terms if t.category in NAME_CATEGORIES
-              for form in t.forms}
+              for form in t.forms if _has_han(form)}
+    terms = frozenset(form for t in glossary.terms if t.category not in NAME_CATEGORIES for form in t.forms)
     try:
         return Converter(edition.variant, phrases if phrases.exists() else None, forms,
-                         names if names.exists() else None, listed)
+                         names if names.exists() else None, listed, terms)
     except ValueError as err:
         raise ContentError(str(err)) from None
+
+
+def _has_han(form: str) -> bool:
+    return any("\u3400" <= char <= "\u9fff" for char in form)
 
 
 def edition_checks(files: dict[str, str], converted: dict[str, str], converter: Converter) -> list[str]:

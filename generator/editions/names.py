@@ -59,6 +59,7 @@ _BACK_WORDS, _BACK_CHARS = 6, 14  # how far a name is read back from its suffix
 _DOTS = "·•‧・"
 _DOT = re.compile(f"[{HAN}]([{_DOTS}])[{HAN}]")
 _TITLE = re.compile("《((?:[^《》\n<]|<[^<>\n]*>){1,400}?)》")  # a title may hold a link
+_COMPANY_NEXT = re.compile("股份|公司|集团|控股|[（(]|涨|跌|公告|发布|披露|表示|称|等|董事|实控|股价|市值|主力")
 _BYLINE = re.compile(f"(?:记者|通讯员|实习生|摄影|摄)[ 　]?([{HAN}]{{2,3}})(?=$|[ 　\n，、；）)]|摄|报道)")
 _CODE = re.compile(r"[（(](?:股票代码[：:]\s*)?\d{6}(?:\.[A-Za-z]{2})?[)）]")
 _MOVE = re.compile("涨停|跌停|涨逾|跌逾|涨超|跌超|大涨|大跌|收涨|收跌|领涨|领跌")
@@ -91,7 +92,7 @@ class NameFinder:
         offsets = boundaries(pieces)
         found = (self._listed(text) + titles(text) + bylines(text) + transliterations(text, pieces, offsets)
                  + organisations(text, pieces, offsets) + stocks(text, pieces, offsets)
-                 + brands(pieces, offsets)
+                 + brands(text, pieces, offsets, self.vocabulary)
                  + tagged(pieces, offsets, self.vocabulary))
         return merge(found + repeated(text, found))
 
@@ -168,12 +169,24 @@ def stocks(text: str, pieces: list[str], offsets: list[int]) -> list[Name]:
     return found
 
 
-def brands(pieces: list[str], offsets: list[int]) -> list[Name]:
-    """An unknown or proper-noun word followed by an industry word: 大族|激光, 天孚|通信."""
+def brands(text: str, pieces: list[str], offsets: list[int], vocabulary: frozenset[str] = frozenset()) -> list[Name]:
+    """An unknown or proper-noun word followed by an industry word: 大族|激光, 天孚|通信.
+
+    Where the industry word is itself a vocabulary word (智能, 激光, 通信: a brand
+    found wrongly would keep it from its Taiwan form), the first word must be one
+    jieba does not know and a company's context must follow (股份, 公司, a code, a
+    price move, 公告 …); a known term (具身智能, a glossary entry) is no brand."""
     found = []
     for index in range(len(pieces) - 1):
-        if pieces[index + 1] in INDUSTRY_WORDS and _is_brand(pieces[index]):
-            found.append(Name(offsets[index], offsets[index + 2], "brand"))
+        industry = pieces[index + 1]
+        if industry not in INDUSTRY_WORDS or not _is_brand(pieces[index]):
+            continue
+        start, end = offsets[index], offsets[index + 2]
+        if text[start:end] in vocabulary:
+            continue
+        if industry in vocabulary and (is_word(pieces[index]) or not _COMPANY_NEXT.match(text, end)):
+            continue
+        found.append(Name(start, end, "brand"))
     return found
 
 
