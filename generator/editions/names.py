@@ -174,7 +174,7 @@ def brands(text: str, pieces: list[str], offsets: list[int], vocabulary: frozens
 
     Where the industry word is itself a vocabulary word (智能, 激光, 通信: a brand
     found wrongly would keep it from its Taiwan form), the first word must be one
-    jieba does not know and a company's context must follow (股份, 公司, a code, a
+    jieba does not know, or knows as a proper noun, and a company's context must follow (股份, 公司, a code, a
     price move, 公告 …); a known term (具身智能, a glossary entry) is no brand."""
     found = []
     for index in range(len(pieces) - 1):
@@ -184,7 +184,9 @@ def brands(text: str, pieces: list[str], offsets: list[int], vocabulary: frozens
         start, end = offsets[index], offsets[index + 2]
         if text[start:end] in vocabulary:
             continue
-        if industry in vocabulary and (is_word(pieces[index]) or not _COMPANY_NEXT.match(text, end)):
+        first = pieces[index]
+        known = is_word(first) and tag(first) not in ("nz", "nt")
+        if industry in vocabulary and (known or not _COMPANY_NEXT.match(text, end)):
             continue
         found.append(Name(start, end, "brand"))
     return found
