@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from generator.editions.words import HAN, boundaries, frequency, is_word, tag, tags
+from generator.editions.words import HAN, boundaries, frequency, is_word, runs, tag, tags, words
 
 ORGANISATION_SUFFIXES = (
     "股份有限公司", "有限责任公司", "有限公司", "股份公司", "集团", "公司", "银行", "大学", "学院",
@@ -54,6 +54,7 @@ NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt"})
 # Tags of words that cannot be inside a name read back from its suffix.
 _STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "ud", "ug", "uz", "uv", "r", "rr", "rz", "d", "m",
                         "mq", "q", "f", "t", "y", "e", "o", "vd", "ad", "zg"})
+_RUNS_KEPT = 200_000  # runs whose tagged words are remembered
 _COMMON_VERB = 100  # a verb jieba's dictionary counts this often is no name part (沾益: 4)
 _BACK_WORDS, _BACK_CHARS = 6, 14  # how far a name is read back from its suffix
 _DOTS = "·•‧・"
@@ -81,20 +82,36 @@ class NameFinder:
     def __init__(self, listed: dict[str, str] | None = None, vocabulary: frozenset[str] = frozenset()) -> None:
         self.listed = dict(listed or {})
         self.vocabulary = vocabulary
+        self._runs: dict[str, tuple[Name, ...]] = {}
         self._automaton = ahocorasick.Automaton()
         for form, kind in self.listed.items():
             self._automaton.add_word(form, (form, kind))
         if self.listed:
             self._automaton.make_automaton()
 
-    def find(self, text: str, pieces: list[str]) -> list[Name]:
-        """Every name of ``text`` (cut into ``pieces`` by words.words), sorted, not overlapping."""
+    def find(self, text: str, pieces: list[str], spans: list[tuple[int, int]] | None = None) -> list[Name]:
+        """Every name of ``text`` (cut into ``pieces`` by words.words, its runs of Han
+        text ``spans``), sorted, not overlapping."""
         offsets = boundaries(pieces)
         found = (self._listed(text) + titles(text) + bylines(text) + transliterations(text, pieces, offsets)
                  + organisations(text, pieces, offsets) + stocks(text, pieces, offsets)
                  + brands(text, pieces, offsets, self.vocabulary)
-                 + tagged(pieces, offsets, self.vocabulary))
+                 + self._tagged(text, runs(text) if spans is None else spans))
         return merge(found + repeated(text, found))
+
+    def _tagged(self, text: str, spans: list[tuple[int, int]]) -> list[Name]:
+        """:func:`tagged`, run by run; a run's tagged words are remembered."""
+        found = []
+        for start, end in spans:
+            run = text[start:end]
+            inside = self._runs.get(run)
+            if inside is None:
+                if len(self._runs) >= _RUNS_KEPT:
+                    self._runs.clear()
+                pieces = words(run)
+                inside = self._runs[run] = tuple(tagged(pieces, boundaries(pieces), self.vocabulary))
+            found += [Name(start + n.start, start + n.end, n.kind) for n in inside]
+        return found
 
     def _listed(self, text: str) -> list[Name]:
         if not self.listed:

@@ -69,7 +69,7 @@ class Wordwise:
         pieces = words(text, spans)
         cut = Cut(boundaries(pieces))
         decided = self._phrase_spans(text, breaks)
-        names = _outside(self.finder.find(text, pieces), decided)
+        names = _outside(self.finder.find(text, pieces, spans), decided)
         decided = _merge_spans(decided, self._rule_spans(text, cut, names, decided, breaks, spans))
         names = _outside(names, decided)
         plain = self._plain(text, spans)
