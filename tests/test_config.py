@@ -21,7 +21,8 @@ def test_the_projects_settings():
         ROOT / "site", "报摘 Baozhai", "https://baozhai.example.org/")
     assert settings.markdown_extensions == ("toc", "tables", "fenced_code", "attr_list", "footnotes", "admonition",
                                             "generator.engine.raw_blocks")  # MkDocs' three, then mkdocs.yml's
-    assert settings.markdown_options == {"toc": {"permalink": False}}
+    assert settings.markdown_options == {"toc": {"permalink": False},
+                                         "footnotes": {"BACKLINK_TITLE": "回到正文中的第 %d 条注释"}}
     assert settings.theme_dir is None and settings.config_files == (ROOT / "mkdocs.yml",)
 
 

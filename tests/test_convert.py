@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.editions import convert
+from generator.editions import convert, quotes
 from generator.editions.convert import Converter, leftover_simplified, read_phrases, regional_quotes
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,14 +35,107 @@ def write(tmp_path: Path, text: str) -> Path:
     return path
 
 
-# --- vocabulary and phrases -------------------------------------------------
+# --- the issue's examples, class by class (issue 17) -------------------------
 
 
 @pytest.mark.parametrize(
-    ("source", "expected"), [("人工智能", "人工智慧"), ("信息", "資訊"), ("软件", "軟體")]
+    ("source", "expected"),
+    [
+        ("苏州市智能装备有限公司", "蘇州市智能裝備有限公司"),  # not 智慧
+        ("深圳市大族激光科技产业集团股份有限公司", "深圳市大族激光科技產業集團股份有限公司"),  # not 雷射
+        ("上海永久自行车有限公司", "上海永久自行車有限公司"),  # not 腳踏車
+        ("大族激光发布公告", "大族激光發布公告"),  # a company's short name: not 雷射
+        ("深圳市数码科技有限公司", "深圳市數碼科技有限公司"),  # 数码 → 數位, but not in a name
+        ("贾里德·库什纳表示", "賈里德·庫什納表示"),  # 里, not 裡
+        ("《人工智能发展报告》指出", "《人工智能發展報告》指出"),  # a title keeps its words
+        ("工业和信息化部发布", "工業和信息化部發布"),  # the ministry keeps its name
+        ("（记者颉满斌 通讯员余若怡）", "（記者頡滿斌 通訊員余若怡）"),  # 余, not 餘
+        ("斯坦福大学教授", "史丹佛大學教授"),  # a name rule applies inside a name
+    ],
 )
-def test_default_uses_taiwan_vocabulary(taiwan: Converter, source: str, expected: str) -> None:
-    assert taiwan.variant == "s2twp"
+def test_names_keep_their_own_words(taiwan: Converter, source: str, expected: str) -> None:
+    assert taiwan.convert(source) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("招股说明书签署日", "招股說明書簽署日"),  # not 說明書籤署 (书签)
+        ("下游客户需求", "下游客戶需求"),  # not 下遊客戶
+        ("齐北松快步登上农机", "齊北松快步登上農機"),  # not 鬆快 (松快)
+        ("谁就能牢牢把握发展的主动权", "誰就能牢牢把握發展的主動權"),  # not 髮展
+        ("外交部部长发表讲话", "外交部部長發表講話"),
+        ("党员带头发挥作用", "黨員帶頭發揮作用"),
+        ("她留着一头长发", "她留著一頭長髮"),
+        ("推进创新链产业链资金链人才链深度融合", "推進創新鏈產業鏈資金鏈人才鏈深度融合"),
+    ],
+)
+def test_no_phrase_crosses_a_word_boundary(taiwan: Converter, source: str, expected: str) -> None:
+    assert taiwan.convert(source) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("公司没有采用该方案", "公司沒有採用該方案"),
+        ("新时代新征程", "新時代新征程"),  # not 新徵程
+        ("由钢板压制而成", "由鋼板壓製而成"),  # pressed: 製
+        ("压制通胀", "壓制通膨"),  # suppressed: 制 (and inflation is 通膨)
+        ("赵岩研究岩体", "趙岩研究岩體"),  # not 巖
+        ("“场”字重复，系排印错误。", "“場”字重複，係排印錯誤。"),
+        ("系好安全带", "繫好安全帶"),  # tying: OpenCC's word 系好 (no rule of ours fires)
+        ("双方已签了合同", "雙方已簽了合同"),
+        ("78只股票涨停", "78隻股票漲停"),
+        ("指数拉升", "指數拉升"),
+        ("占比超过一半", "占比超過一半"),
+        ("回归企业价值", "回歸企業價值"),
+        ("头发", "頭髮"),
+        ("以后", "以後"),
+        ("皇后", "皇后"),
+        ("干部", "幹部"),
+        ("干净", "乾淨"),
+    ],
+)
+def test_one_to_many_characters(taiwan: Converter, source: str, expected: str) -> None:
+    assert taiwan.convert(source) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("提升数据质量", "提升數據品質"),
+        ("产品质量", "產品品質"),
+        ("推动高质量发展", "推動高質量發展"),  # the slogan keeps 質量
+        ("质量守恒", "質量守恆"),  # mass
+        ("数码产品", "數位產品"),
+        ("计算机", "電腦"),
+        ("等离子体", "電漿"),
+        ("55英寸电视", "55吋電視"),
+        ("笔记本电脑", "筆電"),
+        ("手机、笔记本", "手機、筆電"),
+        ("集装箱码头", "貨櫃碼頭"),
+        ("斯坦福", "史丹佛"),
+        ("大语言模型", "大型語言模型"),
+        ("最大语言模型", "最大語言模型"),  # 大语言模型 does not start inside 最大
+        ("媒体报道", "媒體報導"),
+        ("稍作调试", "稍作調試"),  # commissioning, not 除錯
+        ("人工智能", "人工智慧"),
+        ("信息", "資訊"),
+        ("软件", "軟體"),
+        ("开源社区", "開源社群"),
+        ("社区医院", "社區醫院"),
+        ("外部变量", "外部變數"),
+        ("变量施肥", "變量施肥"),
+        ("深交所主板上市", "深交所主板上市"),  # not 主機板
+        ("电脑主板", "電腦主機板"),
+        ("数据显示", "數據顯示"),  # figures: 數據, not 資料
+        ("数字经济", "數位經濟"),
+        ("阿拉伯数字", "阿拉伯數字"),
+        ("收入水平", "收入水準"),
+        ("水平方向", "水平方向"),
+    ],
+)
+def test_taiwan_vocabulary_in_its_sense(taiwan: Converter, source: str, expected: str) -> None:
     assert taiwan.convert(source) == expected
 
 
@@ -66,36 +159,6 @@ def test_hong_kong_keeps_its_own_fabu(variants: dict[str, Converter]) -> None:
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
-        ("谁就能牢牢把握发展的主动权", "誰就能牢牢把握發展的主動權"),
-        ("外交部部长发表讲话", "外交部部長發表講話"),
-        ("资金发放到位", "資金發放到位"),
-        ("党员带头发挥作用", "黨員帶頭發揮作用"),
-        ("推进创新链产业链资金链人才链深度融合", "推進創新鏈產業鏈資金鏈人才鏈深度融合"),
-        ("她留着一头长发", "她留著一頭長髮"),
-    ],
-)
-def test_phrase_matches_do_not_cross_words(taiwan: Converter, source: str, expected: str) -> None:
-    assert taiwan.convert(source) == expected
-
-
-@pytest.mark.parametrize(
-    ("source", "expected"),
-    [
-        ("头发", "頭髮"),
-        ("发展", "發展"),
-        ("以后", "以後"),
-        ("皇后", "皇后"),
-        ("干部", "幹部"),
-        ("干净", "乾淨"),
-    ],
-)
-def test_one_to_many_characters(taiwan: Converter, source: str, expected: str) -> None:
-    assert taiwan.convert(source) == expected
-
-
-@pytest.mark.parametrize(
-    ("source", "expected"),
-    [
         ("持续支持香港构建多元化金融市场", "持續支持香港構建多元化金融市場"),
         ("一系列重要文件", "一系列重要文件"),
         ("建成并试运行", "建成並試運行"),
@@ -104,14 +167,15 @@ def test_one_to_many_characters(taiwan: Converter, source: str, expected: str) -
         ("少数组织", "少數組織"),
     ],
 )
-def test_twphrases_deny_list(taiwan: Converter, source: str, expected: str) -> None:
+def test_software_senses_of_twphrases_stay_out(taiwan: Converter, source: str, expected: str) -> None:
     assert taiwan.convert(source) == expected
 
 
-def test_curated_entries_convert_to_their_value(variants: dict[str, Converter]) -> None:
-    twp = read_phrases(convert.CONFIG_DIR / "news_twp.txt")
+def test_common_entries_are_words_and_convert_to_their_value(variants: dict[str, Converter]) -> None:
+    """OpenCC sees one word at a time: an entry longer than a word would never match."""
+    from generator.editions.words import words
     common = read_phrases(convert.CONFIG_DIR / convert.COMMON_LAYER)
-    assert {k: variants["s2twp"].convert(k) for k in twp} == twp
+    assert [k for k in common if len(words(k)) > 1] == []
     assert {k: variants["s2t"].convert(k) for k in common} == common
 
 
@@ -126,9 +190,26 @@ def test_editor_phrase_wins_over_opencc(tmp_path: Path, taiwan: Converter) -> No
     assert edited.convert("人工智能") == "人工智慧"
 
 
+def test_editor_names_are_converted_by_characters(tmp_path: Path, taiwan: Converter) -> None:
+    names = tmp_path / "names.txt"
+    names.write_text("# a company's short name\n永久自行车\n", encoding="utf-8")
+    assert taiwan.convert("永久自行车公告") == "永久腳踏車公告"
+    assert Converter(names=names).convert("永久自行车公告") == "永久自行車公告"
+
+
+def test_bad_names_line_names_file_and_line(tmp_path: Path) -> None:
+    names = tmp_path / "names.txt"
+    names.write_text("华信智能\n\n华信智能\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"names\.txt:3: duplicate name '华信智能' \(first on line 1\)"):
+        Converter(names=names)
+    names.write_text("华信 智能\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"names\.txt:1: whitespace inside a name"):
+        Converter(names=names)
+
+
 def test_seeded_editor_file_is_valid() -> None:
     phrases = read_phrases(ROOT / "content" / "phrases.txt")
-    assert phrases["欧空局"] == "歐洲太空總署"
+    assert phrases["国际热核聚变实验堆"] == "國際熱核融合實驗反應爐"
 
 
 @pytest.mark.parametrize(
@@ -175,15 +256,21 @@ def test_unknown_variant_names_the_allowed_ones() -> None:
         Converter("zh-tw")
 
 
+def test_edition_language_is_material_s_ui_language(variants: dict[str, Converter]) -> None:
+    assert {v: c.language for v, c in variants.items()} == {
+        "s2twp": "zh-TW", "s2tw": "zh-TW", "s2hk": "zh-HK", "s2t": "zh-Hant"}
+
+
 def test_config_is_deterministic(tmp_path: Path) -> None:
-    tables = convert.phrase_tables("s2twp")
+    tables = (read_phrases(convert.CONFIG_DIR / convert.COMMON_LAYER),
+              read_phrases(convert.CONFIG_DIR / "news_tw_forms.txt"))
     first, second = tmp_path / "a", tmp_path / "b"
     first.mkdir()
     second.mkdir()
     convert.write_config(first, "s2twp", *tables)
     convert.write_config(second, "s2twp", *tables)
     names = sorted(p.name for p in first.iterdir())
-    assert names == ["baozhai_phrases.txt", "baozhai_regional.txt", "s2twp.json"]
+    assert names == ["baozhai_phrases.txt", "baozhai_regional.txt", "s2tw.json"]  # s2twp: s2tw's OpenCC
     assert all((first / n).read_bytes() == (second / n).read_bytes() for n in names)
 
 
@@ -232,7 +319,7 @@ def test_flat_shortcut_agrees_with_the_walk_on_every_small_text() -> None:
     for size in range(7):
         for chars in itertools.product("“”‘’a\n", repeat=size):
             text = "".join(chars)
-            assert regional_quotes(text) == convert._nested_quotes(text), repr(text)
+            assert regional_quotes(text) == quotes._nested_quotes(text), repr(text)
 
 
 def test_guillemets_and_book_titles_untouched(taiwan: Converter) -> None:

@@ -5,12 +5,13 @@ import re
 import shutil
 from pathlib import Path
 
-import opencc
 import pytest
 from conftest import markdown_html
 
 from generator import pipeline
+from generator.commands import build as commands
 from generator.config import load_settings
+from generator.editions.convert import Converter
 from generator.editions.edition import convert_files, converter_for, edition_checks
 from generator.engine.options import overrides
 from generator.errors import ContentError
@@ -65,7 +66,9 @@ def test_taiwan_vocabulary_and_quotes_in_the_traditional_article(seed_editions):
     markdown = hant["articles/2026-shi-jie-ren-gong-zhi-neng-da-hui-shi-fang-ai-fa-zhan.md"]
     assert "# 2026世界人工智慧大會釋放AI發展新訊號 { #title }" in markdown
     waic = visible_text(markdown)
-    assert "人工智能" not in waic
+    outside_titles = re.sub("《[^《》]*》", "", waic)
+    assert "人工智能" not in outside_titles  # a title (《“人工智能+”行动方案》) keeps its own words
+    assert "《人工智能全球治理上海宣言》" in waic
     assert "「人工智慧+」" in waic and "“" not in waic and "”" not in waic
     gold = hant["articles/untitled-guo-yang-hang-lian-xu-20-ge.md"]
     assert "「這意味著儘管黃金價格處於歷史高位" in gold
@@ -84,22 +87,34 @@ def test_nested_quotes_become_corner_brackets(seed_editions):
     assert "「黨中央非常重視和愛惜科技人才。『人生能有幾回搏』，大家要放開手腳" in first
 
 
-def test_a_term_is_converted_alone_between_markup():
-    """OpenCC's phrase matching cannot reach across the markup around a term:
-    stock s2tw turns 把握发展 into 把握髮展, but the annotated term stays 發展,
-    exactly as on its own glossary page."""
-    stock = opencc.OpenCC("s2tw")
+def test_a_link_never_splits_a_phrase(seed_editions):
+    """The page is converted as the reader reads it, through its inline markup: a
+    glossary link inside 开源社区 leaves the phrase whole (開源社群, not 開源社區),
+    and the markup is back where it was."""
+    _, hant = seed_editions
+    page = hant["glossary/kaiyuan.md"]
+    assert "全市<mark>開源</mark>社群匯聚模型超15萬個" in page
+    converter = Converter()
+    assert converter.convert_text('全市<a class="bz-term" href="../glossary/k.html" title="开源｜open">开源</a>社区') \
+        == '全市<a class="bz-term" href="../glossary/k.html" title="開源｜open">開源</a>社群'
+    # a rule that changes length never crosses a tag: each side is converted alone
+    assert converter.convert_text("大语<mark>言模</mark>型") == "大語<mark>言模</mark>型"
+    assert converter.convert_text("<p>大语言模型</p>") == "<p>大型語言模型</p>"
+    # a block tag is a hard break: no word runs across table cells
+    assert converter.convert_text("<td>把握</td><td>发展</td>") == "<td>把握</td><td>發展</td>"
 
-    class Stock:
-        identity = "stock s2tw"
 
-        def convert_text(self, text: str) -> str:
-            return stock.convert(text)
+def test_seed_traditional_pages_have_xin_zhengcheng(seed_editions):
+    _, hant = seed_editions
+    pages = [text for name, text in hant.items() if "新時代新征" in text]
+    assert pages and all("新時代新徵程" not in text for text in hant.values())
+    assert "「場」字重複，係排印錯誤。" in hant["articles/wei-min-zu-fu-xing-ji-ju-pang-bo-wei-li.md"]  # an editor's note
 
-    assert stock.convert("要把握发展机遇") == "要把握髮展機遇"
-    page = {"a.md": '要把握<a class="bz-term" href="../glossary/fazhan.html">发展</a>机遇'}
-    assert convert_files(page, Stock())["a.md"] == \
-        '要把握<a class="bz-term" href="../glossary/fazhan.html">發展</a>機遇'
+
+def test_term_page_counts_read_right_in_both_scripts(seed_editions):
+    hans, hant = seed_editions
+    assert '<p class="bz-use-count">本摘编共有 4 处。</p>' in hans["glossary/kaiyuan.md"]  # not 本摘编中共
+    assert '<p class="bz-use-count">本摘編共有 4 處。</p>' in hant["glossary/kaiyuan.md"]
 
 
 GLOSSARY_WITH_FORM = """\
@@ -176,6 +191,7 @@ def test_language_selector_points_at_the_twin_root():
         {"name": "繁體中文", "lang": "zh-Hant", "link": "zh-Hant/"}]
     assert [a["link"] for a in overrides(settings, hant, [])["extra"]["alternate"]] == ["../", "../zh-Hant/"]
     assert overrides(settings, hant, [])["theme"]["language"] == "zh-Hant"
+    assert overrides(settings, hant, [], language="zh-TW")["theme"]["language"] == "zh-TW"
 
 
 def test_every_edition_is_built_to_be_read_from_disk_too():
@@ -212,5 +228,50 @@ def test_every_page_has_its_twin_and_the_switch_lands_on_it(built_site):
 
 
 def test_html_lang_of_each_edition(built_site):
+    """The Taiwan edition speaks Material's zh-TW (搜尋, 複製, 導覽列), not its zh-Hant."""
     assert '<html lang="zh-Hans"' in (built_site / "index.html").read_text(encoding="utf-8")
-    assert '<html lang="zh-Hant"' in (built_site / "zh-Hant" / "index.html").read_text(encoding="utf-8")
+    hant = (built_site / "zh-Hant" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-TW"' in hant
+    assert '<meta property="og:locale" content="zh_TW">' in hant
+
+
+def _visible(html: str) -> str:
+    html = re.sub(r"<script.*?</script>|<style.*?</style>|<svg.*?</svg>", " ", html, flags=re.S)
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+def test_the_traditional_site_s_own_text_is_traditional(built_site):
+    """Site name and description, headlines, metadata, glossary entries and every UI
+    string of the Traditional edition hold no character s2tw would still change (the
+    language selector names the other edition in its own script: 简体中文)."""
+    converter = Converter()
+    hant = built_site / "zh-Hant"
+    index = (hant / "index.html").read_text(encoding="utf-8")
+    assert "<title>報摘 - 報摘 Baozhai</title>" in index  # the site's name
+    assert '<meta name="description" content="' in index
+    checked = sorted(hant.rglob("*.html"))  # home, 404, articles, glossary, dates, categories, browse
+    assert len(checked) > 100
+    for page in checked:
+        text = _visible(page.read_text(encoding="utf-8")).replace("简体中文", "")
+        attributes = " ".join(re.findall(r'(?:title|content|aria-label|placeholder)="([^"]*)"',
+                                         page.read_text(encoding="utf-8")))
+        assert converter.leftover_simplified(text + attributes) == [], page
+    assert "找不到這個頁面" in (hant / "404.html").read_text(encoding="utf-8")
+    article = (hant / "articles" / "wei-min-zu-fu-xing-ji-ju-pang-bo-wei-li.html").read_text(encoding="utf-8")
+    assert 'title="回到正文中的第 1 條註釋"' in article
+    simplified = (built_site / "articles" / "wei-min-zu-fu-xing-ji-ju-pang-bo-wei-li.html").read_text(encoding="utf-8")
+    assert 'title="回到正文中的第 1 条注释"' in simplified
+
+
+def test_the_hong_kong_option_builds_with_its_forms_and_language(tmp_path):
+    root = project(tmp_path, traditional="s2hk")
+    commands.build(load_settings(root), log=lambda _: None, offline=False)
+    hant = root / "site" / "zh-Hant"
+    index = (hant / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-HK"' in index
+    assert '<meta property="og:locale" content="zh_HK">' in index
+    assert 'placeholder="搜尋"' in index  # Material's Traditional strings
+    waic = (hant / "articles" / "2026-shi-jie-ren-gong-zhi-neng-da-hui-shi-fang-ai-fa-zhan.html").read_text(
+        encoding="utf-8")
+    assert "人工智能" in waic and "人工智慧" not in waic  # Hong Kong keeps 人工智能
+    assert "新聞發佈會" in waic  # Hong Kong writes 發佈

@@ -425,7 +425,7 @@ def test_source_payloads_are_visible_text_on_their_article(pages, digest, editio
             if norm(payload) not in norm("".join(page.regions.get(REGIONS[slot], []))):
                 missing.append((IDS[i], slot))
         title = norm(convert(article.title))
-        if norm(page.title) != title + norm(f" - {SITE_NAME}") or norm(page.meta["og:title"]) != title:
+        if norm(page.title) != title + norm(f" - {convert(SITE_NAME)}") or norm(page.meta["og:title"]) != title:
             missing.append((IDS[i], "title", page.title))
         description = norm(convert(lede(article, article.slug in digest.links.mid_sentence)))
         if norm(page.meta["description"]) != description or norm(page.meta["og:description"]) != description:
@@ -459,7 +459,7 @@ def test_glossary_payloads_are_visible_text_and_tooltips(pages, digest, edition,
         for field, index in fields.items():
             if norm(PAYLOADS[index]) not in norm(page.visible):
                 missing.append((term.slug, field, IDS[index]))
-        if norm(page.title) != norm(f"{convert(term.term)} - {SITE_NAME}"):
+        if norm(page.title) != norm(f"{convert(term.term)} - {convert(SITE_NAME)}"):
             missing.append((term.slug, "title", page.title))
         for article in digest.articles:
             for tip in pages[f"{edition}articles/{article.slug}.html"].tooltips:

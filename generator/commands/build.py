@@ -205,7 +205,8 @@ def write_editions(settings: Settings, digest: Digest, files: dict[str, str], do
             if converter is None:  # the source's own script: MkDocs' HTML gets the preservation check
                 shown_path(edition_docs).write_text(shown_json({article_path(a): a for a in digest.articles}),
                                                     encoding="utf-8")
-            options = overrides(settings, edition, convert_nav(nav, converter))
+            options = overrides(settings, edition, convert_nav(nav, converter),
+                                converter.convert if converter else None, converter.language if converter else None)
         yield edition, edition_docs, options
 
 

@@ -8,7 +8,7 @@ from generator.annotate.glossary_check import glossary_report
 from generator.annotate.readings import Lookup, dictionary_lookup
 from generator.annotate.suggest import suggest
 from generator.config import Settings
-from generator.editions.edition import convert_files, converter_for, edition_checks
+from generator.editions.edition import confusable_report, convert_files, converter_for, edition_checks
 from generator.errors import template_errors
 from generator.pipeline import generate, process
 
@@ -27,11 +27,17 @@ def check(settings: Settings, verbose: bool = False, today: date | None = None,
     for edition in settings.edition_list():
         converter = converter_for(settings, edition, digest.glossary)
         if converter is not None:
-            problems = edition_checks(files, convert_files(files, converter), converter)
+            converted = convert_files(files, converter)
+            problems = edition_checks(files, converted, converter)
             lines.append(f"\n{edition.code} ({edition.variant}): "
                          f"{sum('Simplified left' in p for p in problems)} page(s) with Simplified left, "
                          f"{sum('override' in p for p in problems)} stale override(s)")
             lines += problems
+            audit = confusable_report(files, converted, converter)
+            lines.append(f"confusable characters: {sum(1 for line in audit if line.startswith('    '))} "
+                         f"place(s) with the rarer form, to read (articles only)")
+            lines += audit if verbose else audit[:40] + (["  … (--verbose lists every place)"]
+                                                          if len(audit) > 40 else [])
     lines.append("preservation: every source character accounted for and shown")
     return lines
 

@@ -1,11 +1,13 @@
 """Editions, convert: one edition's pages from the Simplified ones (OpenCC).
 
-Conversion runs on each rendered page as a whole. Every piece of markup Baozhai
-writes is ASCII, which OpenCC leaves alone, and each annotated term stands
-between tags, so OpenCC's phrase matching never spans a term boundary: a
-term is converted exactly as on its own glossary page. Doing it here, after
-rendering, also converts every UI string of the templates, one OpenCC call a
-page instead of one a string.
+Conversion runs on each rendered page as a whole, after rendering, so every UI
+string of the templates is converted too. The page is converted as the reader
+reads it, through its inline markup (page.py): a glossary link inside a phrase
+(全市<a>开源</a>社区) no longer cuts the phrase, so the phrase's form is printed
+(開源社群); a rule that would change the text's length across the link's edge is
+not applied there. A term alone on its own glossary page may therefore read
+differently from the same term inside a longer word of the text: the text is
+right as a whole.
 """
 from __future__ import annotations
 
@@ -14,23 +16,36 @@ from typing import Iterator
 
 from generator.cache import Cache
 from generator.config import Edition, Settings
+from generator.editions.confusables import CONFUSABLE, rarer_choices
 from generator.editions.convert import Converter
 from generator.errors import ContentError
 from generator.model import Glossary, toneless
 
 PHRASES = "phrases.txt"
+NAMES = "names.txt"
+# Glossary categories whose terms are names: converted by characters, never by vocabulary.
+NAME_CATEGORIES = ("person", "institution", "place", "project")
 
 
 def converter_for(settings: Settings, edition: Edition, glossary: Glossary) -> Converter | None:
-    """The edition's converter: OpenCC + Baozhai's lists + glossary forms + editor phrases."""
+    """The edition's converter: OpenCC + Baozhai's layers + glossary forms and names +
+    the editor's phrases and names."""
     if edition.variant is None:
         return None
-    phrases = settings.content / PHRASES
+    phrases, names = settings.content / PHRASES, settings.content / NAMES
     forms = {t.term: t.traditional for t in glossary.terms if t.traditional}
+    listed = {form: f"glossary {t.category}" for t in glossary.terms if t.category in NAME_CATEGORIES
+              for form in t.forms if _has_han(form)}
+    terms = frozenset(form for t in glossary.terms if t.category not in NAME_CATEGORIES for form in t.forms)
     try:
-        return Converter(edition.variant, phrases if phrases.exists() else None, forms)
+        return Converter(edition.variant, phrases if phrases.exists() else None, forms,
+                         names if names.exists() else None, listed, terms)
     except ValueError as err:
         raise ContentError(str(err)) from None
+
+
+def _has_han(form: str) -> bool:
+    return any("\u3400" <= char <= "\u9fff" for char in form)
 
 
 def edition_checks(files: dict[str, str], converted: dict[str, str], converter: Converter) -> list[str]:
@@ -43,6 +58,18 @@ def edition_checks(files: dict[str, str], converted: dict[str, str], converter: 
     corpus = "\n".join(files.values())
     lines += [f"  warning: override “{key}” → “{value}” no longer occurs in any page"
               for key, value in sorted(converter.overrides.items()) if key not in corpus]
+    return lines
+
+
+def confusable_report(files: dict[str, str], converted: dict[str, str], converter: Converter) -> list[str]:
+    """Every place an article's Traditional page prints a confusable character's rarer
+    form (see confusables.py), page by page, with its context."""
+    lines = []
+    for name in sorted(n for n in converted if n.startswith("articles/")):
+        choices = rarer_choices(files[name], converted[name], converter.convert)
+        if choices:
+            lines.append(f"  {name}: {len(choices)} rarer form(s) of {''.join(CONFUSABLE)}")
+            lines += [choice.report(name) for choice in choices]
     return lines
 
 

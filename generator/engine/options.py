@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import shutil
 from pathlib import Path
+from typing import Any, Callable
 
 from generator.config import Edition, Settings
 from generator.engine.config import read_raw
@@ -20,14 +21,18 @@ HOSTED_ONLY = ("404.html", "robots.txt",  # a server's page for unknown addresse
                "search/search_index.json")  # Material's search index, fetched over http
 
 
-def overrides(settings: Settings, edition: Edition, nav: list) -> dict:
-    """mkdocs.yml options that differ per edition: language, selector, nav, site_url."""
+def overrides(settings: Settings, edition: Edition, nav: list, text: Callable[[str], str] | None = None,
+              language: str | None = None) -> dict:
+    """mkdocs.yml options that differ per edition: language, selector, nav, site_url, and
+    the site's own text (name, description, footnote back-link titles) through ``text``
+    (the edition's conversion). ``language``: Material's UI language (zh-TW, zh-HK…),
+    by default the edition's code."""
     data = read_raw(settings.mkdocs_yml)
-    options = {}
+    options = _site_text(data, text) if text else {}
     if data.get("site_url") and edition.folder:  # canonical URLs and sitemap of an edition in a folder
         options["site_url"] = f"{str(data['site_url']).rstrip('/')}/{edition.folder}/"
     theme = dict(data.get("theme") or {})
-    theme["language"] = edition.code
+    theme["language"] = language or edition.code
     if "custom_dir" in theme:
         theme["custom_dir"] = str((settings.root / theme["custom_dir"]).resolve())
     extra = dict(data.get("extra") or {})
@@ -37,6 +42,23 @@ def overrides(settings: Settings, edition: Edition, nav: list) -> dict:
                                "link": _relative_root(edition, other)} for other in editions]
     # every site is also read from disk (the offline bundles are the same pages)
     return offline_ready({**options, "theme": theme, "extra": extra, "nav": nav}, list(data.get("plugins") or []))
+
+
+def _site_text(data: dict, text: Callable[[str], str]) -> dict:
+    """The site's name, description and the strings of its Markdown extensions'
+    settings (footnote back-link titles), in the edition's script."""
+    options: dict[str, Any] = {key: text(str(data[key])) for key in ("site_name", "site_description")
+                               if data.get(key)}
+    extensions = []
+    for extension in data.get("markdown_extensions") or []:
+        if isinstance(extension, dict):
+            extension = {name: {key: text(value) if isinstance(value, str) else value
+                                for key, value in (config or {}).items()}
+                         for name, config in extension.items()}
+        extensions.append(extension)
+    if extensions:
+        options["markdown_extensions"] = extensions
+    return options
 
 
 def _relative_root(current: Edition, other: Edition) -> str:

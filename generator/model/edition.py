@@ -22,6 +22,8 @@ class Edition:
 VARIANTS = ("s2twp", "s2tw", "s2hk", "s2t")
 DEFAULT_VARIANT = VARIANTS[0]
 TO_SIMPLIFIED = {"s2twp": "tw2sp", "s2tw": "tw2s", "s2hk": "hk2s", "s2t": "t2s"}
+# Material's UI language of each variant's edition (html lang, search, labels)
+LANGUAGES = {"s2twp": "zh-TW", "s2tw": "zh-TW", "s2hk": "zh-HK", "s2t": "zh-Hant"}
 
 SOURCE = "zh-Hans"  # the sources' script: always the first edition, at the site root
 # code → (label in the language selector, folder): every edition a site can have, in order
