@@ -21,7 +21,9 @@ from dataclasses import dataclass
 
 from generator.errors import SourceError
 from generator.ingest import classify as c
+from generator.ingest import furniture
 from generator.ingest.classify import Kind
+from generator.ingest.metadata import file_furniture
 from generator.model import Article, Block, Consumed, Continuation, Page, Photo, Piece, Role, SourcePage, Text
 
 
@@ -108,7 +110,7 @@ class _PageParser:
         if line.kind is Kind.HEADING:
             self.take_heading(line, following)
         elif line.kind is Kind.CHROME:
-            self.page.chrome.append(line.whole())
+            self.take_furniture(line)
         elif line.kind is Kind.CONTINUATION:
             self.current().continuations.append(_continuation(line, 0, len(line.text)))
         elif line.kind is Kind.CREDIT:
@@ -122,6 +124,19 @@ class _PageParser:
             self.current().photos.append(Photo(line.whole(), None))
         else:
             self.take_text(line)
+
+    def take_furniture(self, line: Line) -> None:
+        """Page furniture (generator.ingest.furniture) into the page's record, its values
+        into metadata; a feed's ``标题：`` label opens an article with that headline."""
+        found = furniture.classify(line.text) or furniture.Found("chrome", 0, len(line.text))
+        title = found.get("title")
+        if title is not None:
+            start = line.text.index(title, len(line.text) - len(title) - 2) if title in line.text else 0
+            article = self.open_article(None)
+            article.headline = Text((line.piece(start, start + len(title)),))
+            found = furniture.Found("label", 0, start)
+            self.page.consumed.append(Consumed(line.piece(start + len(title)), Role.MARKER, "label"))
+        file_furniture(self.page, self.article, Text((line.piece(found.start, found.end),)), found)
 
     def take_heading(self, line: Line, following: Line | None) -> None:
         head = c.heading(line.text)
@@ -169,9 +184,17 @@ class _PageParser:
         if lead:
             article.continuations.append(_continuation(line, 0, lead.end()))
             start = lead.end()
+        lead = furniture.leading(line.text[start:end])
+        if lead is not None:
+            file_furniture(self.page, article, Text((line.piece(start, start + lead.end),)), lead)
+            start += lead.end
         if not article.blocks:
             start = self.take_leading_dateline(line, start)
         end = self.take_trailing(line, start, end)
+        tail = furniture.trailing(line.text[start:end])
+        if tail is not None:
+            file_furniture(self.page, article, Text((line.piece(start + tail.start, end),)), tail)
+            end = start + tail.start
         if start < end:
             article.blocks.append(Block("para", Text((line.piece(start, end),))))
 
