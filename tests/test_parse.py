@@ -241,7 +241,7 @@ def test_chrome_lines(line):
     ("● 本报记者 乔翔", Kind.BYLINE),
     ("记者：张三", Kind.BYLINE),
     ("2026年1月5日", Kind.DATE),
-    ("2026年1月5日 星期一", Kind.DATE),
+    ("2026年1月5日 星期一", Kind.CHROME),  # a page header: furniture, the page date
     ("AI产业发展迅速。", Kind.TEXT),
     ("项目", Kind.TEXT),
 ])
