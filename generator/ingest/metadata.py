@@ -42,9 +42,10 @@ def file_furniture(page: Page, article: Article | None, text: Text, found: Found
                 owner.meta = meta
             else:
                 page.meta = meta
-        elif current != value:
+        elif current != value:  # 人民日报 in a paper footer under 人民网－人民日报: not a contradiction
             page.decisions.append(Decision(text.first_line, "metadata", f"{FIELD_LABELS[name]} “{value}” differs "
-                                           f"from “{current}” found before; kept “{current}”", doubtful=True))
+                                           f"from “{current}” found before; kept “{current}”",
+                                           doubtful=value not in current and current not in value))
     page.furniture.append(Furniture(text, found.kind, tuple(filled), owner.number if owner is not None else 0))
     what = "，".join(f"{FIELD_LABELS[n]}={getattr((owner or page).meta, n)}" for n in filled)
     page.decisions.append(Decision(text.first_line, "furniture", f"{found.kind}: “{_short(text.text)}” out of the "
