@@ -16,12 +16,13 @@ from generator.ingest import errata as errata_stage
 from generator.ingest.metadata import settle
 from generator.ingest.structured import parse_records
 from generator.ingest.parse import parse_page
-from generator.ingest.preserve import Loss, check_accounting, check_output
+from generator.ingest.preserve import Loss, check_accounting, check_markdown, check_output
 from generator.ingest.read import META_SUFFIX, find_sources, read_page
 from generator.ingest.repair import repair_page
 from generator.ingest.suspects import find_suspects
 from generator.model import Digest, PageResult
 from generator.site.pages import article_path, render_digest
+from generator.site.source_view import shown, source_paths
 from generator.slugs import slugify, unique
 from generator.timing import Stopwatch
 
@@ -125,9 +126,17 @@ def preservation(digest: Digest, files: dict[str, str] | None = None) -> list[Lo
     """The preservation check of every page: the accounting and, given the rendered
     Markdown ``files``, the output check on each article's Markdown."""
     losses: list[Loss] = []
+    sources = source_paths(digest)
     for result in digest.pages:
         losses += check_accounting(result.page, result.repairs)
         if files is not None:
             for article in result.page.articles:
                 losses += check_output(article, files[article_path(article)])
+            losses += check_markdown(shown(result.page), files[sources[result.page.source.name]])
     return losses
+
+
+def source_views_shown(digest: Digest) -> dict:
+    """What each source view must show (furniture, notes, duplicates), by its Markdown path."""
+    sources = source_paths(digest)
+    return {sources[r.page.source.name]: shown(r.page) for r in digest.pages}

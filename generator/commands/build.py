@@ -19,7 +19,7 @@ from generator.engine.plugin import search_options_path, shown_path
 from generator.errors import BuildError
 from generator.ingest.preserve import shown_json
 from generator.model import Digest
-from generator.pipeline import generate
+from generator.pipeline import generate, source_views_shown
 from generator.site.builds import BuiltEdition, EditionJob, assemble, build_all, jobs_for, release_memory
 from generator.site.bundle import drop_offline_index, zip_bundles
 from generator.site.pages import article_path, navigation
@@ -191,8 +191,8 @@ def write_editions(settings: Settings, digest: Digest, files: dict[str, str], do
             search_options_path(edition_docs).write_text(search_options(digest.glossary, edition, converter),
                                                          encoding="utf-8")
             if converter is None:  # the source's own script: MkDocs' HTML gets the preservation check
-                shown_path(edition_docs).write_text(shown_json({article_path(a): a for a in digest.articles}),
-                                                    encoding="utf-8")
+                shown_path(edition_docs).write_text(shown_json({article_path(a): a for a in digest.articles},
+                                                               source_views_shown(digest)), encoding="utf-8")
             options = overrides(settings, edition, convert_nav(nav, converter))
         yield edition, edition_docs, options
 

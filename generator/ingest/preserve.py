@@ -194,15 +194,21 @@ class Shown:
         return cls(data["source"], tuple(map(tuple, data["blocks"])), tuple(map(tuple, data["meta"])))
 
 
-def shown_json(pages: dict[str, Article]) -> str:
-    """The :class:`Shown` of each article, by its Markdown path, for the MkDocs plugin."""
-    return json.dumps({path: Shown.of(article).as_json() for path, article in sorted(pages.items())},
-                      ensure_ascii=False)
+def shown_json(pages: dict[str, Article], others: dict[str, Shown] | None = None) -> str:
+    """The :class:`Shown` of each article (and of each source view, ``others``), by its
+    Markdown path, for the MkDocs plugin."""
+    shown = {path: Shown.of(article) for path, article in pages.items()} | (others or {})
+    return json.dumps({path: item.as_json() for path, item in sorted(shown.items())}, ensure_ascii=False)
 
 
 def check_output(article: Article, markdown_text: str) -> list[Loss]:
     """The output check of one article on its Markdown, rendered by Python-Markdown."""
     return check_shown(Shown.of(article), _rendered(markdown_text))
+
+
+def check_markdown(shown: "Shown", markdown_text: str) -> list[Loss]:
+    """The output check of any page (a source view) on its Markdown."""
+    return check_shown(shown, _rendered(markdown_text))
 
 
 def check_html(shown: Shown, html: str) -> list[Loss]:
@@ -226,6 +232,6 @@ def check_shown(shown: Shown, page: _Text) -> list[Loss]:
             position = order[anchor]
     visible = "".join(page.parts)
     for text, line in shown.meta:
-        if text not in visible:
+        if text.strip() not in visible:
             losses.append(Loss(shown.source, line, f"metadata not shown: “{text}”"))
     return losses
