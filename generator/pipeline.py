@@ -13,6 +13,7 @@ from generator.cache import Cache
 from generator.config import Settings
 from generator.errors import BuildError, SourceError
 from generator.ingest import errata as errata_stage
+from generator.ingest.duplicates import remove_duplicates
 from generator.ingest.metadata import settle
 from generator.ingest.structured import parse_records
 from generator.ingest.parse import parse_page
@@ -65,6 +66,7 @@ def process(content: Path, cache: Cache | None = None, watch: Stopwatch | None =
         watch.progress("pages", number, len(paths))
     digest = Digest(content, pages, glossary)
     with watch.stage("parse"):
+        remove_duplicates(digest)
         _check_identities(digest)
         _assign_slugs(digest)
     with watch.stage("annotate"):
