@@ -15,20 +15,22 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from generator.model import Article, Decision, Digest, Duplicate, PageResult
+from generator.ingest.repair import number_blocks
+from generator.model import Article, Block, Decision, Digest, Duplicate, Page, PageResult
 
 MIN_BODY = 30  # characters: shorter bodies (a one-line brief) are not compared
 
 
 def remove_duplicates(digest: Digest) -> int:
-    """Move every duplicate article out of its page; the number moved."""
+    """Move every duplicate article (and every repeated run of paragraphs inside one)
+    out of its page; the number moved."""
+    moved = sum(remove_repeats(result.page) for result in digest.pages)
     groups: dict[str, list[tuple[PageResult, Article]]] = {}
     for result in digest.pages:
         for article in result.page.articles:
             key = body_key(article)
             if len(key) >= MIN_BODY:
                 groups.setdefault(key, []).append((result, article))
-    moved = 0
     for copies in groups.values():
         if len(copies) > 1:
             moved += _settle_group(sorted(copies, key=_preference))
@@ -36,8 +38,54 @@ def remove_duplicates(digest: Digest) -> int:
 
 
 def body_key(article: Article) -> str:
-    text = "".join(b.text.text for b in article.blocks)
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return "".join(_key(b) for b in article.blocks)
+
+
+def _key(block: Block) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", block.text.text))
+
+
+def remove_repeats(page: Page) -> int:
+    """An article whose paragraphs come twice (a feed page holding the text as HTML and
+    as text, parsed as one article): the copy read through more conversions goes."""
+    moved = 0
+    for article in page.articles:
+        while (found := _repeat(article.blocks)) is not None:
+            first, second, length = found
+            runs = (first, second)
+            drop = max(runs, key=lambda start: (_converted(page, article.blocks[start:start + length]), start))
+            removed = article.blocks[drop:drop + length]
+            del article.blocks[drop:drop + length]
+            number_blocks(article)
+            copy = Article(source=article.source, number=article.number, blocks=removed)
+            page.duplicates.append(Duplicate(copy, f"与第{article.number}篇《{article.title}》的正文重复",
+                                             "paragraphs repeated"))
+            page.decisions.append(Decision(removed[0].text.first_line, "duplicate", f"{length} paragraphs of "
+                                           f"“{article.title}” come twice on the page: published once"))
+            moved += 1
+    return moved
+
+
+def _repeat(blocks: list[Block]) -> tuple[int, int, int] | None:
+    """(start of a run, start of its repeat, length): the longest run of at least two
+    paragraphs (and MIN_BODY characters) that comes again later, not overlapping."""
+    keys = [_key(b) for b in blocks]
+    best = None
+    for second in range(1, len(keys)):
+        for first in range(second):
+            length = 0
+            while second + length < len(keys) and first + length < second and keys[first + length] == \
+                    keys[second + length] and keys[first + length]:
+                length += 1
+            if length >= 2 and sum(map(len, keys[first:first + length])) >= MIN_BODY and \
+                    (best is None or length > best[2]):
+                best = (first, second, length)
+    return best
+
+
+def _converted(page: Page, blocks: list[Block]) -> int:
+    lines = {p.line for b in blocks for p in b.text.pieces}
+    return sum(1 for c in page.source.changes if c.line in lines)
 
 
 def _preference(copy: tuple[PageResult, Article]) -> tuple:

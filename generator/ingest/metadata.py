@@ -61,6 +61,9 @@ def note(page: Page, article: Article | None, text: Text, kind: str, message: st
 def settle(page: Page) -> None:
     """Bylines checked; each article's metadata and the page's own, by precedence."""
     given = page.source.meta
+    if page.source.script:
+        page.decisions.append(Decision(page.source.body_start, "script", page.source.script,
+                                       doubtful=page.source.script_doubtful))
     for article in page.articles:
         check_bylines(page, article)
     common = _agreed([a.meta for a in page.articles])

@@ -20,7 +20,8 @@ from html.parser import HTMLParser
 
 import markdown
 
-from generator.model import Article, Page, Piece, PunctChange, Repairs
+from generator.ingest.layers import apply
+from generator.model import Article, Change, Page, Piece, PunctChange, Repairs
 
 EXTENSIONS = ["attr_list", "footnotes", "admonition", "toc", "tables", "generator.engine.raw_blocks"]  # as mkdocs.yml
 
@@ -63,12 +64,31 @@ def check_accounting(page: Page, repairs: Repairs) -> list[Loss]:
             + [(c.piece, False) for c in page.consumed]:
         covered.setdefault(piece.line, []).append((piece, faithful))
     changes = _changes_by_line(repairs.punctuation)
-    losses = []
+    losses = check_layers(page)
     for line in source.lines:
         if line.number < source.body_start:
             continue
         found = _line_losses(source.name, line.number, line.text, covered.get(line.number, []), changes)
         losses += [Loss(x.source, source.where(x.line), x.message) for x in found]
+    return losses
+
+
+def check_layers(page: Page) -> list[Loss]:
+    """A reading line made through a layer (HTML taken apart, a Traditional page
+    converted) is its file text with exactly the recorded changes applied."""
+    source = page.source
+    by_line: dict[int, list[Change]] = {}
+    for change in source.changes:
+        by_line.setdefault(change.line, []).append(change)
+    losses = []
+    for line in source.lines:
+        recorded = by_line.pop(line.number, [])
+        if line.raw is None and not recorded:
+            continue
+        if line.raw is None or apply(line.raw, recorded) != line.text:
+            losses.append(Loss(source.name, source.where(line.number),
+                               f"reading text “{line.text[:20]}” is not the file's text with the recorded changes"))
+    losses += [Loss(source.name, source.where(n), "a change is recorded for a line that is not read") for n in by_line]
     return losses
 
 

@@ -12,7 +12,9 @@ from pathlib import Path
 import yaml
 
 from generator.errors import SourceError
-from generator.ingest import records
+from dataclasses import replace
+
+from generator.ingest import layers, records, script
 from generator.model import PageMeta, SourceLine, SourcePage
 
 SOURCE_SUFFIX = ".txt"
@@ -55,7 +57,7 @@ def read_page(path: Path) -> SourcePage:
     text = decode(_read_bytes(path), path)
     lines = text.split("\n")
     if path.suffix in records.SUFFIXES:
-        return _checked(records.read_records(path, text, _sidecar(path, PageMeta())))
+        return _read_through(_checked(records.read_records(path, text, _sidecar(path, PageMeta()))))
     long = next((i for i, line in enumerate(lines) if len(line) > MAX_LINE), None)
     if long is not None:
         raise SourceError(f"line has {len(lines[long]):,} characters; a source line may have at most "
@@ -66,7 +68,22 @@ def read_page(path: Path) -> SourcePage:
     page = SourcePage(path=path, key=path.stem, lines=numbered, meta=meta, body_start=body_start)
     if not any(line.text.strip() for line in numbered[body_start - 1:]):
         raise SourceError("page is empty (only whitespace)", path, 1)
-    return page
+    return _read_through(page)
+
+
+def _read_through(page: SourcePage) -> SourcePage:
+    """The page's reading lines: leftover HTML taken apart, a Traditional page converted
+    to Simplified by its region (generator.ingest.layers, generator.ingest.script)."""
+    body = "\n".join(ln.text for ln in page.lines if ln.number >= page.body_start)
+    found = script.decide(body, page.meta.region)
+    convert = script.converter(found.region) if found.converts else None
+    if convert is None and "<" not in body:
+        return page
+    last = max(max(ln.number for ln in page.lines), max((ln.origin.line for ln in page.lines if ln.origin), default=0))
+    lines, changes = layers.read_through(page.lines, page.body_start, last, convert)
+    meta = replace(page.meta, region=found.region) if found.converts else page.meta
+    return replace(page, lines=lines, changes=changes, meta=meta,
+                   script=found.reason if found.converts else "", script_doubtful=found.doubtful)
 
 
 def _sidecar(path: Path, meta: PageMeta) -> PageMeta:

@@ -83,6 +83,7 @@ class SourceLine:
     number: int  # 1-based
     text: str
     origin: Origin | None = None
+    raw: str | None = None  # the file's text, when a layer changed it (HTML taken out, script converted)
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,8 @@ class SourcePage:
     body_start: int = 1  # first line after front matter
     kind: str = "text"  # "text" | "records" (JSON/JSONL scraper records)
     changes: tuple[Change, ...] = ()  # between the file and its reading lines
+    script: str = ""  # how its script was decided (generator.ingest.script), for the page's decisions
+    script_doubtful: bool = False
 
     @property
     def name(self) -> str:
