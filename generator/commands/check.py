@@ -53,4 +53,32 @@ def _page_report(result, verbose: bool) -> list[str]:
     lines += [f"    {name}:{e.erratum.line}: {e.erratum.kind}: {e.erratum.reason}" for e in result.errata]
     lines.append(f"  suspects: {len(result.suspects)}")
     lines += [f"    {s.source}:{s.line}: {s.kind}: {s.message}" for s in result.suspects]
+    return lines + furniture_report(result, verbose)
+
+
+def furniture_report(result, verbose: bool) -> list[str]:
+    """Metadata found, furniture lines (each with --verbose), duplicates, doubtful decisions."""
+    page, source = result.page, result.page.source
+    name = source.name
+    lines = [f"  metadata: " + (", ".join(f"{k}={v}" for k, v in source.meta.fields().items()) or "none")]
+    for article in page.articles:
+        found = {k: v for k, v in article.meta.fields().items() if source.meta.fields().get(k) != v}
+        if found:
+            lines.append(f"    article {article.number}: " + ", ".join(f"{k}={v}" for k, v in found.items()))
+    kinds: dict[str, int] = {}
+    for item in page.furniture:
+        kinds[item.kind] = kinds.get(item.kind, 0) + 1
+    lines.append(f"  furniture: {len(page.furniture)}" +
+                 (" (" + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) + ")" if kinds else ""))
+    if verbose:
+        lines += [f"    {name}:{source.where(f.text.first_line)}: {f.kind}: {f.text.text[:60]}" for f in page.furniture]
+    if source.changes:
+        lines.append(f"  read through: {sum(c.kind == 'script' for c in source.changes)} script conversion(s), "
+                     f"{sum(c.kind != 'script' for c in source.changes)} HTML tag(s)/reference(s)")
+    lines.append(f"  duplicates: {len(page.duplicates)}")
+    lines += [f"    {name}:{source.where(d.article.first_line)}: “{d.article.blocks[0].text.text[:12]}…” {d.kept}"
+              for d in page.duplicates]
+    doubtful = [d for d in page.decisions if d.doubtful]
+    lines.append(f"  doubtful decisions: {len(doubtful)}")
+    lines += [f"    warning: {name}:{source.where(d.line)}: {d.kind}: {d.message}" for d in doubtful]
     return lines
