@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus" / "scraped-2026-06-12.json"
@@ -50,3 +51,48 @@ def records_file(records: list[dict], form: str = "json", date: str = "2026-06-1
     if form == "list":
         return json.dumps(records, ensure_ascii=False, indent=2)
     return "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n"
+
+
+# -- scoring on the rendered Markdown (works on any version of the generator) -----------------
+
+BOGUS = ("走访北京多个商圈", "从“普益标准”金")  # the corpus's reporter fields that are not names
+WRAPPERS = ("来源：", "来源:", "发布时间", "链接:", "記者：", "记者：", "责任编辑：", "<p>", "</p>", "&nbsp;", "![",
+            "ICP备", "公网安备", "版权所有", "分享到", "《 人民日报 》（")
+
+
+def unescape(text: str) -> str:
+    return html.unescape(text)
+
+
+def article_view(markdown: str) -> dict:
+    """出处, 署名 and 又见于 rows and the body paragraphs of a rendered article page."""
+    rows = {}
+    for key, value in re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", markdown):
+        rows.setdefault(key, []).append(unescape(re.sub(r"<[^>]+>", "", value)).strip())
+    paragraphs = [unescape(m) for m in re.findall(r"^(.+)\n\{: #p\d+ \}$", markdown, re.M)]
+    paragraphs = [re.sub(r"<[^>]+>|\[\^e\d+\]", "", p) for p in paragraphs]
+    return {"rows": rows, "paragraphs": paragraphs}
+
+
+def score(files: dict[str, str], records: list[dict]) -> dict:
+    """Per layout: articles published, records whose date and outlet show on their article,
+    furniture lines in bodies, duplicated articles, bogus bylines."""
+    views = [article_view(text) for path, text in files.items() if path.startswith("articles/")]
+    bodies = ["".join(v["paragraphs"]) for v in views]
+    shown = 0
+    for record in records:
+        first = max(record["content"], key=len)[-40:]  # its end: a leading dateline is not body text
+        view = next((v for v, body in zip(views, bodies) if first in body), None)
+        where = " ".join(view["rows"].get("出处", []) + view["rows"].get("又见于", [])) if view else ""
+        if record["publish_time"][:10] in where and record["source"] in where:
+            shown += 1
+    furniture = sum(1 for v in views for p in v["paragraphs"] if any(w in p for w in WRAPPERS))
+    everything = "\n".join(bodies)
+    # texts (a record, or the records saved twice) published more than once: on one page or under two outlets
+    tails = {max(r["content"], key=len)[-40:] for r in records}
+    duplicates = sum(1 for tail in tails if everything.count(tail) > 1)
+    bylines = [b for v in views for b in v["rows"].get("署名", [])]
+    bogus = sum(1 for b in bylines if any(x in b for x in BOGUS))
+    return {"articles": len(views), "date_outlet": shown, "furniture_in_body": furniture,
+            "duplicates": duplicates, "bogus_bylines": bogus}
+

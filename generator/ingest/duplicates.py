@@ -50,10 +50,11 @@ def remove_repeats(page: Page) -> int:
     as text, parsed as one article): the copy read through more conversions goes."""
     moved = 0
     for article in page.articles:
-        while (found := _repeat(article.blocks)) is not None:
+        while (found := _repeat(article)) is not None:
             first, second, length = found
-            runs = (first, second)
-            drop = max(runs, key=lambda start: (_converted(page, article.blocks[start:start + length]), start))
+            # the copy read through more conversions goes, but not the one the dateline was taken from
+            drop = second if first == 0 and article.dateline is not None else \
+                max((first, second), key=lambda start: (_converted(page, article.blocks[start:start + length]), start))
             removed = article.blocks[drop:drop + length]
             del article.blocks[drop:drop + length]
             number_blocks(article)
@@ -66,10 +67,13 @@ def remove_repeats(page: Page) -> int:
     return moved
 
 
-def _repeat(blocks: list[Block]) -> tuple[int, int, int] | None:
-    """(start of a run, start of its repeat, length): the longest run of at least two
-    paragraphs (and MIN_BODY characters) that comes again later, not overlapping."""
-    keys = [_key(b) for b in blocks]
+def _repeat(article: Article) -> tuple[int, int, int] | None:
+    """(start of a run, start of its repeat, length): the longest run of paragraphs that
+    comes again later, not overlapping: two or more paragraphs of MIN_BODY characters, or
+    one of twice that (a paragraph so long is not repeated on purpose)."""
+    keys = [_key(b) for b in article.blocks]
+    if keys and article.dateline is not None:  # the first paragraph without its dateline is the same text
+        keys[0] = _key(Block("para", article.dateline)) + keys[0]
     best = None
     for second in range(1, len(keys)):
         for first in range(second):
@@ -77,8 +81,8 @@ def _repeat(blocks: list[Block]) -> tuple[int, int, int] | None:
             while second + length < len(keys) and first + length < second and keys[first + length] == \
                     keys[second + length] and keys[first + length]:
                 length += 1
-            if length >= 2 and sum(map(len, keys[first:first + length])) >= MIN_BODY and \
-                    (best is None or length > best[2]):
+            size = sum(map(len, keys[first:first + length]))
+            if (length >= 2 and size >= MIN_BODY or size >= 2 * MIN_BODY) and (best is None or length > best[2]):
                 best = (first, second, length)
     return best
 
