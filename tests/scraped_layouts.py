@@ -5,7 +5,7 @@
   ``date　来源：outlet`` line, a ``记者：`` line when the record has a reporter, a
   ``责任编辑：`` line when it has an editor, then the paragraphs, blank-line separated.
 * ``feed_page(records)``: a feed archive's page: per item a numbered title, Markdown
-  labels (来源, 发布时间, 链接), the text once as raw HTML and once as text, an image
+  labels (来源, 发布时间, 链接, 作者), the text once as raw HTML and once as text, an image
   link; the site's footer (share line, copyright, ICP) at the end.
 * ``records_file(records, form)``: the records as JSON (``{"date", "count",
   "articles"}``, indented), a bare JSON list, or JSONL.
@@ -39,7 +39,8 @@ def feed_page(records: list[dict]) -> str:
         raw = "".join(f"<p>{html.escape(p, quote=False)}</p>" for p in record["content"])
         items.append("\n".join([
             f"{number}.", record["title"], f"- 来源: {record['source']}", f"- 发布时间: {record['publish_time']}",
-            f"- 链接: {record['url']}", "", raw, "", "\n\n".join(record["content"]), "",
+            f"- 链接: {record['url']}"] + ([f"- 作者: {record['reporter']}"] if record.get("reporter") else []) + [
+            "", raw, "", "\n\n".join(record["content"]), "",
             "![图片](https://example.org/image.jpg)", ""]))
     footer = ["分享到：", "Copyright © 2026 示例网 版权所有", "京ICP备12345678号-1", "京公网安备 11000002000001号"]
     return "\n".join(items + footer) + "\n"

@@ -9,7 +9,8 @@ the page, for a page header or footer), and the decision is recorded with its li
 (front matter, sidecar) over what an article's own lines or record say over what
 the page's header/footer says. The page's own metadata (used to file it by date and
 page) is the editor's, then the page's furniture, then any value every article
-agrees on. Disagreements are recorded as doubtful decisions. Bylines and reporter
+agrees on (not the page number: articles scraped from one printed page are not that
+page, and two of them must not claim it). Disagreements are recorded as doubtful decisions. Bylines and reporter
 fields that are not plausible names (:mod:`generator.ingest.names`) are taken out of
 the article, kept as ``reporter-note`` furniture and flagged.
 """
@@ -32,6 +33,10 @@ def file_furniture(page: Page, article: Article | None, text: Text, found: Found
     filled = []
     for name, value in found.fields:
         if name not in FIELD_LABELS:
+            continue
+        if name == "reporter" and not plausible(value):
+            page.decisions.append(Decision(text.first_line, "reporter-note", f"reporter “{_short(value)}” is not a "
+                                           "plausible name: kept in the source view, not shown", doubtful=True))
             continue
         meta = owner.meta if owner is not None else page.meta
         current = getattr(meta, name)
@@ -66,7 +71,7 @@ def settle(page: Page) -> None:
                                        doubtful=page.source.script_doubtful))
     for article in page.articles:
         check_bylines(page, article)
-    common = _agreed([a.meta for a in page.articles])
+    common = replace(_agreed([a.meta for a in page.articles]), page=None, edition=None)  # a printed page is the page's
     for name, value in given.fields().items():
         found = getattr(page.meta.over(common), name)
         if found is not None and found != value:
@@ -78,7 +83,8 @@ def settle(page: Page) -> None:
 
 
 def check_bylines(page: Page, article: Article) -> None:
-    """A byline that is not a plausible name is not shown as one; so for a reporter field."""
+    """A byline that is not a plausible name is not shown as one (a reporter field in
+    furniture is checked when it is filed)."""
     kept = []
     for byline in article.bylines:
         if plausible(byline.text):
@@ -87,13 +93,6 @@ def check_bylines(page: Page, article: Article) -> None:
             note(page, article, byline, "reporter-note", f"byline “{_short(byline.text)}” is not a plausible "
                  "name: kept as a note, not shown as a byline")
     article.bylines = kept
-    reporter = article.meta.reporter
-    if reporter is not None and not plausible(reporter):
-        article.meta = replace(article.meta, reporter=None)
-        line = next((f.text.first_line for f in page.furniture if "reporter" in f.fields
-                     and f.article == article.number), article.first_line)
-        page.decisions.append(Decision(line, "reporter-note", f"reporter “{_short(reporter)}” is not a plausible "
-                                       "name: kept in the source view, not shown", doubtful=True))
 
 
 def _agreed(metas: list[PageMeta]) -> PageMeta:

@@ -40,7 +40,7 @@ def read_records(path: Path, text: str, meta: PageMeta) -> SourcePage:
     for name, value in top.items():
         builder.add(value, 0, name)
     for number, (record, line) in enumerate(records, 1):
-        line = line or builder.next_object_line()
+        line = line or (builder.next_object_line() if isinstance(record, dict) else builder.locate(record))
         if not isinstance(record, dict):
             raise SourceError(f"record {number} is not an object (got {type(record).__name__})", path, line)
         builder.start(line)
@@ -130,11 +130,11 @@ class _Lines:
         if value is None or value == "":
             return
         text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-        line = self._locate(value)
+        line = self.locate(value)
         for part, piece in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
             self._append(piece, Origin(line, 0, record, name + (f"#{part + 1}" if part else "")))
 
-    def _locate(self, value: object) -> int:
+    def locate(self, value: object) -> int:
         """The file line the value is written on (searched from the previous value on)."""
         for encoded in (json.dumps(value, ensure_ascii=False), json.dumps(value)):
             found = self.text.find(encoded, self.cursor)
