@@ -114,10 +114,10 @@ def split_html(line: SourceLine, numbers) -> list[SourceLine] | None:
     result: list[SourceLine] = []
     column = 0
     for index, block in enumerate(blocks):
-        number = line.number if index == 0 else next(numbers)
         origin = _origin(line, column)
         if index:
             result.append(SourceLine(next(numbers), "", origin))  # a paragraph break
+        number = line.number if index == 0 else next(numbers)
         raw = "".join(r for _, r, _ in block)
         result.append(SourceLine(number, "".join(_shown(k, r) for k, r, _ in block), origin, raw))
         column += len(raw)
