@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "scraped-2026-06-12.json"
 LAYOUTS = ("scraped", "multi", "pdf", "marked", "tw", "hk", "wire")
 FIXTURE_NAME = "测试员"  # a fixture name where a layout needs a person and the record has none
-_BYLINE = re.compile(r"^(?:本报记者|■)\s*(.+)$")
+_TW_FIXTURE = "測試員"
+_BYLINE = re.compile(r"^(?:本报记者|本報記者|■)\s*(.+)$")
 _FOOTER = re.compile(r"^《.*》.*版\s*）$")
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 
@@ -103,13 +104,24 @@ def _item_kind(content: list[str], i: int) -> str:
         return "byline"
     if _FOOTER.match(text):
         return "footer"
-    if len(text) <= 20 and text[-1] not in "。！？”" and i + 1 < len(content):
+    if len(text) <= 20 and not re.search("[。！？，]", text) and i + 1 < len(content):
         return "subhead"
     return "para"
 
 
+def converted(record: Record, convert) -> Record:
+    """The record in another script, paragraph by paragraph (as a Traditional source has it)."""
+    return Record(record.index, convert(record.title), record.date, record.time, convert(record.outlet),
+                  convert(record.reporter), convert(record.editor), [(k, convert(t)) for k, t in record.items])
+
+
 def expected(record: Record, convert=lambda s: s, date: str | None = None, outlet: str | None = None) -> Expected:
-    paragraphs = [convert(t) for k, t in record.items if k == "para"]
+    paragraphs = []
+    for kind, text in record.items:
+        if kind == "para" and paragraphs and paragraphs[-1][-1] in "，、":
+            paragraphs[-1] += convert(text)  # the scraper broke a sentence: one paragraph
+        elif kind == "para":
+            paragraphs.append(convert(text))
     subheads, previous = [], None
     for kind, text in record.items:
         if kind == "subhead" and previous == "subhead":
@@ -134,14 +146,14 @@ class _Page:
             if furniture:
                 self.furniture.add(len(self.lines))
 
-    def sample(self, layout: str, name: str, articles: list[Expected], convert=lambda s: s) -> Sample:
-        text = "\n".join(convert(line) for line in self.lines) + "\n"
+    def sample(self, layout: str, name: str, articles: list[Expected]) -> Sample:
+        text = "\n".join(self.lines) + "\n"
         return Sample(layout, name, text, articles, set(self.furniture))
 
 
 # -- scraped: one article a page -------------------------------------------------
 
-def scraped(record: Record, convert=lambda s: s, taiwan: bool = False) -> Sample:
+def scraped(record: Record, taiwan: bool = False) -> Sample:
     page = _Page()
     page.add(record.title)
     if taiwan:
@@ -161,10 +173,9 @@ def scraped(record: Record, convert=lambda s: s, taiwan: bool = False) -> Sample
         page.add(text, furniture=kind == "footer")
     if taiwan:
         page.add("")
-        page.add(f"責任編輯：{FIXTURE_NAME}", furniture=True)
-    outlet = convert(record.outlet)
+        page.add(f"責任編輯：{_TW_FIXTURE}", furniture=True)
     return page.sample("tw" if taiwan else "scraped", f"{record.index:02d}",
-                       [expected(record, convert, record.date, outlet)], convert)
+                       [expected(record, date=record.date, outlet=record.outlet)])
 
 
 # -- multi: several articles, no marks --------------------------------------------
@@ -230,10 +241,10 @@ def pdf(group: list[Record], number: int, convert=lambda s: s, layout: str = "pd
     indent = "\u3000\u3000" if number % 2 == 0 else "    "
     outlet, day = group[0].outlet, group[0].date
     y, m, d = (int(x) for x in day.split("-"))
-    page.add(f"{outlet}　　{y}年{m}月{d}日　星期五", f"第{number + 1:02d}版　要闻", furniture=True)
+    page.add(f"{outlet}　　{y}年{m}月{d}日　星期五", convert(f"第{number + 1:02d}版　要闻"), furniture=True)
     for position, record in enumerate(group):
         _pdf_headline(page, record.title, cells)
-        _pdf_byline(page, record, position)
+        _pdf_byline(page, record, position, convert)
         for kind, text in record.items:
             if kind == "byline":
                 continue
@@ -243,9 +254,11 @@ def pdf(group: list[Record], number: int, convert=lambda s: s, layout: str = "pd
                 page.add(text)
             else:
                 page.add(*wrap(indent + text, cells))
-    page.add(f"责编：{FIXTURE_NAME}　版式：{FIXTURE_NAME}　校对：{FIXTURE_NAME}", furniture=True)
-    articles = [expected(r, convert, day, convert(outlet)) for r in group]
-    return page.sample(layout, f"p{number:02d}", articles, convert)
+    page.add(convert(f"责编：{FIXTURE_NAME}　版式：{FIXTURE_NAME}　校对：{FIXTURE_NAME}"), furniture=True)
+    articles = [expected(r, date=day, outlet=outlet) for r in group]
+    for article in articles:
+        article.bylines.append(convert(FIXTURE_NAME))
+    return page.sample(layout, f"p{number:02d}", articles)
 
 
 def _pdf_headline(page: _Page, title: str, cells: int) -> None:
@@ -256,40 +269,41 @@ def _pdf_headline(page: _Page, title: str, cells: int) -> None:
         page.add(title)
 
 
-def _pdf_byline(page: _Page, record: Record, position: int) -> None:
+def _pdf_byline(page: _Page, record: Record, position: int, convert) -> None:
     """The record's own byline; an article with neither byline nor dateline gets a fixture
     byline (every article on a printed page carries one of the two)."""
     if record.bylines:
         page.add(record.bylines[0])
     elif record.names:
-        page.add(f"本报记者　{record.names[0]}")
-    elif not re.match(r"^\S{2,12}\d{1,2}月\d{1,2}日[电讯]", record.items[0][1]):
-        page.add(f"本报记者　{FIXTURE_NAME}" if position % 2 == 0 else f"■ {FIXTURE_NAME}")
+        page.add(convert("本报记者　") + record.names[0])
+    elif not re.match(r"^\S{2,12}\d{1,2}月\d{1,2}日[电讯電訊]", record.items[0][1]):
+        page.add(convert(f"本报记者　{FIXTURE_NAME}" if position % 2 == 0 else f"■ {FIXTURE_NAME}"))
 
 
 # -- wire: Taiwan wire stories run together ---------------------------------------
 
-def wire(group: list[Record], number: int, convert) -> Sample:
+_DATELINE = re.compile(r"^\S{2,12}\d{1,2}月\d{1,2}日[电讯電訊]\s*(?:（[^）]*）)?")
+
+
+def wire(group: list[Record], number: int) -> Sample:
+    """Records already in Taiwan script; each story opens with a CNA-style dateline."""
     page = _Page()
+    articles = []
     for record in group:
         page.add(record.title)
+        item = expected(record)
+        item.paragraphs[0] = _DATELINE.sub("", item.paragraphs[0])
+        item.bylines.append(_TW_FIXTURE)
+        articles.append(item)
         first = True
         for kind, text in record.items:
             if kind == "byline":
                 continue
             if first and kind == "para":
-                text = re.sub(r"^\S{2,12}\d{1,2}月\d{1,2}日[电讯]\s*(?:（[^）]*）)?", "", text)
-                text = f"（中央社記者{FIXTURE_NAME}臺北{int(record.date[-2:])}日電）" + text
+                text = f"（中央社記者{_TW_FIXTURE}臺北{int(record.date[-2:])}日電）" + _DATELINE.sub("", text)
                 first = False
             page.add(text, furniture=kind == "footer")
-    articles = []
-    for record in group:
-        item = expected(record, convert)
-        item.paragraphs[0] = convert(re.sub(r"^\S{2,12}\d{1,2}月\d{1,2}日[电讯]\s*(?:（[^）]*）)?", "",
-                                            [t for k, t in record.items if k == "para"][0]))
-        item.bylines.append(FIXTURE_NAME)
-        articles.append(item)
-    return page.sample("wire", f"w{number:02d}", articles, convert)
+    return page.sample("wire", f"w{number:02d}", articles)
 
 
 # -- all of them ------------------------------------------------------------------
@@ -325,9 +339,9 @@ def samples(layouts: tuple[str, ...] = LAYOUTS) -> list[Sample]:
     if "marked" in layouts:
         made += [marked(g, n) for n, g in enumerate(groups(corpus, 4))]
     if "tw" in layouts:
-        made += [scraped(r, tw, taiwan=True) for r in corpus]
+        made += [scraped(converted(r, tw), taiwan=True) for r in corpus]
     if "hk" in layouts:
-        made += [pdf(g, n, hk, "hk") for n, g in enumerate(by_outlet(corpus, 3))]
+        made += [pdf(g, n, hk, "hk") for n, g in enumerate(by_outlet([converted(r, hk) for r in corpus], 3))]
     if "wire" in layouts:
-        made += [wire(g, n, tw) for n, g in enumerate(groups(corpus, 5))]
+        made += [wire(g, n) for n, g in enumerate(groups([converted(r, tw) for r in corpus], 5))]
     return made

@@ -106,7 +106,7 @@ def score_sample(sample: Sample, folder: Path) -> tuple[PageResult | None, Score
         score.notes.append(f"{path.name}: headline not found “{missing.title}”")
     for wanted in sample.articles:
         score.whole += _whole(wanted, page.articles, score.notes, path.name)
-        score.subheads_found += _subheads(wanted, page.articles)
+        score.subheads_found += _subheads(wanted, page.articles, score.notes, path.name)
         if wanted.date and wanted.record in matched:
             score.meta_right += _meta(wanted, result, matched[wanted.record])
         if wanted.record in matched:
@@ -140,9 +140,11 @@ def _whole(wanted: Expected, articles: list[Article], notes: list[str], name: st
     return count
 
 
-def _subheads(wanted: Expected, articles: list[Article]) -> int:
+def _subheads(wanted: Expected, articles: list[Article], notes: list[str], name: str) -> int:
     headings = {canon(b.text.text) for a in articles for b in a.blocks if b.kind == "heading"}
-    return sum(1 for s in wanted.subheads if canon(s) in headings)
+    missing = [s for s in wanted.subheads if canon(s) not in headings]
+    notes += [f"{name}: subhead not found “{s}”" for s in missing]
+    return len(wanted.subheads) - len(missing)
 
 
 def _meta(wanted: Expected, result: PageResult, article: Article) -> int:

@@ -50,6 +50,7 @@ def check_accounting(page: Page, repairs: Repairs) -> list[Loss]:
     covered: dict[int, list[Piece]] = {}
     pieces = [p for a in page.articles for group in article_pieces(a) for p in group]
     pieces += [p for t in page.chrome for p in t.pieces] + [c.piece for c in page.consumed]
+    pieces += [p for f in page.furniture for p in f.text.pieces]
     for piece in pieces:
         covered.setdefault(piece.line, []).append(piece)
     changes = _changes_by_line(repairs.punctuation)
