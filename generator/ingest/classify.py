@@ -111,8 +111,11 @@ def ends_sentence(text: str) -> bool:
 
 
 def ends_open(text: str) -> bool:
-    """True when a line stops mid-sentence (no closing punctuation at all)."""
+    """True when a line stops mid-sentence (no closing punctuation at all). An ASCII
+    quotation mark closing a sentence (……。") closes the line like ” does."""
     stripped = text.rstrip()
+    if stripped[-1:] in ("\"", "'") and stripped[-2:-1] in CLAUSE_END:
+        return False
     return bool(stripped) and stripped[-1] not in CLAUSE_END
 
 
