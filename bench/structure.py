@@ -148,23 +148,10 @@ def _subheads(wanted: Expected, articles: list[Article], notes: list[str], name:
 
 
 def _meta(wanted: Expected, result: PageResult, article: Article) -> int:
-    """Date and outlet as metadata: on the article, in furniture fields or the page's metadata."""
-    page = result.page
-    dates = {getattr(article, "date", None), page.source.meta.date}
-    outlets = {getattr(article, "outlet", None), page.source.meta.publication}
-    for item in page.furniture:
-        value = canon(item.text.text)
-        if item.field == "date":
-            dates.add(wanted.date if wanted.date.replace("-", "") in value.replace("-", "")
-                      or _chinese_date(wanted.date) in value else None)
-        if item.field == "outlet":
-            outlets.add(wanted.outlet if canon(wanted.outlet) in value else None)
-    return (wanted.date in dates) + (wanted.outlet in outlets)
-
-
-def _chinese_date(iso: str) -> str:
-    y, m, d = (int(x) for x in iso.split("-"))
-    return f"{y}年{m}月{d}日"
+    """Date and outlet as the article's metadata (found on the page, merged with the page's)."""
+    meta = article.meta
+    outlet = canon(meta.publication or "")
+    return (meta.date == wanted.date) + bool(outlet and (canon(wanted.outlet) in outlet or outlet in canon(wanted.outlet)))
 
 
 def _bogus(wanted: Expected, article: Article, notes: list[str], name: str) -> int:

@@ -13,6 +13,8 @@ from generator.cache import Cache
 from generator.config import Settings
 from generator.errors import BuildError, SourceError
 from generator.ingest import errata as errata_stage
+from generator.ingest.metadata import settle
+from generator.ingest.structured import parse_records
 from generator.ingest.parse import parse_page
 from generator.ingest.preserve import Loss, check_accounting, check_output
 from generator.ingest.read import META_SUFFIX, find_sources, read_page
@@ -30,7 +32,11 @@ def process_page(path: Path, errata: list, errata_file: Path, watch: Stopwatch |
         source = read_page(path)
         located = errata_stage.for_page(errata, source, errata_file)
     with watch.stage("parse"):
-        page = parse_page(source, errata_stage.line_order(source, located))
+        if source.kind == "records":
+            page = parse_records(source)
+        else:
+            page = parse_page(source, errata_stage.line_order(source, located))
+        settle(page)
     with watch.stage("repair"):
         repairs = repair_page(page)
         suspects = find_suspects(page)

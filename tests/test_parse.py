@@ -219,8 +219,9 @@ def test_page_chrome_is_kept_out_of_articles(process_text):
                           "测试市今天举办示例活动，共有一百人\n"
                           "责任编辑：孙八\n"
                           "参加，活动持续两天。\n")
-    assert [(f.text.text, f.kind) for f in result.page.furniture] == [
-        ("A02 要闻", "page-furniture"), ("责任编辑：孙八", "page-furniture")]
+    assert [(f.text.text, f.kind, f.fields) for f in result.page.furniture] == [
+        ("A02 要闻", "page-number", ("page",)), ("责任编辑：孙八", "staff", ("editor",))]
+    assert result.page.source.meta.page == "A02"
     [article] = result.page.articles
     assert article.title == "示例报测试标题"
     assert body(article) == [("para", "测试市今天举办示例活动，共有一百人参加，活动持续两天。")]
@@ -240,7 +241,7 @@ def test_chrome_lines(line):
     ("● 本报记者 乔翔", Kind.BYLINE),
     ("记者：张三", Kind.BYLINE),
     ("2026年1月5日", Kind.DATE),
-    ("2026年1月5日 星期一", Kind.DATE),
+    ("2026年1月5日 星期一", Kind.CHROME),  # a page header: furniture, the page date
     ("AI产业发展迅速。", Kind.TEXT),
     ("项目", Kind.TEXT),
 ])

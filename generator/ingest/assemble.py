@@ -5,9 +5,11 @@ from the page's evidence (:mod:`generator.ingest.unmarked`)."""
 from __future__ import annotations
 
 from generator.ingest import classify as c
+from generator.ingest import furniture
 from generator.ingest.classify import Kind
+from generator.ingest.metadata import file_furniture
 from generator.ingest.units import Line, Unit
-from generator.model import Article, Block, Continuation, Decision, Furniture, Page, Photo, SourcePage, Text
+from generator.model import Article, Block, Consumed, Continuation, Decision, Page, Photo, Role, SourcePage, Text
 
 
 class Builder:
@@ -29,15 +31,26 @@ class Builder:
     def decide(self, line: int, kind: str, message: str, doubtful: bool = False) -> None:
         self.page.decisions.append(Decision(line, kind, message, doubtful))
 
-    def furniture(self, line: Line, kind: str) -> None:
-        self.page.furniture.append(Furniture(line.whole(), kind))
+    def take_furniture(self, line: Line, found: furniture.Found | None = None) -> None:
+        """Page furniture (:mod:`generator.ingest.furniture`) into the page's record, its values
+        into metadata (:func:`generator.ingest.metadata.file_furniture`); a feed's ``标题：``
+        label opens an article with that headline."""
+        found = found or furniture.classify(line.text) or furniture.Found("chrome", 0, len(line.text))
+        title = found.get("title")
+        if title is not None:
+            start = line.text.index(title, len(line.text) - len(title) - 2) if title in line.text else 0
+            article = self.open_article(None)
+            article.headline = Text((line.piece(start, start + len(title)),))
+            found = furniture.Found("label", 0, start)
+            self.page.consumed.append(Consumed(line.piece(start + len(title)), Role.MARKER, "label"))
+        file_furniture(self.page, self.article, Text((line.piece(found.start, found.end),)), found)
 
     # -- units --------------------------------------------------------
     def take(self, unit: Unit, following: Unit | None) -> None:
         """Everything but headings: markers, bylines, credits, captions, paragraphs."""
         line, kind = unit.first, unit.kind
         if kind is Kind.CHROME:
-            self.furniture(line, "page-furniture")
+            self.take_furniture(line)
         elif kind is Kind.CONTINUATION:
             self.current().continuations.append(continuation(line, 0, len(line.text)))
         elif kind is Kind.CREDIT:
@@ -58,8 +71,7 @@ class Builder:
         if article is not None and not article.blocks and article.dateline is None:
             article.dateline = line.whole()
         else:
-            self.furniture(line, "date-line")
-            self.decide(line.number, "furniture", f"date line “{line.text}” kept as page furniture")
+            self.take_furniture(line, furniture.Found("date-line", 0, len(line.text)))
 
     def take_credit(self, line: Line) -> None:
         article = self.current()
@@ -76,9 +88,18 @@ class Builder:
         if lead:
             article.continuations.append(continuation(first, 0, lead.end()))
             start = lead.end()
+        lead = furniture.leading(first.text[start:])
+        if lead is not None:
+            file_furniture(self.page, article, Text((first.piece(start, start + lead.end),)), lead)
+            start += lead.end
         if not article.blocks:
             start = self.take_leading_dateline(first, start, len(unit.lines) > 1)
-        end = self.take_trailing(last, start if last is first else 0, len(last.text))
+        begin = start if last is first else 0
+        end = self.take_trailing(last, begin, len(last.text))
+        tail = furniture.trailing(last.text[begin:end])
+        if tail is not None:
+            file_furniture(self.page, article, Text((last.piece(begin + tail.start, end),)), tail)
+            end = begin + tail.start
         pieces = []
         for line in unit.lines:
             begin = start if line is first else 0

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from generator.ingest import furniture
+
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 SENTENCE_END = "。！？!?…"
 CLAUSE_END = SENTENCE_END + "；;：:—”’」』)）》"
@@ -88,6 +90,8 @@ def kind_of(text: str) -> Kind:
         return Kind.HEADING
     if CONT_LINE_RE.match(text):
         return Kind.CONTINUATION
+    if furniture.classify(text) is not None:  # page furniture (generator.ingest.furniture)
+        return Kind.CHROME
     if len(text) <= 40 and not _has_sentence_end(text):
         if CREDIT_RE.match(text):
             return Kind.CREDIT

@@ -45,32 +45,44 @@ def article_pieces(article: Article) -> tuple[list[Piece], list[Piece]]:
     return body, meta
 
 
+def recorded_pieces(page: Page) -> list[Piece]:
+    """Source text kept out of every article body and shown in the page's source view:
+    page furniture, notes (a bogus byline), the text of duplicate articles."""
+    pieces = [p for f in page.furniture for p in f.text.pieces] + [p for t in page.chrome for p in t.pieces]
+    return pieces + [p for d in page.duplicates for group in article_pieces(d.article) for p in group]
+
+
 def check_accounting(page: Page, repairs: Repairs) -> list[Loss]:
-    name = page.source.name
-    covered: dict[int, list[Piece]] = {}
-    pieces = [p for a in page.articles for group in article_pieces(a) for p in group]
-    pieces += [p for t in page.chrome for p in t.pieces] + [c.piece for c in page.consumed]
-    pieces += [p for f in page.furniture for p in f.text.pieces]
-    for piece in pieces:
-        covered.setdefault(piece.line, []).append(piece)
+    """Every non-space character of every reading line belongs to exactly one piece:
+    of an article (body or metadata), of recorded furniture, or of consumed structure.
+    A line (or part) that is none of these is reported lost, naming its file line."""
+    source = page.source
+    covered: dict[int, list[tuple[Piece, bool]]] = {}
+    shown = [p for a in page.articles for group in article_pieces(a) for p in group]
+    for piece, faithful in [(p, True) for p in shown] + [(p, False) for p in recorded_pieces(page)] \
+            + [(c.piece, False) for c in page.consumed]:
+        covered.setdefault(piece.line, []).append((piece, faithful))
     changes = _changes_by_line(repairs.punctuation)
     losses = []
-    for line in page.source.lines:
-        if line.number < page.source.body_start:
+    for line in source.lines:
+        if line.number < source.body_start:
             continue
-        losses += _line_losses(name, line.number, line.text, covered.get(line.number, []), changes)
+        found = _line_losses(source.name, line.number, line.text, covered.get(line.number, []), changes)
+        losses += [Loss(x.source, source.where(x.line), x.message) for x in found]
     return losses
 
 
-def _line_losses(name: str, number: int, text: str, pieces: list[Piece],
+def _line_losses(name: str, number: int, text: str, pieces: list[tuple[Piece, bool]],
                  changes: dict[int, dict[int, PunctChange]]) -> list[Loss]:
+    """``faithful`` pieces are shown as text (their shown text must be the source's with
+    the recorded changes); the others are shown as the source line itself."""
     owner = [0] * len(text)
     losses = []
-    for piece in pieces:
+    for piece, faithful in pieces:
         if text[piece.start:piece.start + len(piece.raw)] != piece.raw:
             losses.append(Loss(name, number, f"piece “{piece.raw}” is not the source text"))
         expected = _apply(piece, changes.get(number, {}))
-        if piece.text and expected != piece.text:
+        if faithful and piece.text and expected != piece.text:
             losses.append(Loss(name, number, f"“{piece.text}” differs from the source beyond recorded changes"))
         for column in range(piece.start, min(piece.start + len(piece.raw), len(text))):
             owner[column] += 1

@@ -9,16 +9,16 @@ links        features, related articles, continuation jumps
 digest       everything the site is rendered from
 """
 from generator.model.annotations import Annotations, KeyNumber, Occurrence
-from generator.model.article import (PROVISIONAL_LEAD, Article, Block, Consumed, Continuation, Decision, Furniture,
-                                     Page, Photo, Role)
+from generator.model.article import (PROVISIONAL_LEAD, Article, Block, Consumed, Continuation, Decision, Duplicate,
+                                     Furniture, Page, Photo, Role)
 from generator.model.digest import Digest
 from generator.model.glossary import CATEGORIES, Glossary, Term, toneless
 from generator.model.links import Feature, Jump, Links, Related, Weighted
 from generator.model.repairs import Erratum, Join, Located, PageResult, PunctChange, Repairs, Suspect
-from generator.model.source import PageMeta, Piece, SourceLine, SourcePage, Text
+from generator.model.source import Change, Origin, PageMeta, Piece, SourceLine, SourcePage, Text
 
 __all__ = ["Annotations", "KeyNumber", "Occurrence", "PROVISIONAL_LEAD", "Article", "Block", "Consumed",
-           "Continuation", "Decision", "Furniture", "Page", "Photo", "Role", "Digest", "CATEGORIES", "Glossary",
+           "Continuation", "Decision", "Duplicate", "Furniture", "Page", "Photo", "Role", "Digest", "CATEGORIES", "Glossary",
            "Term", "toneless",
            "Feature", "Jump", "Links", "Related", "Weighted", "Erratum", "Join", "Located", "PageResult",
-           "PunctChange", "Repairs", "Suspect", "PageMeta", "Piece", "SourceLine", "SourcePage", "Text"]
+           "PunctChange", "Repairs", "Suspect", "Change", "Origin", "PageMeta", "Piece", "SourceLine", "SourcePage", "Text"]
