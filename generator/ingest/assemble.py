@@ -28,6 +28,13 @@ class Builder:
     def current(self) -> Article:
         return self.article if self.article is not None else self.open_article(None)
 
+    def heading_text(self, line: Line) -> Text:
+        """A ``#`` line's text; its marks are consumed structure."""
+        head = c.heading(line.text)
+        assert head is not None
+        self.page.consumed.append(Consumed(line.piece(0, head.start), Role.MARKER, "heading mark"))
+        return Text((line.piece(head.start),))
+
     def decide(self, line: int, kind: str, message: str, doubtful: bool = False) -> None:
         self.page.decisions.append(Decision(line, kind, message, doubtful))
 

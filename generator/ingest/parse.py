@@ -26,7 +26,7 @@ from generator.ingest import classify as c
 from generator.ingest.assemble import Builder, join_texts
 from generator.ingest.classify import Kind
 from generator.ingest.units import Line, Unit, group, layout_of, raw_lines, read_lines
-from generator.model import Article, Block, Consumed, Decision, Furniture, Page, Role, SourcePage, Text
+from generator.model import Article, Block, Decision, Furniture, Page, SourcePage, Text
 
 
 class MarkedParser(Builder):
@@ -35,12 +35,6 @@ class MarkedParser(Builder):
         self.units = units
         self.kicker: list[Line] = []
         self.index = 0
-
-    def heading_text(self, line: Line) -> Text:
-        head = c.heading(line.text)
-        assert head is not None
-        self.page.consumed.append(Consumed(line.piece(0, head.start), Role.MARKER, "heading mark"))
-        return Text((line.piece(head.start),))
 
     def open_marked(self, line: Line | None) -> Article:
         article = self.open_article(self.heading_text(line) if line is not None else None)
@@ -70,6 +64,10 @@ class MarkedParser(Builder):
             self.open_marked(line)
         elif self.headline_ahead():
             self.kicker.append(line)
+        elif c.ends_sentence(head.text) and head.level >= 3 and self.article is not None:
+            self.article.blocks.append(Block("para", self.heading_text(line)))
+            self.decide(line.number, "marked-paragraph", f"“{head.text[:20]}…” is marked as a heading but is a "
+                                                         "sentence: kept as a paragraph")
         elif c.ends_sentence(head.text):
             article = self.open_marked(None)
             article.blocks.append(Block("para", self.heading_text(line)))
@@ -130,6 +128,11 @@ def settle(page: Page) -> None:
             held.append(article)
     for number, article in enumerate(kept, 1):
         article.number = number
+        warned = {d.line for d in page.decisions if d.kind == "no-body"}
+        if article.blocks and article.blocks[-1].kind == "heading" and article.blocks[-1].text.first_line not in warned:
+            last = article.blocks[-1].text
+            page.decisions.append(Decision(last.first_line, "no-body", f"subhead “{last.text}” has no text after "
+                                           "it: kept at the end of the article", True))
     page.articles = kept
 
 
@@ -166,7 +169,7 @@ def parse_page(source: SourcePage, order: list[int] | None = None) -> Page:
     lines = read_lines(rows)
     layout = layout_of(rows, lines)
     units = group(rows, lines, layout)
-    if any(u.kind is Kind.HEADING for u in units):
+    if any(u.kind is Kind.HEADING and c.heading(u.first.text).level == 1 for u in units):
         page = MarkedParser(source, units).run()
     else:
         page = UnmarkedParser(source, units, layout).run()

@@ -20,6 +20,7 @@ evidence leaves open is doubtful (a warning in ``baozhai check``).
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from generator.ingest import classify as c
@@ -29,6 +30,7 @@ from generator.ingest.units import Layout, Unit
 from generator.model import Block, Page, SourcePage, Text
 
 RUN_OF_ITEMS = 3  # heading-shaped lines in a row that are items, not headings
+_LABEL = re.compile(r"^([\u4e00-\u9fff]{1,4}|[A-Za-z]{1,3})[:：]")  # 问：, 答：, Q:
 
 
 def heading_shaped(unit: Unit) -> bool:
@@ -45,6 +47,7 @@ class UnmarkedParser(Builder):
         self.units = units
         self.layout = layout
         self.gap = _paragraph_gap(units)
+        self.labels = _speaker_labels(units)
 
     def run(self) -> Page:
         index = 0
@@ -55,6 +58,10 @@ class UnmarkedParser(Builder):
                 index += run
                 continue
             unit = self.units[index]
+            if unit.kind is Kind.HEADING:  # ## or deeper on a page without # headlines: a subhead
+                self.take_marked(unit)
+                index += 1
+                continue
             if opens_with_dateline(unit) and self.article is not None and self.article.paragraphs:
                 self.open_article(None)
                 self.decide(unit.number, "story", f"a dateline opens a new story without a headline: "
@@ -63,13 +70,22 @@ class UnmarkedParser(Builder):
             index += 1
         return self.page
 
+    def take_marked(self, unit: Unit) -> None:
+        if self.article is None:
+            self.open_article(self.heading_text(unit.first))
+            self.decide(unit.number, "headline", f"“{unit.text}”: headline (marked, first on the page)")
+        else:
+            self.article.blocks.append(Block("heading", self.heading_text(unit.first)))
+
     def after(self, index: int) -> Unit | None:
         return self.units[index + 1] if index + 1 < len(self.units) else None
 
     def heading_run(self, index: int) -> int:
-        """How many heading-shaped units stand in a row from ``index``."""
+        """How many heading-shaped units stand in a row from ``index`` (a line opening with a
+        label the page repeats, 问： or 答：, is a turn of a dialogue, not a heading)."""
         count = 0
-        while index + count < len(self.units) and heading_shaped(self.units[index + count]):
+        while index + count < len(self.units) and heading_shaped(self.units[index + count]) \
+                and _label(self.units[index + count]) not in self.labels:
             count += 1
         return count
 
@@ -127,10 +143,17 @@ class UnmarkedParser(Builder):
         if len(units) > 2:  # a kicker above a headline set over two lines
             self.take_items(units[:-2])
             units = units[-2:]
-        if len(units) == 2 and not self._two_lines(units):
+        kicker = None
+        if len(units) == 2 and units[1].gap > 0:  # blank lines between: the first is not part of it
             self.take_items(units[:1])
             units = units[1:]
+        elif len(units) == 2 and not self._two_lines(units):  # a kicker right above the headline
+            kicker, units = units[0], units[1:]
         article = self.open_article(join_texts([u.first.whole() for u in units]))
+        if kicker is not None:
+            article.kicker = kicker.first.whole()
+            self.decide(kicker.number, "kicker", f"“{kicker.text}”: kicker (a short line right above the headline)",
+                        True)
         lines = "–".join(str(u.number) for u in units)
         over = " (set over two lines)" if len(units) == 2 else ""
         self.decide(units[0].number, "headline", f"line {lines}: headline “{article.headline.text}”{over}: {evidence}")
@@ -151,6 +174,17 @@ class UnmarkedParser(Builder):
 
 def _prose(unit: Unit | None) -> bool:
     return unit is not None and unit.kind is Kind.TEXT and not heading_shaped(unit)
+
+
+def _label(unit: Unit) -> str | None:
+    match = _LABEL.match(unit.text)
+    return match.group(1) if match else None
+
+
+def _speaker_labels(units: list[Unit]) -> set[str]:
+    """Labels that open two or more units of the page: speakers of a Q&A or an interview."""
+    counts = Counter(_label(u) for u in units if u.kind is Kind.TEXT)
+    return {label for label, n in counts.items() if label is not None and n >= 2}
 
 
 def _paragraph_gap(units: list[Unit]) -> int:
