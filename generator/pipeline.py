@@ -85,7 +85,7 @@ def _page_key(path: Path, errata: list, errata_file: Path) -> tuple:
 
 def _assign_slugs(digest: Digest) -> None:
     articles = digest.articles
-    wanted = [slugify(a.title if not a.provisional else "untitled " + a.blocks[0].text.text[:8])
+    wanted = [slugify(a.title if not a.provisional or not a.blocks else "untitled " + a.blocks[0].text.text[:8])
               for a in articles]
     for article, slug in zip(articles, unique(wanted)):
         article.slug = slug

@@ -5,7 +5,9 @@ Enters: ``content/sources/*.txt`` (with front matter or a ``.meta.yml`` sidecar)
 articles (headline, kicker, deck, bylines, dateline, photos, body blocks), the joins and
 punctuation changes made, the errata located in it and the suspects found.
 
-read → (errata located, editor moves) → parse (classify lines) → repair (joins,
+read → (errata located, editor moves) → parse (classify lines, group them into units:
+``units``; articles by ``#`` marks in ``parse`` or by the page's evidence in ``unmarked``,
+both through ``assemble``; every structural choice a Decision) → repair (joins,
 punctuation) → suspects; ``preserve`` proves that every source character is accounted
 for (and, after rendering, shown). Next stage: :mod:`generator.annotate`.
 """
