@@ -15,9 +15,14 @@ from __future__ import annotations
 import sys
 import tempfile
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from pathlib import Path
 
+import opencc
+
 HERE = Path(__file__).resolve().parent
+_OPENCC = {"tw": opencc.OpenCC("tw2sp"), "hk": opencc.OpenCC("hk2s"), "cn": opencc.OpenCC("tw2sp")}
+_T2S = opencc.OpenCC("t2s")
 sys.path.insert(0, str(HERE))
 
 from layouts import LAYOUTS, Expected, Sample, samples  # noqa: E402
@@ -25,7 +30,9 @@ from layouts import LAYOUTS, Expected, Sample, samples  # noqa: E402
 from generator.errors import BaozhaiError  # noqa: E402
 from generator.ingest.preserve import check_accounting  # noqa: E402
 from generator.ingest.punctuation import FULL  # noqa: E402
-from generator.model import Article, PageResult  # noqa: E402
+from generator.ingest.script import QUOTES  # noqa: E402
+from generator.ingest.duplicates import remove_duplicates  # noqa: E402
+from generator.model import Article, Digest, PageResult  # noqa: E402
 from generator.pipeline import process_page  # noqa: E402
 
 
@@ -61,18 +68,39 @@ class Score:
 
 
 def canon(text: str) -> str:
-    """Text compared: no whitespace, half-width marks as the parser shows them."""
-    return "".join(FULL.get(ch, ch) for ch in text if not ch.isspace())
+    """Text compared: no whitespace, half-width marks as the parser shows them, in
+    Simplified script (a Traditional source is read in Simplified: generator.ingest.layers)."""
+    return "".join(FULL.get(ch, ch) for ch in _simplified(text) if not ch.isspace())
+
+
+_REGION = ["tw"]  # the region the reader decided for the page being scored (generator.ingest.script)
+
+
+def _simplified(text: str) -> str:
+    return _converted(text, _REGION[0])
+
+
+@lru_cache(maxsize=65536)
+def _converted(text: str, region: str) -> str:
+    """Traditional text as the reader reads it (its page's region); Simplified text as it
+    is (OpenCC would turn 显著 into 显着: its phrases are Traditional)."""
+    if str(_T2S.convert(text)) == text:
+        return text
+    return str(_OPENCC[region].convert(text)).translate(QUOTES)
 
 
 def score_layout(layout: str, folder: Path) -> Score:
     total = Score()
-    bodies: set[str] = set()
+    results = []
     for sample in samples((layout,)):
         result, score = score_sample(sample, folder)
         total.add(score)
         if result is not None:
-            total.duplicated += _duplicates(result, bodies)
+            results.append(result)
+    remove_duplicates(Digest(folder, results))  # as the pipeline does once every page is read
+    bodies: set[str] = set()
+    for result in results:
+        total.duplicated += _duplicates(result, bodies)
     return total
 
 
@@ -91,6 +119,7 @@ def score_sample(sample: Sample, folder: Path) -> tuple[PageResult | None, Score
         score.notes.append(f"stopped: {err}")
         return None, score
     page = result.page
+    _REGION[0] = page.source.meta.region or "cn"
     score.lost = len(check_accounting(page, result.repairs))
     titles = {canon(e.title): e for e in sample.articles}
     matched: dict[int, Article] = {}

@@ -13,7 +13,7 @@ from generator.cache import Cache
 from generator.config import Settings
 from generator.errors import BuildError, SourceError
 from generator.ingest import errata as errata_stage
-from generator.ingest.duplicates import remove_duplicates
+from generator.ingest.duplicates import html_copies, record_html_copies, remove_duplicates
 from generator.ingest.metadata import settle
 from generator.ingest.structured import parse_records
 from generator.ingest.parse import parse_page
@@ -37,7 +37,13 @@ def process_page(path: Path, errata: list, errata_file: Path, watch: Stopwatch |
         if source.kind == "records":
             page = parse_records(source)
         else:
-            page = parse_page(source, errata_stage.line_order(source, located))
+            order = errata_stage.line_order(source, located)
+            copies = html_copies(source)  # an HTML copy of the page's own text is left out, recorded
+            if copies:
+                order = [n for n in order or [ln.number for ln in source.lines if ln.number >= source.body_start]
+                         if n not in copies]
+            page = parse_page(source, order)
+            record_html_copies(page, copies)
         settle(page)
     with watch.stage("repair"):
         repairs = repair_page(page)

@@ -220,7 +220,7 @@ def test_page_chrome_is_kept_out_of_articles(process_text):
                           "责任编辑：孙八\n"
                           "参加，活动持续两天。\n")
     assert [(f.text.text, f.kind, f.fields) for f in result.page.furniture] == [
-        ("A02 要闻", "page-number", ("page",)), ("责任编辑：孙八", "staff", ("editor",))]
+        ("A02 要闻", "page-number", ("page", "edition")), ("责任编辑：孙八", "staff", ("editor",))]
     assert result.page.source.meta.page == "A02"
     [article] = result.page.articles
     assert article.title == "示例报测试标题"

@@ -31,8 +31,9 @@ def test_a_record_is_one_article_with_its_metadata(process_text):
     [article] = result.page.articles
     assert article.title == "测试市举办示例活动"
     assert [b.text for b in article.bylines] == ["张三"]
+    assert article.dateline.text == "示例报测试市7月8日讯"
     assert [(b.kind, b.text.text) for b in article.blocks] == [
-        ("para", "示例报测试市7月8日讯 测试市今天举办示例活动，共有一百人参加。"),
+        ("para", "测试市今天举办示例活动，共有一百人参加。"),
         ("heading", "活动亮点"), ("para", "活动持续两天，内容包括讲座和展览。")]
     assert article.meta.fields() == {"publication": "示例报", "date": "2026-07-08", "page": "02", "time": "09:30",
                                      "editor": "李四", "url": "https://example.org/1.html"}

@@ -52,16 +52,10 @@ def test_no_bogus_byline(scores, layout):
     assert scores[layout].bogus_bylines == 0, scores[layout].notes
 
 
-_UNRECOGNISED = pytest.mark.xfail(strict=True, reason="outlets named 网/社 in a page header, and a date/outlet "
-                                  "line without 来源：, are not furniture yet (generator.ingest.furniture)")
-
-
-@pytest.mark.parametrize("layout", ["scraped", "multi", "marked", "wire", pytest.param("pdf", marks=_UNRECOGNISED),
-                                    pytest.param("hk", marks=_UNRECOGNISED), pytest.param("tw", marks=_UNRECOGNISED)])
+@pytest.mark.parametrize("layout", LAYOUTS)
 def test_date_and_outlet_as_metadata(scores, layout):
     assert scores[layout].meta_right == scores[layout].meta, scores[layout].notes
 
 
-@pytest.mark.xfail(strict=True, reason="the same text under two outlets: wt16b's duplicates")
 def test_no_duplicated_article(scores):
     assert all(s.duplicated == 0 for s in scores.values())

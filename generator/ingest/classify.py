@@ -52,7 +52,7 @@ _STAFF = r"(?:本报|本報|新华社|新華社|中新社|人民日报|人民日
 _NAMES = rf"{_SPACED_NAME}(?:[ \u3000、]+{_SPACED_NAME})*"
 BYLINE_RE = re.compile(
     rf"^{_BULLET}?\s*(?:{_STAFF}(?:\s*[:：]\s*|\s+)|(?:文|作者|撰文|来源|來源)\s*[/／:：]\s*)\S"
-    rf"|^{_BULLET}?\s*{_STAFF}{_NAMES}(?:\s*[/／][{HAN}]{{1,8}}(?:报道|報導))?$"  # 記者王小明／臺北報導
+    rf"|^{_BULLET}?\s*{_STAFF}{_NAMES}(?:\s*[/／][{HAN}]{{1,8}}(?:报道|報導|报导))?$"  # 記者王小明／臺北報導 (报导 read in Simplified)
     rf"|^{_BULLET}\s*{_NAMES}$")
 TRAILING_REPORTERS_RE = re.compile(rf"{_OPEN}(?:本报|新华社|中新社)?(?:记者|通讯员)[^()（）]{{1,80}}{_CLOSE}$")
 TRAILING_DATELINE_RE = re.compile(rf"{_OPEN}[^()（）]{{0,20}}\d{{1,2}}月\d{{1,2}}日电{_CLOSE}$")

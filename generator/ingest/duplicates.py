@@ -16,7 +16,8 @@ import re
 import unicodedata
 
 from generator.ingest.repair import number_blocks
-from generator.model import Article, Block, Decision, Digest, Duplicate, Page, PageResult
+from generator.model import (Article, Block, Decision, Digest, Duplicate, Page, PageResult, Piece, SourceLine,
+                             SourcePage, Text)
 
 MIN_BODY = 30  # characters: shorter bodies (a one-line brief) are not compared
 
@@ -122,3 +123,49 @@ def describe(article: Article) -> str:
     meta = article.meta
     where = " ".join(p for p in (meta.publication, meta.date) if p)
     return f"与《{article.title}》相同" + (f"（{where}）" if where else "")
+
+
+def html_copies(source: SourcePage) -> set[int]:
+    """Reading lines of leftover HTML whose text the page also holds as plain lines, in the
+    same order (a feed page saving an article as HTML and as text): the copy to leave out
+    of parsing, so that it neither doubles the article nor splits it."""
+    groups: dict[int, list[SourceLine]] = {}
+    for line in source.lines:
+        if line.number >= source.body_start and _from_html(source, line):
+            groups.setdefault(source.where(line.number), []).append(line)
+    html = {ln.number for lines in groups.values() for ln in lines}
+    plain = [_text_key(ln.text) for ln in source.lines if ln.number >= source.body_start
+             and ln.number not in html and ln.text.strip()]
+    copies: set[int] = set()
+    for lines in groups.values():
+        keys = [_text_key(ln.text) for ln in lines if ln.text.strip()]
+        size = sum(map(len, keys))
+        if keys and (size >= 2 * MIN_BODY or len(keys) >= 2 and size >= MIN_BODY) and _holds(plain, keys):
+            copies |= {ln.number for ln in lines}
+    return copies
+
+
+def record_html_copies(page: Page, copies: set[int]) -> None:
+    """The HTML copy left out of parsing, recorded as a duplicate of the page's text."""
+    lines = [ln for ln in page.source.lines if ln.number in copies and ln.text.strip()]
+    if not lines:
+        return
+    blocks = [Block("para", Text((Piece(ln.number, len(ln.text) - len(ln.text.lstrip()), ln.text.strip()),)))
+              for ln in lines]
+    first = page.articles[0].title if page.articles else ""
+    page.duplicates.append(Duplicate(Article(source=page.source.name, number=0, blocks=blocks),
+                                     "与本页正文相同的网页代码副本", "HTML copy of the page's text"))
+    page.decisions.append(Decision(lines[0].number, "duplicate", f"{len(lines)} HTML paragraphs repeat the page's "
+                                   f"text (“{first}”): left out, shown in the source view"))
+
+
+def _from_html(source: SourcePage, line: SourceLine) -> bool:
+    return line.raw is not None and "<" in line.raw
+
+
+def _text_key(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def _holds(plain: list[str], keys: list[str]) -> bool:
+    return any(plain[i:i + len(keys)] == keys for i in range(len(plain) - len(keys) + 1))

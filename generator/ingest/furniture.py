@@ -8,7 +8,9 @@ the parser found under the page or its article. Rules, and the evidence each use
   bracketed full date with an optional page: outlet, date, page.
 * scraper header — a line made only of dates, times and labelled fields
   (``2026-06-12 06:02　来源：人民网－人民日报``, ``发布时间：… 作者：…``), at least one of
-  them a date or a source/author label: date, time, outlet, reporter, editor.
+  them a date or a source label: date, time, outlet, reporter, editor; or a date and
+  a time beside one short name (``2026-06-12 11:38　中国经济网``: the outlet; a guess
+  unless it is shaped like one, …报/…网/…社).
 * label — a Markdown/RSS wrapper line ``- 链接: http…``, ``**来源**：…``, ``Source: …``:
   a known label (Chinese or English), its value to the field it names.
 * staff — ``责编：… 版式：… 校对：…`` (one or more staff labels): editor.
@@ -47,7 +49,8 @@ DATE = (r"(?P<y>\d{4})\s*(?:年|-|/|\.)\s*(?P<m>\d{1,2})\s*(?:月|-|/|\.)\s*(?P<
 TIME = r"(?P<t>\d{1,2}[:：]\d{2})(?:[:：]\d{2})?"
 WEEKDAY = r"(?:星期|周|週|禮拜|礼拜)[一二三四五六日天]"
 PAGE = r"(?:第\s*(?P<p1>[A-Z]{0,2}\d{1,3})\s*版|(?P<p2>[A-Z]{1,2}\d{1,3})\s*版?|(?P<p3>\d{1,3})\s*版)"
-OUTLET = rf"[{HAN}A-Za-z]{{1,10}}(?:日报|日報|晚报|晚報|晨报|晨報|时报|時報|商报|商報|周报|週報|新闻|新聞|报|報)"
+OUTLET = (rf"[{HAN}A-Za-z]{{1,10}}(?:日报|日報|晚报|晚報|晨报|晨報|时报|時報|商报|商報|周报|週報|新闻|新聞|周刊|週刊|杂志|雜誌"
+          rf"|报|報|网|網|社|电视台|電視台)")
 
 _DATE_RE = re.compile(DATE)
 _TIME_RE = re.compile(TIME)
@@ -73,8 +76,8 @@ _LABELS = {  # a wrapper label → the metadata field it fills (None: kept, no f
 _LABEL_LINE = re.compile(rf"{_MD_PREFIX}(?P<label>[{HAN}]{{2,4}}|[A-Za-z]{{2,9}})\**{_COLON}\**(?P<value>.*?)\**$")
 _STAFF_RE = re.compile(rf"(?P<label>{_STAFF}){_COLON}")
 _PAGE_NUMBER = re.compile(
-    rf"^(?:[-—–]\s*\d{{1,3}}\s*[-—–]|第?\s*(?P<p>[A-Z]{{0,2}}\d{{1,3}})\s*版(?:{SPACE}*[:：]?{SPACE}*[{HAN}]{{0,8}})?"
-    rf"|(?P<q>[A-Z]{{1,2}}\d{{1,3}})[ \t\u3000]+[{HAN}]{{2,8}})$")
+    rf"^(?:[-—–]\s*\d{{1,3}}\s*[-—–]|第?\s*(?P<p>[A-Z]{{0,2}}\d{{1,3}})\s*版(?:{SPACE}*[:：]?{SPACE}*(?P<e>[{HAN}]{{0,8}}))?"
+    rf"|(?P<q>[A-Z]{{1,2}}\d{{1,3}})[ \t\u3000]+(?P<f>[{HAN}]{{2,8}}))$")
 _LIST_NUMBER = re.compile(r"^(?:\d{1,4}[.、．)）]|[(（]\d{1,4}[)）]|#\d{1,4}|\[\d{1,4}\]|No\.\s*\d{1,4})$")
 _ICP = re.compile(r"ICP\s*[备備证證]?\s*[:：]?\s*\d{6,}|ICP[备備证證]\S*号|公网安备|公網安備|互联网新闻信息服务许可证"
                   r"|互聯網新聞信息服務許可證|违法和不良信息举报|違法和不良信息舉報")
@@ -115,7 +118,8 @@ def classify(text: str) -> Found | None:
     """The furniture a whole stripped line is, or None if it is (or may be) article text."""
     if not text:
         return None
-    for rule in (_paper_footer, _image_line, _url_line, _scraper_header, _staff, _page_header, _page_number,
+    for rule in (_paper_footer, _image_line, _url_line, _scraper_header, _dated_outlet, _staff, _page_header,
+                 _page_number,
                  _list_number, _label_line, _boilerplate, _share):
         found = rule(text)
         if found is not None:
@@ -184,6 +188,20 @@ def _scraper_header(text: str) -> Found | None:
     if not names & {"date", "publication"} or not (labels or "time" in names):
         return None  # a date alone (a dateline, a page's date) or a reporter alone (a byline) is the parser's
     return Found("scraper-header", 0, len(text), tuple(fields))
+
+
+def _dated_outlet(text: str) -> Found | None:
+    """``2026-06-12 11:38　中国经济网``: a date and a time, and one short name beside them,
+    the outlet (a guess unless it is shaped like one: …报, …网, …社)."""
+    date, time = _DATE_RE.search(text), _TIME_RE.search(text)
+    if not (date and time) or len(text) > 60 or _has_sentence(text) or re.search(r"[，,；;：:“”]", text[time.end():]):
+        return None
+    rest = text.replace(date.group(), " ", 1).replace(time.group(), " ", 1)
+    rest = re.sub(rf"{WEEKDAY}|[|｜/／·•]", " ", rest).split()
+    if len(rest) != 1 or not re.fullmatch(rf"[{HAN}A-Za-z－\-]{{2,14}}", rest[0]):
+        return None
+    fields = (("date", iso_date(date)), ("time", _hhmm(time.group("t"))), ("publication", rest[0]))
+    return Found("scraper-header", 0, len(text), fields, guess=not re.fullmatch(OUTLET, rest[0]))
 
 
 def _only_dates(text: str, fields: list[tuple[str, str]]) -> bool:
@@ -287,8 +305,9 @@ def _page_number(text: str) -> Found | None:
     match = _PAGE_NUMBER.match(text)
     if not match:
         return None
-    page = match.group("p") or match.group("q")
-    return Found("page-number", 0, len(text), (("page", page),) if page else ())
+    page, edition = match.group("p") or match.group("q"), match.group("e") or match.group("f")
+    fields = ((("page", page),) if page else ()) + ((("edition", edition),) if edition else ())
+    return Found("page-number", 0, len(text), fields)
 
 
 def _list_number(text: str) -> Found | None:

@@ -24,6 +24,7 @@ ROLE = re.compile(
     r"\s*[:：/／]?\s*")
 INNER_ROLE = re.compile(r"(?:本报|本報)?(?:特约|特約|实习|實習)?(?:记者|記者|通讯员|通訊員|实习生|實習生)")
 FUNCTION = set("的了是在从對对和与與及等为為将將把被个個多这這那些也都就还還而并並或于於向到给給从們们吗嗎呢吧")
+PLACE = re.compile(rf"\s*[/／]\s*[{HAN}]{{1,8}}(?:报道|報導|报导|報道)$")  # 記者王小明／臺北報導
 NOT_IN_NAMES = re.compile(r"[“”‘’\"'「」『』《》。！？!?，,；;：:（）()\d%]")
 
 
@@ -35,7 +36,7 @@ def plausible(value: str) -> bool:
 
 def split_names(value: str) -> list[str] | None:
     """The names in a byline, or None when a part of it is not a name."""
-    rest = ROLE.sub("", value.strip(), count=1)
+    rest = PLACE.sub("", ROLE.sub("", value.strip(), count=1))
     if not rest or NOT_IN_NAMES.search(rest):
         return None
     parts = [p for p in re.split(r"[、，,和及与與\s\u3000]+|" + INNER_ROLE.pattern, rest) if p]
