@@ -20,6 +20,7 @@ from generator.model import (Article, Block, Decision, Digest, Duplicate, Page, 
                              SourcePage, Text)
 
 MIN_BODY = 30  # characters: shorter bodies (a one-line brief) are not compared
+MIN_ANCHOR = 10  # characters: the shortest paragraph a repeated run may start with
 
 
 def remove_duplicates(digest: Digest) -> int:
@@ -71,13 +72,19 @@ def remove_repeats(page: Page) -> int:
 def _repeat(article: Article) -> tuple[int, int, int] | None:
     """(start of a run, start of its repeat, length): the longest run of paragraphs that
     comes again later, not overlapping: two or more paragraphs of MIN_BODY characters, or
-    one of twice that (a paragraph so long is not repeated on purpose)."""
+    one of twice that (a paragraph so long is not repeated on purpose). A run starts at a
+    paragraph of at least MIN_ANCHOR characters (short lines — table cells, labels — recur
+    for their own reasons); pairs are found by their text, so a long page stays linear."""
     keys = [_key(b) for b in article.blocks]
     if keys and article.dateline is not None:  # the first paragraph without its dateline is the same text
         keys[0] = _key(Block("para", article.dateline)) + keys[0]
+    where: dict[str, list[int]] = {}
+    for index, key in enumerate(keys):
+        if len(key) >= MIN_ANCHOR:
+            where.setdefault(key, []).append(index)
     best = None
-    for second in range(1, len(keys)):
-        for first in range(second):
+    for places in where.values():
+        for first, second in zip(places, places[1:]):
             length = 0
             while second + length < len(keys) and first + length < second and keys[first + length] == \
                     keys[second + length] and keys[first + length]:
