@@ -70,7 +70,7 @@ def render_article(env, result: PageResult, article: Article, annotations: Annot
         article=article,
         meta=front_matter(article.title, lede(article, article.slug in (links or Links()).mid_sentence)),
         source_label=source_label(result, article),
-        source_view=source_href(source_view, article.first_line) if source_view else None,
+        source_view=source_href(source_view, article) if source_view else None,
         **article_links(result, article, links),
         blocks=render_blocks(article, spans),
         notes=notes,
