@@ -83,6 +83,8 @@ def test_a_change_that_is_not_recorded_fails_the_check(one):
     result.page.source = replace(source, changes=changes)
     assert [str(x) for x in check_layers(result.page)] == [
         "x.txt:4: reading text “活动持续两天，内容包括讲座 和展览。” is not the file's text with the recorded changes"]
+    assert [str(x) for x in check_accounting(result.page, result.repairs)] == [
+        "x.txt:4: reading text “活动持续两天，内容包括讲座 和展览。” is not the file's text with the recorded changes"]
     lines = tuple(replace(ln, text=ln.text.replace("一百", "二百")) if ln.number == 4 else ln for ln in source.lines)
     result.page.source = replace(source, lines=lines)
     assert "x.txt:4: reading text" in str(check_layers(result.page)[0])
