@@ -13,13 +13,17 @@ from generator.cache import Cache
 from generator.config import Settings
 from generator.errors import BuildError, SourceError
 from generator.ingest import errata as errata_stage
+from generator.ingest.duplicates import html_copies, record_html_copies, remove_duplicates
+from generator.ingest.metadata import settle
+from generator.ingest.structured import parse_records
 from generator.ingest.parse import parse_page
-from generator.ingest.preserve import Loss, Render, check_accounting, check_output
+from generator.ingest.preserve import Loss, Render, check_accounting, check_markdown, check_output
 from generator.ingest.read import META_SUFFIX, find_sources, read_page
 from generator.ingest.repair import repair_page
 from generator.ingest.suspects import find_suspects
 from generator.model import Digest, PageResult
 from generator.site.pages import article_path, render_digest
+from generator.site.source_view import shown, source_paths
 from generator.slugs import slugify, unique
 from generator.timing import Stopwatch
 
@@ -30,7 +34,17 @@ def process_page(path: Path, errata: list, errata_file: Path, watch: Stopwatch |
         source = read_page(path)
         located = errata_stage.for_page(errata, source, errata_file)
     with watch.stage("parse"):
-        page = parse_page(source, errata_stage.line_order(source, located))
+        if source.kind == "records":
+            page = parse_records(source)
+        else:
+            order = errata_stage.line_order(source, located)
+            copies = html_copies(source)  # an HTML copy of the page's own text is left out, recorded
+            if copies:
+                order = [n for n in order or [ln.number for ln in source.lines if ln.number >= source.body_start]
+                         if n not in copies]
+            page = parse_page(source, order)
+            record_html_copies(page, copies)
+        settle(page)
     with watch.stage("repair"):
         repairs = repair_page(page)
         suspects = find_suspects(page)
@@ -58,6 +72,7 @@ def process(content: Path, cache: Cache | None = None, watch: Stopwatch | None =
         watch.progress("pages", number, len(paths))
     digest = Digest(content, pages, glossary)
     with watch.stage("parse"):
+        remove_duplicates(digest)
         _check_identities(digest)
         _assign_slugs(digest)
     with watch.stage("annotate"):
@@ -76,7 +91,7 @@ def _page_key(path: Path, errata: list, errata_file: Path) -> tuple:
 
 def _assign_slugs(digest: Digest) -> None:
     articles = digest.articles
-    wanted = [slugify(a.title if not a.provisional else "untitled " + a.blocks[0].text.text[:8])
+    wanted = [slugify(a.title if not a.provisional or not a.blocks else "untitled " + a.blocks[0].text.text[:8])
               for a in articles]
     for article, slug in zip(articles, unique(wanted)):
         article.slug = slug
@@ -121,6 +136,7 @@ def preservation(digest: Digest, files: dict[str, str] | None = None,
     Markdown ``files`` and how the site renders Markdown, the output check on each
     article's Markdown."""
     losses: list[Loss] = []
+    sources = source_paths(digest)
     for result in digest.pages:
         losses += check_accounting(result.page, result.repairs)
         if files is not None:
@@ -128,4 +144,11 @@ def preservation(digest: Digest, files: dict[str, str] | None = None,
                 raise ValueError("the output check needs how the site renders Markdown")
             for article in result.page.articles:
                 losses += check_output(article, files[article_path(article)], render)
+            losses += check_markdown(shown(result.page), files[sources[result.page.source.name]], render)
     return losses
+
+
+def source_views_shown(digest: Digest) -> dict:
+    """What each source view must show (furniture, notes, duplicates), by its Markdown path."""
+    sources = source_paths(digest)
+    return {sources[r.page.source.name]: shown(r.page) for r in digest.pages}

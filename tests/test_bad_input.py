@@ -96,14 +96,21 @@ ROWS = {
         "sources/x.txt", 2, "line has 150,001 characters; a source line may have at most 100,000 "
         "(is this extracted page text?)", x="# 示例\n" + "测试文字，" * 30000 + "。\n"),
     # -- shapes of a page --------------------------------------------------------------------
-    "only-headings": refused("sources/x.txt", 1, "no recognisable article: no body text found",
-                             x="# 第一\n# 第二\n## 第三\n### 第四\n"),
+    "only-headings": accepted(  # builds: every heading published, each with a warning
+        "  article 1: 第一 [0 paragraphs] → di-yi",
+        "  article 2: 第二 [0 paragraphs, 1 subheads] → di-er",
+        "    x.txt:1: warning: no-body: “第一” has no body text: the page has no body text: published as it is",
+        x="# 第一\n# 第二\n## 第三\n### 第四\n"),
     "only-whitespace-tabs-and-ideographic": refused("sources/x.txt", 1, "page is empty (only whitespace)",
                                                     x="\t\t\r\n\u3000\u3000\r\n   \n"),
-    "heading-without-body-mid-page": refused(
-        "sources/x.txt", 4, "article “空的标题” has a headline but no body text", x=PAGE + "# 空的标题\n# 又一篇\n正文。\n"),
+    "heading-without-body-mid-page": accepted(  # the empty headline becomes a subhead, with a warning
+        "  article 1: 示例报测试标题 [2 paragraphs, 1 subheads] → shi-li-bao-ce-shi-biao-ti",
+        "  article 2: 又一篇 [1 paragraphs] → you-yi-pian",
+        "    x.txt:4: warning: no-body: “空的标题” has no body text: kept as section heading(s) of “示例报测试标题”",
+        "preservation: every source character accounted for and shown",
+        x=PAGE + "# 空的标题\n# 又一篇\n正文。\n"),
     "section-heading-with-nothing-after-it": accepted(
-        "  article 1: 示例报测试标题 [2 paragraphs] → shi-li-bao-ce-shi-biao-ti",
+        "  article 1: 示例报测试标题 [2 paragraphs, 1 subheads] → shi-li-bao-ce-shi-biao-ti",
         "preservation: every source character accounted for and shown", x=PAGE + "## 最后的小标题\n"),
     "unbalanced-quotes-and-brackets": accepted(
         "  article 1: 示例报测试标题 [2 paragraphs] → shi-li-bao-ce-shi-biao-ti",

@@ -102,19 +102,19 @@ def test_date_page_lists_pages_then_articles(files):
 
 ### [测试市图书馆延长开放时间](../articles/ce-shi-shi-tu-shu-guan-yan-chang-kai-fang-shi-jian.md) { #a-ce-shi-shi-tu-shu-guan-yan-chang-kai-fang-shi-jian }
 
-本报讯 测试市图书馆自下月起延长开放时间，工作日开放至晚上九点。
+测试市图书馆自下月起延长开放时间，工作日开放至晚上九点。
 
 <p class="bz-kicker">测试数据，并非新闻</p>
 
 ### [测试市举办示例科技展](../articles/ce-shi-shi-ju-ban-shi-li-ke-ji-zhan.md) { #a-ce-shi-shi-ju-ban-shi-li-ke-ji-zhan }
 
-本报讯 测试市今天举办示例科技展，示例研究院展出了大模型和具身智能的演示项目。
+测试市今天举办示例科技展，示例研究院展出了大模型和具身智能的演示项目。
 
 ## 示例报 A05版 城市 { #page-shi-li-bao-a05-ban-cheng-shi }
 
 ### [示例公园完成绿化改造](../articles/shi-li-gong-yuan-wan-cheng-lv-hua-gai-zao.md) { #a-shi-li-gong-yuan-wan-cheng-lv-hua-gai-zao }
 
-本报讯 测试市示例公园近日完成绿化改造，新增步道两公里。
+测试市示例公园近日完成绿化改造，新增步道两公里。
 
 ### [示例科技展吸引众多市民](../articles/shi-li-ke-ji-zhan-xi-yin-zhong-duo-shi-min.md) { #a-shi-li-ke-ji-zhan-xi-yin-zhong-duo-shi-min }
 
@@ -206,13 +206,13 @@ def test_home_shows_the_latest_issue_and_links_into_browse(files):
 
 ### [示例研究院发布大模型测试报告](articles/shi-li-yan-jiu-yuan-fa-bu-da-mo-xing-ce-shi-bao-gao.md) { #a-shi-li-yan-jiu-yuan-fa-bu-da-mo-xing-ce-shi-bao-gao }
 
-本报讯 示例研究院今天发布大模型测试报告，报告汇总了示例科技展期间收集的测试数据。
+示例研究院今天发布大模型测试报告，报告汇总了示例科技展期间收集的测试数据。
 
 <p class="bz-keyterms">术语：<a href="glossary/shili-kejizhan.html">示例科技展</a>、<a href="glossary/da-moxing.html">大模型</a>、<a href="glossary/zhang-san.html">张三</a>、<a href="glossary/shili-yanjiuyuan.html">示例研究院</a>、<a href="glossary/jushen-zhineng.html">具身智能</a></p>
 
 ### [测试市公交新增两条线路](articles/ce-shi-shi-gong-jiao-xin-zeng-liang-tiao-xian-lu.md) { #a-ce-shi-shi-gong-jiao-xin-zeng-liang-tiao-xian-lu }
 
-本报讯 测试市公交公司宣布新增两条公交线路，方便市民前往示例公园。
+测试市公交公司宣布新增两条公交线路，方便市民前往示例公园。
 
 <p class="bz-keyterms">术语：<a href="glossary/shili-gongyuan.html">示例公园</a>、<a href="glossary/ceshi-shi.html">测试市</a></p>
 
@@ -271,6 +271,7 @@ def test_article_ends_with_its_page_and_related_articles(files):
 <li><a href="../articles/ce-shi-shi-ju-ban-shi-li-ke-ji-zhan.html">测试市举办示例科技展</a> <span class="bz-where">2026年7月8日 示例报 A01版 要闻</span><br><span class="bz-reason">共同术语与关键词：<a href="../glossary/shili-kejizhan.html">示例科技展</a>、<a href="../glossary/shili-yanjiuyuan.html">示例研究院</a>、<a href="../glossary/da-moxing.html">大模型</a>、<a href="../glossary/jushen-zhineng.html">具身智能</a>、项目</span></li>
 <li><a href="../articles/shi-li-ke-ji-zhan-xi-yin-zhong-duo-shi-min.html">示例科技展吸引众多市民</a> <span class="bz-where">2026年7月8日 示例报 A05版 城市</span><br><span class="bz-reason">共同术语与关键词：<a href="../glossary/zhang-san.html">张三</a>、<a href="../glossary/shili-yanjiuyuan.html">示例研究院</a>、项目、<a href="../glossary/da-moxing.html">大模型</a>、<a href="../glossary/jushen-zhineng.html">具身智能</a></span></li>
 <li><a href="../articles/2026-shi-jie-ren-gong-zhi-neng-da-hui-shi-fang-ai-fa-zhan.html">2026世界人工智能大会释放AI发展新信号</a> <span class="bz-where">日期不详 000&#95;371fdb277fab058e&#46;txt</span><br><span class="bz-reason">共同术语与关键词：<a href="../glossary/jushen-zhineng.html">具身智能</a>、<a href="../glossary/da-moxing.html">大模型</a></span></li>
+<li><a href="../articles/ce-shi-shi-tu-shu-guan-yan-chang-kai-fang-shi-jian.html">测试市图书馆延长开放时间</a> <span class="bz-where">2026年7月8日 示例报 A01版 要闻</span><br><span class="bz-reason">共同术语与关键词：介绍</span></li>
 </ul>
 
 """

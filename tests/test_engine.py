@@ -147,8 +147,8 @@ def test_a_preservation_check_that_did_not_run_fails_the_build(tmp_path, monkeyp
     monkeypatch.setattr(BaozhaiPlugin, "on_page_content", lambda self, html, **_: html)  # checks nothing
     with pytest.raises(BuildError) as info:
         commands.build(settings, log=lambda *_: None, offline=False)
-    assert str(info.value) == ("the baozhai plugin checked the HTML of 0 of 1 articles: "
-                               "the preservation check did not run on every article")
+    assert str(info.value) == ("the baozhai plugin checked the HTML of 0 of 2 pages: the preservation "
+                               "check did not run on every article and source view")  # 1 article, 1 source view
     assert not settings.site.exists()
 
 

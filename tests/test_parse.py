@@ -124,7 +124,7 @@ def test_seed_article_3_without_errata_keeps_line_209_in_article_2(seed_raw):
 
 
 def test_seed_has_no_page_chrome_and_every_character_is_accounted(seed_result):
-    assert seed_result.page.chrome == []
+    assert seed_result.page.furniture == []
     assert check_accounting(seed_result.page, seed_result.repairs) == []
 
 
@@ -219,7 +219,9 @@ def test_page_chrome_is_kept_out_of_articles(process_text):
                           "测试市今天举办示例活动，共有一百人\n"
                           "责任编辑：孙八\n"
                           "参加，活动持续两天。\n")
-    assert texts(result.page.chrome) == ["A02 要闻", "责任编辑：孙八"]
+    assert [(f.text.text, f.kind, f.fields) for f in result.page.furniture] == [
+        ("A02 要闻", "page-number", ("page", "edition")), ("责任编辑：孙八", "staff", ("editor",))]
+    assert result.page.source.meta.page == "A02"
     [article] = result.page.articles
     assert article.title == "示例报测试标题"
     assert body(article) == [("para", "测试市今天举办示例活动，共有一百人参加，活动持续两天。")]
@@ -239,7 +241,7 @@ def test_chrome_lines(line):
     ("● 本报记者 乔翔", Kind.BYLINE),
     ("记者：张三", Kind.BYLINE),
     ("2026年1月5日", Kind.DATE),
-    ("2026年1月5日 星期一", Kind.DATE),
+    ("2026年1月5日 星期一", Kind.CHROME),  # a page header: furniture, the page date
     ("AI产业发展迅速。", Kind.TEXT),
     ("项目", Kind.TEXT),
 ])
@@ -308,7 +310,8 @@ def test_second_date_line_is_not_lost(process_text):
     result = process_text("# 示例报测试标题\n2026年1月5日\n2026年1月6日\n测试市今天举办示例活动。\n")
     [article] = result.page.articles
     assert article.dateline.text == "2026年1月5日"
-    assert body(article) == [("para", "2026年1月6日"), ("para", "测试市今天举办示例活动。")]
+    assert body(article) == [("para", "测试市今天举办示例活动。")]
+    assert [(f.text.text, f.kind) for f in result.page.furniture] == [("2026年1月6日", "date-line")]
     assert check_accounting(result.page, result.repairs) == []
 
 
@@ -337,27 +340,46 @@ def test_front_matter_and_sidecar_at_once(process_text):
         process_text("---\ndate: 2026-01-05\n---\n" + PAGE, files={"sources/x.meta.yml": "page: A02\n"})
 
 
-# -- pages that make no sense ----------------------------------------------------
+# -- pages that make no sense: they build, with warnings ------------------------
+
+def doubts(result):
+    return [(d.line, d.kind) for d in result.page.decisions if d.doubtful]
+
 
 def test_page_with_only_headings(process_text):
-    with pytest.raises(SourceError) as info:
-        process_text("# 示例报测试标题\n## 示例小标题\n")
-    assert (info.value.line, info.value.message) == (1, "no recognisable article: no body text found")
+    result = process_text("# 示例报测试标题\n## 示例小标题\n")
+    [article] = result.page.articles
+    assert (article.title, article.deck.text, article.blocks) == ("示例报测试标题", "示例小标题", [])
+    assert doubts(result) == [(1, "no-body")]
+    assert check_accounting(result.page, result.repairs) == []
 
 
-def test_heading_with_no_body(process_text):
-    with pytest.raises(SourceError) as info:
-        process_text(PAGE + "\n# 示例第二篇\n")
-    assert (info.value.line, info.value.message) == (4, "article “示例第二篇” has a headline but no body text")
+def test_heading_with_no_body_becomes_a_subhead_of_the_article_before(process_text):
+    result = process_text(PAGE + "\n# 示例第二篇\n")
+    [article] = result.page.articles
+    assert body(article) == [("para", "测试市今天举办示例活动。"), ("heading", "示例第二篇")]
+    assert doubts(result) == [(4, "no-body")]
+    assert check_accounting(result.page, result.repairs) == []
 
 
-def test_headline_with_only_a_deck_and_a_section_heading(process_text):
-    with pytest.raises(SourceError) as info:
-        process_text("# 示例第一篇\n## 示例副题\n### 示例小标题\n# 示例第二篇\n测试市今天举办示例活动。\n")
-    assert (info.value.line, info.value.message) == (1, "article “示例第一篇” has a headline but no body text")
+def test_headline_with_only_a_deck_and_a_section_heading_becomes_a_kicker(process_text):
+    result = process_text("# 示例第一篇\n## 示例副题\n### 示例小标题\n# 示例第二篇\n测试市今天举办示例活动。\n")
+    [article] = result.page.articles
+    assert (article.kicker.text, article.title) == ("示例第一篇示例副题示例小标题", "示例第二篇")
+    assert [p.line for p in article.kicker.pieces] == [1, 2, 3]
+    assert doubts(result) == [(1, "no-body")]
+    assert check_accounting(result.page, result.repairs) == []
+
+
+def test_kicker_with_no_headline_after_it_is_a_section(process_text):
+    result = process_text(PAGE + "## 示例引题\n")
+    [article] = result.page.articles
+    assert body(article)[-1] == ("heading", "示例引题")
+    assert check_accounting(result.page, result.repairs) == []
 
 
 def test_page_of_headings_only_with_a_section(process_text):
-    with pytest.raises(SourceError) as info:
-        process_text("# 示例第一篇\n## 示例副题\n### 示例小标题\n")
-    assert (info.value.line, info.value.message) == (1, "no recognisable article: no body text found")
+    result = process_text("# 示例第一篇\n## 示例副题\n### 示例小标题\n")
+    [article] = result.page.articles
+    assert body(article) == [("heading", "示例小标题")]
+    assert doubts(result) == [(1, "no-body")]

@@ -50,6 +50,8 @@ def test_chinese_context_becomes_full_width(before, after):
     "Hello, world! How are you?",
     "测试。He said: hi, ok",
     "call f(x) now",
+    "用print()函数输出",  # a function call keeps its brackets
+    "LIBS(TSMM-LIBS)技术",
     "a,b;c:d",
     "比分3:2",
     "共１,０００人",  # full-width digits are “Chinese” neighbours, yet still a number

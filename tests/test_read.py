@@ -46,7 +46,7 @@ def test_content_without_sources_folder(tmp_path):
 def test_sources_folder_without_pages(tmp_path):
     (tmp_path / "sources").mkdir()
     (tmp_path / "sources" / "notes.md").write_text("x", encoding="utf-8")
-    with pytest.raises(SourceError, match=r"no source pages \(\*\.txt\) found"):
+    with pytest.raises(SourceError, match=r"no source pages \(\*\.txt, \*\.json, \*\.jsonl\) found"):
         find_sources(tmp_path)
 
 
@@ -216,7 +216,7 @@ def test_sidecar_with_bad_yaml_names_the_sidecar_and_line(tmp_path):
     ("date: 5.1.2026", "date must be YYYY-MM-DD, got '5.1.2026'"),
     ("page: 第二版", "page must look like A02 or 5, got '第二版'"),
     ("paper: 示例报", "unknown metadata field(s): paper"),
-    ("- date", "metadata must be a mapping of publication/date/page/edition"),
+    ("- date", "metadata must be a mapping of publication/date/page/edition/region"),
 ])
 def test_bad_metadata_values(tmp_path, meta, message):
     err = refused(write(tmp_path, f"---\n{meta}\n---\n" + PAGE))

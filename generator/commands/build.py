@@ -22,7 +22,7 @@ from generator.engine.plugin import search_options_path, shown_path
 from generator.errors import BuildError, template_errors
 from generator.ingest.preserve import shown_json
 from generator.model import Digest
-from generator.pipeline import generate
+from generator.pipeline import generate, source_views_shown
 from generator.site.builds import BuiltEdition, EditionJob, assemble, build_all, jobs_for, release_memory
 from generator.site.bundle import drop_offline_index, zip_bundles
 from generator.site.pages import article_path, navigation
@@ -76,7 +76,8 @@ def _build(settings: Settings, cache: Cache, offline: bool, watch: Stopwatch) ->
         # from here only the editions' generator holds the digest: once the last edition is
         # written it is let go (see release_memory), while MkDocs runs in the worker processes
         del digest, files
-        workers = build_sites(settings, editions, site, articles, watch)
+        # the plugin checks every article's HTML and every page's source view (one per page)
+        workers = build_sites(settings, editions, site, articles, watch, checked=articles + pages)
         built = settings.edition_list()
         if offline:
             with watch.stage("bundles", announce=True):
@@ -86,7 +87,7 @@ def _build(settings: Settings, cache: Cache, offline: bool, watch: Stopwatch) ->
 
 
 def build_sites(settings: Settings, editions: Iterable[BuiltEdition], site: Path, articles: int,
-                watch: Stopwatch) -> int:
+                watch: Stopwatch, checked: int | None = None) -> int:
     """Build every edition into ``site`` (the others into its subfolders); return the processes used.
 
     ``editions`` may be lazy (:func:`write_editions`): with more than one process, an
@@ -98,7 +99,8 @@ def build_sites(settings: Settings, editions: Iterable[BuiltEdition], site: Path
             for edition, docs, options in editions:
                 jobs.append(EditionJob(settings, edition, docs, options,
                                        Path(parts) / edition.code if edition.folder else site,
-                                       checked=articles if edition.variant is None else 0))
+                                       checked=(articles if checked is None else checked)
+                                       if edition.variant is None else 0))
                 watch.mark("mkdocs starts")  # everything before this is the generator's
                 yield jobs[-1]
             watch.mark("editions written")  # the last MkDocs build can start: the generator is done
@@ -203,8 +205,8 @@ def write_editions(settings: Settings, digest: Digest, files: dict[str, str], do
             search_options_path(edition_docs).write_text(
                 search_options(digest.glossary, edition, converter, f"{ARTICLES}/"), encoding="utf-8")
             if converter is None:  # the source's own script: MkDocs' HTML gets the preservation check
-                shown_path(edition_docs).write_text(shown_json({article_path(a): a for a in digest.articles}),
-                                                    encoding="utf-8")
+                shown_path(edition_docs).write_text(shown_json({article_path(a): a for a in digest.articles},
+                                                               source_views_shown(digest)), encoding="utf-8")
             options = overrides(settings, edition, convert_nav(nav, converter),
                                 converter.convert if converter else None, converter.language if converter else None)
         yield edition, edition_docs, options
@@ -218,7 +220,8 @@ def bundle(settings: Settings, log=print) -> list[Path]:
         digest, files = generate(settings, render_check=False)
     with build_date(newest_date(digest)), tempfile.TemporaryDirectory(prefix="baozhai-bundle-") as tmp:
         editions = write_editions(settings, digest, files, Path(tmp) / "docs")
-        build_sites(settings, editions, Path(tmp) / "site", len(digest.articles), Stopwatch())
+        build_sites(settings, editions, Path(tmp) / "site", len(digest.articles), Stopwatch(),
+                    checked=len(digest.articles) + len(digest.pages))
         zips = zip_bundles(settings, settings.edition_list(), Path(tmp) / "site")
     for path in zips:
         log(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")

@@ -55,12 +55,20 @@ def suggest_terms(settings: Settings, limit: int) -> list[str]:
 
 
 def _page_report(result, verbose: bool) -> list[str]:
-    name = result.page.source.name
+    """What an editor confirms a new page by: each article with its headline, byline,
+    dateline, date/outlet and paragraph count; the page's furniture lines; every doubtful
+    decision (all of them with --verbose); joins, punctuation, errata, suspects."""
+    page = result.page
+    name = page.source.name
     lines = [f"\n{name}"]
-    for article in result.page.articles:
-        flag = " (provisional title)" if article.provisional else ""
-        lines.append(f"  article {article.number}: {article.title}{flag} "
-                     f"[{len(article.paragraphs)} paragraphs] → {article.slug}")
+    for article in page.articles:
+        lines += _article_report(name, page, article)
+    lines.append(f"  furniture: {len(page.furniture)} line(s)")
+    lines += [f"    {name}:{f.text.first_line}: {f.kind}: {f.text.text}" for f in page.furniture]
+    doubtful = [d for d in page.decisions if d.doubtful]
+    lines.append(f"  decisions: {len(page.decisions)}, doubtful: {len(doubtful)}")
+    lines += [f"    {name}:{d.line}: {'warning: ' if d.doubtful else ''}{d.kind}: {d.message}"
+              for d in (page.decisions if verbose else doubtful)]
     lines.append(f"  joins: {len(result.repairs.joins)}")
     lines += [f"    {name}:{j.before}+{j.after}: {j.reason}" for j in result.repairs.joins]
     punct = result.repairs.punctuation
@@ -71,4 +79,48 @@ def _page_report(result, verbose: bool) -> list[str]:
     lines += [f"    {name}:{e.erratum.line}: {e.erratum.kind}: {e.erratum.reason}" for e in result.errata]
     lines.append(f"  suspects: {len(result.suspects)}")
     lines += [f"    {s.source}:{s.line}: {s.kind}: {s.message}" for s in result.suspects]
+    return lines + furniture_report(result, verbose)
+
+
+def furniture_report(result, verbose: bool) -> list[str]:
+    """Metadata found, furniture lines (each with --verbose), duplicates, doubtful decisions."""
+    page, source = result.page, result.page.source
+    name = source.name
+    lines = ["  metadata: " + (", ".join(f"{k}={v}" for k, v in source.meta.fields().items()) or "none")]
+    for article in page.articles:
+        found = {k: v for k, v in article.meta.fields().items() if source.meta.fields().get(k) != v}
+        if found:
+            lines.append(f"    article {article.number}: " + ", ".join(f"{k}={v}" for k, v in found.items()))
+    kinds: dict[str, int] = {}
+    for item in page.furniture:
+        kinds[item.kind] = kinds.get(item.kind, 0) + 1
+    lines.append(f"  furniture: {len(page.furniture)}" +
+                 (" (" + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) + ")" if kinds else ""))
+    if verbose:
+        lines += [f"    {name}:{source.where(f.text.first_line)}: {f.kind}: {f.text.text[:60]}" for f in page.furniture]
+    if source.changes:
+        lines.append(f"  read through: {sum(c.kind == 'script' for c in source.changes)} script conversion(s), "
+                     f"{sum(c.kind != 'script' for c in source.changes)} HTML tag(s)/reference(s)")
+    lines.append(f"  duplicates: {len(page.duplicates)}")
+    lines += [f"    {name}:{source.where(d.article.first_line)}: “{d.article.blocks[0].text.text[:12]}…” {d.kept}"
+              for d in page.duplicates]
+    doubtful = [d for d in page.decisions if d.doubtful]
+    lines.append(f"  doubtful decisions: {len(doubtful)}")
+    lines += [f"    warning: {name}:{source.where(d.line)}: {d.kind}: {d.message}" for d in doubtful]
+    return lines
+
+
+def _article_report(name: str, page, article) -> list[str]:
+    flag = " (provisional title)" if article.provisional else ""
+    sections = sum(1 for b in article.blocks if b.kind == "heading")
+    counts = f"{len(article.paragraphs)} paragraphs" + (f", {sections} subheads" if sections else "")
+    lines = [f"  article {article.number}: {article.title}{flag} [{counts}] → {article.slug}"]
+    where = {"headline": article.headline, "kicker": article.kicker, "deck": article.deck,
+             "dateline": article.dateline, "reporters": article.reporters}
+    for label, text in [*where.items(), *(("byline", b) for b in article.bylines)]:
+        if text is not None:
+            lines.append(f"    {label}: {text.text} ({name}:{text.first_line})")
+    meta = getattr(article, "meta", None) or page.source.meta
+    known = [v for v in (meta.date, meta.publication, f"{meta.page}版" if meta.page else None) if v]
+    lines.append(f"    date/outlet: {' '.join(known) if known else 'not on the page'}")
     return lines

@@ -48,8 +48,8 @@ def build_edition(settings: Settings, docs: Path, site: Path, checked: int = 0, 
         raise BuildError(f"the {PLUGIN} plugin in mkdocs.yml is not Baozhai's ({type(plugin).__module__})")
     report = plugin.report
     if report.preserved != checked:
-        raise BuildError(f"the {PLUGIN} plugin checked the HTML of {report.preserved} of {checked} articles: "
-                         "the preservation check did not run on every article")
+        raise BuildError(f"the {PLUGIN} plugin checked the HTML of {report.preserved} of {checked} pages: "
+                         "the preservation check did not run on every article and source view")
     if not report.search:
         raise BuildError(f"the {PLUGIN} plugin found no search index or worker of Material's to add "
                          "Baozhai's Chinese search to")

@@ -27,6 +27,7 @@ BLOCKS = (
     ('<ul class="bz-termlist">', "</ul>"),  # article.md.j2: the article's terms
     ('<table class="bz-numbers">', "</table>"),  # article.md.j2: key numbers
     ('<ul class="bz-related">', "</ul>"),  # article.md.j2: related articles
+    ('<table class="bz-source">', "</table>"),  # source.md.j2: a source's lines and what became of each
 )
 
 

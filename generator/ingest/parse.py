@@ -1,6 +1,9 @@
 """Ingest, parse: a :class:`SourcePage` → a :class:`Page` of :class:`Article` records.
 
-Rules (general, not fitted to one page):
+The page's lines are first grouped into units (paragraphs, hard-wrapped or not, and
+one-line items: :mod:`generator.ingest.units`). A page with ``#`` marks is parsed by
+its marks (this module); a page without them by the evidence it holds
+(:mod:`generator.ingest.unmarked`). Rules for marked pages (general, not fitted to one page):
 
 * ``# X`` starts an article with headline X; ``##`` lines directly above it
   are its kicker.
@@ -10,132 +13,70 @@ Rules (general, not fitted to one page):
   provisional title). Directly below a headline it is the deck; otherwise it is
   a section heading of the open article. ``###`` and deeper are sections.
 * Text before any headline forms an article without a headline.
-* A page with no ``#`` marks is one article whose first short unpunctuated line
-  is its headline; dates, sources and bylines may follow it.
 * Markers (continuations, bylines, photo credits and captions, closing
-  reporter lists and datelines, page chrome) become metadata, not body text.
+  reporter lists and datelines, page furniture) become metadata, not body text.
+
+A heading with no body text under it never stops the build: it joins a neighbouring
+article (:func:`settle`) and a doubtful decision names its line. Every decision is
+on ``Page.decisions``; ``baozhai check`` lists the doubtful ones as warnings.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from generator.errors import SourceError
 from generator.ingest import classify as c
+from generator.ingest.assemble import Builder, join_texts
 from generator.ingest.classify import Kind
-from generator.model import Article, Block, Consumed, Continuation, Page, Photo, Piece, SourcePage, Text
+from generator.ingest.units import Line, Unit, group, layout_of, raw_lines, read_lines
+from generator.model import Article, Block, Decision, Furniture, Page, SourcePage, Text
 
 
-@dataclass(frozen=True)
-class Line:
-    number: int
-    start: int
-    text: str  # stripped
-    kind: Kind
-
-    def piece(self, start: int = 0, end: int | None = None) -> Piece:
-        end = len(self.text) if end is None else end
-        return Piece(self.number, self.start + start, self.text[start:end])
-
-    def whole(self) -> Text:
-        return Text((self.piece(),))
-
-
-def page_lines(source: SourcePage, order: list[int] | None = None) -> list[Line]:
-    """Non-blank lines of the page body, in reading order (editor moves applied)."""
-    by_number = {ln.number: ln for ln in source.lines}
-    numbers = order or [ln.number for ln in source.lines if ln.number >= source.body_start]
-    result = []
-    for number in numbers:
-        raw = by_number[number].text
-        text = raw.strip()
-        if text:
-            result.append(Line(number, len(raw) - len(raw.lstrip()), text, c.kind_of(text)))
-    return result
-
-
-class _PageParser:
-    def __init__(self, source: SourcePage, lines: list[Line]):
-        self.source = source
-        self.lines = lines
-        self.page = Page(source=source, articles=[])
-        self.article: Article | None = None
+class MarkedParser(Builder):
+    def __init__(self, source: SourcePage, units: list[Unit]):
+        super().__init__(source)
+        self.units = units
         self.kicker: list[Line] = []
         self.index = 0
 
-    # -- articles -----------------------------------------------------
-    def open_article(self, headline: Line | None) -> Article:
-        article = Article(source=self.source.name, number=len(self.page.articles) + 1)
-        if headline is not None:
-            article.headline = self.heading_text(headline)
+    def open_marked(self, line: Line | None) -> Article:
+        article = self.open_article(self.heading_text(line) if line is not None else None)
         if self.kicker:
-            article.kicker = _join_texts([self.heading_text(k) for k in self.kicker])
+            article.kicker = join_texts([self.heading_text(k) for k in self.kicker])
             self.kicker = []
-        self.page.articles.append(article)
-        self.article = article
         return article
 
-    def heading_text(self, line: Line) -> Text:
-        head = c.heading(line.text)
-        assert head is not None
-        self.page.consumed.append(Consumed(line.piece(0, head.start)))
-        return Text((line.piece(head.start),))
-
-    # -- lines --------------------------------------------------------
     def run(self) -> Page:
-        if not any(line.kind is Kind.HEADING for line in self.lines):
-            self.headless_start()
-        for index, line in enumerate(self.lines):
+        for index, unit in enumerate(self.units):
             self.index = index
-            following = self.lines[index + 1] if index + 1 < len(self.lines) else None
-            self.take(line, following)
-        if self.kicker:
-            raise SourceError("kicker line with no headline after it", self.source.path, self.kicker[0].number)
+            following = self.units[index + 1] if index + 1 < len(self.units) else None
+            if unit.kind is Kind.HEADING:
+                self.take_heading(unit.first, following)
+            else:
+                self.take(unit, following)
+        for line in self.kicker:  # kicker lines with no headline after them: a section
+            self.decide(line.number, "orphan", f"“{_heading(line.text).text}” stands above no headline: "
+                                               "kept as a section heading", True)
+            self.current().blocks.append(Block("heading", self.heading_text(line)))
         return self.page
 
-    def headless_start(self) -> None:
-        """One-article page without # marks: first short line is the headline."""
-        for index, line in enumerate(self.lines):
-            if line.kind is Kind.TEXT and c.looks_like_headline(line.text):
-                if index + 1 < len(self.lines):
-                    article = self.open_article(None)
-                    article.headline = line.whole()
-                    self.lines = self.lines[:index] + self.lines[index + 1:]
-                return
-            if line.kind is Kind.TEXT:
-                return
-
-    def take(self, line: Line, following: Line | None) -> None:
-        if line.kind is Kind.HEADING:
-            self.take_heading(line, following)
-        elif line.kind is Kind.CHROME:
-            self.page.chrome.append(line.whole())
-        elif line.kind is Kind.CONTINUATION:
-            self.current().continuations.append(_continuation(line, 0, len(line.text)))
-        elif line.kind is Kind.CREDIT:
-            self.take_credit(line)
-        elif line.kind is Kind.BYLINE:
-            self.current().bylines.append(line.whole())
-        elif line.kind is Kind.DATE and self.article is not None and not self.article.blocks \
-                and self.article.dateline is None:
-            self.article.dateline = line.whole()
-        elif following is not None and following.kind is Kind.CREDIT or c.is_caption_start(line.text):
-            self.current().photos.append(Photo(line.whole(), None))
-        else:
-            self.take_text(line)
-
-    def take_heading(self, line: Line, following: Line | None) -> None:
+    def take_heading(self, line: Line, following: Unit | None) -> None:
         head = c.heading(line.text)
         assert head is not None
         if head.level == 1:
-            self.open_article(line)
+            self.open_marked(line)
         elif self.headline_ahead():
             self.kicker.append(line)
+        elif c.ends_sentence(head.text) and head.level >= 3 and self.article is not None:
+            self.article.blocks.append(Block("para", self.heading_text(line)))
+            self.decide(line.number, "marked-paragraph", f"“{head.text[:20]}…” is marked as a heading but is a "
+                                                         "sentence: kept as a paragraph")
         elif c.ends_sentence(head.text):
-            self.open_damaged(line)
+            article = self.open_marked(None)
+            article.blocks.append(Block("para", self.heading_text(line)))
+            self.decide(line.number, "damaged-heading", f"heading “{head.text}” ends like a sentence: kept as "
+                                                        "body text of an article without headline", True)
         elif head.level == 2 and (self.article is None or _continues_in(following)):
-            self.open_article(line)
+            self.open_marked(line)
         elif self.article is None:
-            self.open_article(line)
+            self.open_marked(line)
         elif head.level == 2 and not self.article.blocks and self.article.deck is None \
                 and self.article.headline is not None:
             self.article.deck = self.heading_text(line)
@@ -144,93 +85,102 @@ class _PageParser:
 
     def headline_ahead(self) -> bool:
         """True when only ## lines stand between this line and a # headline (a kicker)."""
-        for line in self.lines[self.index + 1:]:
-            head = c.heading(line.text) if line.kind is Kind.HEADING else None
+        for unit in self.units[self.index + 1:]:
+            head = c.heading(unit.first.text) if unit.kind is Kind.HEADING else None
             if head is None or head.level == 1:
                 return head is not None
         return False
 
-    def open_damaged(self, line: Line) -> None:
-        """A heading that is a sentence: new article, line kept as body text."""
-        article = self.open_article(None)
-        article.blocks.append(Block("para", self.heading_text(line)))
 
-    def take_credit(self, line: Line) -> None:
-        article = self.current()
-        if article.photos and article.photos[-1].credit is None:
-            article.photos[-1] = Photo(article.photos[-1].caption, line.whole())
+def _continues_in(unit: Unit | None) -> bool:
+    return unit is not None and bool(c.CONT_FROM_RE.match(unit.first.text))
+
+
+def settle(page: Page) -> None:
+    """An article with no body text is not published on its own: its headline, kicker,
+    deck and section headings become section headings of the article before it (or the
+    kicker of the one after it, at the top of a page), with its bylines, photos, markers
+    and dateline. A page with no body text at all keeps its articles of headings. Each
+    such case is a doubtful decision."""
+    if not page.articles:
+        page.decisions.append(Decision(page.source.body_start, "no-article", "no article found on the page", True))
+    if not any(a.paragraphs for a in page.articles):
+        for article in page.articles:
+            page.decisions.append(_no_body(article, "the page has no body text: published as it is"))
+        return
+    kept: list[Article] = []
+    held: list[Article] = []  # articles without body above the first one with body
+    for article in page.articles:
+        if article.paragraphs:
+            if held:
+                texts = [t for a in held for t in _headings(a)]
+                article.kicker = join_texts(texts + ([article.kicker] if article.kicker else []))
+                for earlier in held:
+                    _carry(page, earlier, article)
+                held = []
+            kept.append(article)
+        elif kept:
+            page.decisions.append(_no_body(article, f"kept as section heading(s) of “{kept[-1].title}”"))
+            kept[-1].blocks += [Block("heading", t) for t in _headings(article)]
+            _carry(page, article, kept[-1])
         else:
-            article.photos.append(Photo(None, line.whole()))
-
-    def take_text(self, line: Line) -> None:
-        article = self.current()
-        start, end = 0, len(line.text)
-        lead = c.CONT_FROM_RE.match(line.text)
-        if lead:
-            article.continuations.append(_continuation(line, 0, lead.end()))
-            start = lead.end()
-        if not article.blocks:
-            start = self.take_leading_dateline(line, start)
-        end = self.take_trailing(line, start, end)
-        if start < end:
-            article.blocks.append(Block("para", Text((line.piece(start, end),))))
-
-    def take_leading_dateline(self, line: Line, start: int) -> int:
-        match = c.LEADING_DATELINE_RE.match(line.text[start:])
-        if not match or start + match.end() >= len(line.text) or self.current().dateline is not None:
-            return start
-        end = start + len(match.group().rstrip())
-        self.current().dateline = Text((line.piece(start, end),))
-        return start + match.end()
-
-    def take_trailing(self, line: Line, start: int, end: int) -> int:
-        """Peel a closing continuation, reporter list and dateline off a paragraph."""
-        article = self.current()
-        while True:
-            body = line.text[start:end].rstrip()
-            end = start + len(body)
-            for regex, setter in ((c.CONT_TO_RE, None), (c.TRAILING_REPORTERS_RE, "reporters"),
-                                  (c.TRAILING_DATELINE_RE, "dateline")):
-                match = regex.search(body)
-                if match and match.start() > 0 and (setter is None or getattr(article, setter) is None):
-                    piece_start = start + match.start()
-                    if setter is None:
-                        article.continuations.append(_continuation(line, piece_start, end))
-                    else:
-                        setattr(article, setter, Text((line.piece(piece_start, end),)))
-                    end = piece_start
-                    break
-            else:
-                return end
-
-    def current(self) -> Article:
-        return self.article if self.article is not None else self.open_article(None)
+            page.decisions.append(_no_body(article, "kept as the kicker of the next article"))
+            held.append(article)
+    for number, article in enumerate(kept, 1):
+        article.number = number
+        warned = {d.line for d in page.decisions if d.kind == "no-body"}
+        if article.blocks and article.blocks[-1].kind == "heading" and article.blocks[-1].text.first_line not in warned:
+            last = article.blocks[-1].text
+            page.decisions.append(Decision(last.first_line, "no-body", f"subhead “{last.text}” has no text after "
+                                           "it: kept at the end of the article", True))
+    page.articles = kept
 
 
-def _continues_in(line: Line | None) -> bool:
-    return line is not None and bool(c.CONT_FROM_RE.match(line.text))
+def _headings(article: Article) -> list[Text]:
+    return [t for t in (article.kicker, article.headline, article.deck) if t is not None] + \
+        [b.text for b in article.blocks]
 
 
-def _continuation(line: Line, start: int, end: int) -> Continuation:
-    marker = line.piece(start, end)
-    direction = "from" if c.CONT_FROM_RE.match(marker.raw) else "to"
-    return Continuation(direction, c.continuation_page(marker.raw), marker)
+def _carry(page: Page, article: Article, into: Article) -> None:
+    """The bylines, photos, markers and datelines of ``article``, merged into ``into``."""
+    into.bylines += article.bylines
+    into.photos += article.photos
+    into.continuations += article.continuations
+    for name in ("dateline", "reporters"):
+        value = getattr(article, name)
+        if value is not None and getattr(into, name) is None:
+            setattr(into, name, value)
+        elif value is not None:
+            page.furniture.append(Furniture(value, name))
 
 
-def _join_texts(texts: list[Text]) -> Text:
-    result = texts[0]
-    for text in texts[1:]:
-        result = result + text
-    return result
+def _no_body(article: Article, what: str) -> Decision:
+    pieces = [p for t in (article.kicker, article.headline, article.deck, *article.bylines) if t is not None
+              for p in t.pieces] + [p for b in article.blocks for p in b.text.pieces]
+    line = min((p.line for p in pieces), default=0)
+    return Decision(line, "no-body", f"“{article.title}” has no body text: {what}", True)
 
 
 def parse_page(source: SourcePage, order: list[int] | None = None) -> Page:
     """Split a page into articles; ``order`` is the line order after editor moves."""
-    page = _PageParser(source, page_lines(source, order)).run()
-    if not page.articles or not any(a.paragraphs for a in page.articles):
-        raise SourceError("no recognisable article: no body text found", source.path, source.body_start)
-    for article in page.articles:
-        if not article.paragraphs:
-            raise SourceError(f"article “{article.title}” has a headline but no body text",
-                              source.path, article.first_line)
+    from generator.ingest.unmarked import UnmarkedParser
+
+    rows = raw_lines(source, order)
+    lines = read_lines(rows)
+    layout = layout_of(rows, lines)
+    units = group(rows, lines, layout)
+    if any(u.kind is Kind.HEADING and _heading(u.first.text).level == 1 for u in units):
+        page = MarkedParser(source, units).run()
+    else:
+        page = UnmarkedParser(source, units, layout).run()
+    page.decisions = layout.decisions + page.decisions
+    settle(page)
+    page.decisions.sort(key=lambda d: d.line)
     return page
+
+
+def _heading(text: str) -> c.Heading:
+    """The heading of a line classified as one (Kind.HEADING)."""
+    head = c.heading(text)
+    assert head is not None, text
+    return head

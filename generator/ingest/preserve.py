@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Callable
 
-from generator.model import Article, Page, Piece, PunctChange, Repairs
+from generator.ingest.layers import apply
+from generator.model import Article, Change, Page, Piece, PunctChange, Repairs
 
 Render = Callable[[str], str]  # Markdown → HTML, as the site's pages are rendered (Settings.markdown_html)
 
@@ -45,31 +46,63 @@ def article_pieces(article: Article) -> tuple[list[Piece], list[Piece]]:
     return body, meta
 
 
+def recorded_pieces(page: Page) -> list[Piece]:
+    """Source text kept out of every article body and shown in the page's source view:
+    page furniture, notes (a bogus byline), the text of duplicate articles."""
+    pieces = [p for f in page.furniture for p in f.text.pieces] + [p for t in page.chrome for p in t.pieces]
+    return pieces + [p for d in page.duplicates for group in article_pieces(d.article) for p in group]
+
+
 def check_accounting(page: Page, repairs: Repairs) -> list[Loss]:
-    name = page.source.name
-    covered: dict[int, list[Piece]] = {}
-    pieces = [p for a in page.articles for group in article_pieces(a) for p in group]
-    pieces += [p for t in page.chrome for p in t.pieces] + [c.piece for c in page.consumed]
-    for piece in pieces:
-        covered.setdefault(piece.line, []).append(piece)
+    """Every non-space character of every reading line belongs to exactly one piece:
+    of an article (body or metadata), of recorded furniture, or of consumed structure.
+    A line (or part) that is none of these is reported lost, naming its file line."""
+    source = page.source
+    covered: dict[int, list[tuple[Piece, bool]]] = {}
+    shown = [p for a in page.articles for group in article_pieces(a) for p in group]
+    for piece, faithful in [(p, True) for p in shown] + [(p, False) for p in recorded_pieces(page)] \
+            + [(c.piece, False) for c in page.consumed]:
+        covered.setdefault(piece.line, []).append((piece, faithful))
     changes = _changes_by_line(repairs.punctuation)
-    losses = []
-    for line in page.source.lines:
-        if line.number < page.source.body_start:
+    losses = check_layers(page)
+    for line in source.lines:
+        if line.number < source.body_start:
             continue
-        losses += _line_losses(name, line.number, line.text, covered.get(line.number, []), changes)
+        found = _line_losses(source.name, line.number, line.text, covered.get(line.number, []), changes)
+        losses += [Loss(x.source, source.where(x.line), x.message) for x in found]
     return losses
 
 
-def _line_losses(name: str, number: int, text: str, pieces: list[Piece],
+def check_layers(page: Page) -> list[Loss]:
+    """A reading line made through a layer (HTML taken apart, a Traditional page
+    converted) is its file text with exactly the recorded changes applied."""
+    source = page.source
+    by_line: dict[int, list[Change]] = {}
+    for change in source.changes:
+        by_line.setdefault(change.line, []).append(change)
+    losses = []
+    for line in source.lines:
+        recorded = by_line.pop(line.number, [])
+        if line.raw is None and not recorded:
+            continue
+        if line.raw is None or apply(line.raw, recorded) != line.text:
+            losses.append(Loss(source.name, source.where(line.number),
+                               f"reading text “{line.text[:20]}” is not the file's text with the recorded changes"))
+    losses += [Loss(source.name, source.where(n), "a change is recorded for a line that is not read") for n in by_line]
+    return losses
+
+
+def _line_losses(name: str, number: int, text: str, pieces: list[tuple[Piece, bool]],
                  changes: dict[int, dict[int, PunctChange]]) -> list[Loss]:
+    """``faithful`` pieces are shown as text (their shown text must be the source's with
+    the recorded changes); the others are shown as the source line itself."""
     owner = [0] * len(text)
     losses = []
-    for piece in pieces:
+    for piece, faithful in pieces:
         if text[piece.start:piece.start + len(piece.raw)] != piece.raw:
             losses.append(Loss(name, number, f"piece “{piece.raw}” is not the source text"))
         expected = _apply(piece, changes.get(number, {}))
-        if piece.text and expected != piece.text:
+        if faithful and piece.text and expected != piece.text:
             losses.append(Loss(name, number, f"“{piece.text}” differs from the source beyond recorded changes"))
         for column in range(piece.start, min(piece.start + len(piece.raw), len(text))):
             owner[column] += 1
@@ -181,15 +214,21 @@ class Shown:
         return cls(data["source"], tuple(map(tuple, data["blocks"])), tuple(map(tuple, data["meta"])))
 
 
-def shown_json(pages: dict[str, Article]) -> str:
-    """The :class:`Shown` of each article, by its Markdown path, for the MkDocs plugin."""
-    return json.dumps({path: Shown.of(article).as_json() for path, article in sorted(pages.items())},
-                      ensure_ascii=False)
+def shown_json(pages: dict[str, Article], others: dict[str, Shown] | None = None) -> str:
+    """The :class:`Shown` of each article (and of each source view, ``others``), by its
+    Markdown path, for the MkDocs plugin."""
+    shown = {path: Shown.of(article) for path, article in pages.items()} | (others or {})
+    return json.dumps({path: item.as_json() for path, item in sorted(shown.items())}, ensure_ascii=False)
 
 
 def check_output(article: Article, markdown_text: str, render: Render) -> list[Loss]:
     """The output check of one article on its Markdown, rendered by ``render``."""
     return check_shown(Shown.of(article), _rendered(markdown_text, render))
+
+
+def check_markdown(shown: "Shown", markdown_text: str, render: Render) -> list[Loss]:
+    """The output check of any page (a source view) on its Markdown, rendered by ``render``."""
+    return check_shown(shown, _rendered(markdown_text, render))
 
 
 def check_html(shown: Shown, html: str) -> list[Loss]:
@@ -213,6 +252,6 @@ def check_shown(shown: Shown, page: _Text) -> list[Loss]:
             position = order[anchor]
     visible = "".join(page.parts)
     for text, line in shown.meta:
-        if text not in visible:
+        if text.strip() not in visible:
             losses.append(Loss(shown.source, line, f"metadata not shown: “{text}”"))
     return losses

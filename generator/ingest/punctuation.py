@@ -76,8 +76,11 @@ def _paren_columns(text: str, protected: set[int]) -> list[int]:
 
 def _pair_is_chinese(text: str, opening: int, closing: int) -> bool:
     inside = text[opening + 1:closing]
-    return bool(_HAN.search(inside)) or _is_cjk(_neighbour(text, opening, -1)) \
-        or _is_cjk(_neighbour(text, closing, 1))
+    if _HAN.search(inside):
+        return True
+    if opening > 0 and (text[opening - 1].isascii() and (text[opening - 1].isalnum() or text[opening - 1] == "_")):
+        return False  # print(), f(x), LIBS(TSMM-LIBS): code or a Latin term's own brackets
+    return _is_cjk(_neighbour(text, opening, -1)) or _is_cjk(_neighbour(text, closing, 1))
 
 
 def _neighbour(text: str, column: int, step: int) -> str:

@@ -12,11 +12,16 @@ from pathlib import Path
 import yaml
 
 from generator.errors import SourceError
+from dataclasses import replace
+
+from generator.ingest import layers, records, script
 from generator.model import PageMeta, SourceLine, SourcePage
 
 SOURCE_SUFFIX = ".txt"
+SUFFIXES = (SOURCE_SUFFIX,) + records.SUFFIXES  # a page of text, or scraper records (JSON, JSONL)
 META_SUFFIX = ".meta.yml"
-META_FIELDS = {"publication", "date", "page", "edition"}
+META_FIELDS = {"publication", "outlet", "date", "page", "edition", "region"}
+REGIONS = ("cn", "tw", "hk")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _PAGE = re.compile(r"[A-Z]{0,2}\d{1,3}")
 MAX_BYTES = 4_000_000  # a page file; a whole newspaper page is ~100 kB
@@ -32,9 +37,9 @@ def find_sources(content: Path) -> list[Path]:
         raise SourceError("content folder does not exist", content)
     if not folder.is_dir():
         raise SourceError("no sources/ folder: raw pages go in sources/*.txt", content)
-    files = sorted(p for p in folder.iterdir() if p.suffix == SOURCE_SUFFIX and p.is_file())
+    files = sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
     if not files:
-        raise SourceError("no source pages (*.txt) found", folder)
+        raise SourceError("no source pages (*.txt, *.json, *.jsonl) found", folder)
     for path in files:
         _inside(path)
     return files
@@ -51,11 +56,39 @@ def read_page(path: Path) -> SourcePage:
     """Decode one page file and attach its metadata (front matter or sidecar)."""
     text = decode(_read_bytes(path), path)
     lines = text.split("\n")
+    if path.suffix in records.SUFFIXES:
+        return _read_through(_checked(records.read_records(path, text, _sidecar(path, PageMeta()))))
     long = next((i for i, line in enumerate(lines) if len(line) > MAX_LINE), None)
     if long is not None:
         raise SourceError(f"line has {len(lines[long]):,} characters; a source line may have at most "
                           f"{MAX_LINE:,} (is this extracted page text?)", path, long + 1)
     meta, body_start = _front_matter(lines, path)
+    meta = _sidecar(path, meta)
+    numbered = tuple(SourceLine(i + 1, line) for i, line in enumerate(lines))
+    page = SourcePage(path=path, key=path.stem, lines=numbered, meta=meta, body_start=body_start)
+    if not any(line.text.strip() for line in numbered[body_start - 1:]):
+        raise SourceError("page is empty (only whitespace)", path, 1)
+    return _read_through(page)
+
+
+def _read_through(page: SourcePage) -> SourcePage:
+    """The page's reading lines: leftover HTML taken apart, a Traditional page converted
+    to Simplified by its region (generator.ingest.layers, generator.ingest.script)."""
+    body = "\n".join(ln.text for ln in page.lines if ln.number >= page.body_start)
+    found = script.decide(body, page.meta.region)
+    convert = script.converter(found.region) if found.converts else None
+    if convert is None and "<" not in body:
+        return page
+    last = max(max(ln.number for ln in page.lines), max((ln.origin.line for ln in page.lines if ln.origin), default=0))
+    lines, changes = layers.read_through(page.lines, page.body_start, last, convert)
+    meta = replace(page.meta, region=found.region) if found.converts else page.meta
+    return replace(page, lines=lines, changes=changes, meta=meta,
+                   script=found.reason if found.converts else "", script_doubtful=found.doubtful)
+
+
+def _sidecar(path: Path, meta: PageMeta) -> PageMeta:
+    """The metadata of a sidecar ``NAME.meta.yml``, if there is one (front matter and a
+    sidecar together are refused)."""
     sidecar = path.with_name(path.stem + META_SUFFIX)
     if sidecar.exists():
         if meta != PageMeta():
@@ -63,10 +96,20 @@ def read_page(path: Path) -> SourcePage:
         _inside(sidecar)
         data = _read_bytes(sidecar)
         meta = _parse_meta(decode(data, sidecar) if data.strip() else "", sidecar, 0)
-    numbered = tuple(SourceLine(i + 1, line) for i, line in enumerate(lines))
-    page = SourcePage(path=path, key=path.stem, lines=numbered, meta=meta, body_start=body_start)
-    if not any(line.text.strip() for line in numbered[body_start - 1:]):
-        raise SourceError("page is empty (only whitespace)", path, 1)
+    return meta
+
+
+def _checked(page: SourcePage) -> SourcePage:
+    """A record file's reading lines hold text, not control characters or runaway lines."""
+    for line in page.lines:
+        bad = CONTROL.search(line.text)
+        if bad or len(line.text) > MAX_LINE:
+            origin = line.record
+            problem = f"control character U+{ord(bad.group()):04X}" if bad else f"{len(line.text):,} characters"
+            raise SourceError(f"record {origin.record}, field {origin.field}: {problem}", page.path,
+                              page.where(line.number))
+    if not any(line.text.strip() for line in page.lines):
+        raise SourceError("page is empty (only whitespace)", page.path, 1)
     return page
 
 
@@ -190,7 +233,7 @@ def _parse_meta(text: str, path: Path, offset: int) -> PageMeta:
         raise SourceError(f"metadata is not valid YAML: {getattr(err, 'problem', None) or err}",
                           path, line) from None
     if not isinstance(data, dict):
-        raise SourceError("metadata must be a mapping of publication/date/page/edition", path, offset + 1)
+        raise SourceError("metadata must be a mapping of publication/date/page/edition/region", path, offset + 1)
     unknown = set(data) - META_FIELDS
     if unknown:
         raise SourceError(f"unknown metadata field(s): {', '.join(sorted(map(str, unknown)))}", path, offset + 1)
@@ -211,6 +254,13 @@ def _parse_meta(text: str, path: Path, offset: int) -> PageMeta:
     if "page" in values and not _PAGE.fullmatch(values["page"]):
         raise SourceError(f"page must look like A02 or 5, got {values['page']!r}", path,
                           where.get("page", offset + 1))
+    if "region" in values and values["region"] not in REGIONS:
+        raise SourceError(f"region must be one of {', '.join(REGIONS)}, got {values['region']!r}", path,
+                          where.get("region", offset + 1))
+    if "outlet" in values:
+        if "publication" in values:
+            raise SourceError("outlet and publication are the same field: give one", path, where["outlet"])
+        values["publication"] = values.pop("outlet")
     return PageMeta(**values)
 
 

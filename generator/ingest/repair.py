@@ -23,6 +23,7 @@ def repair_page(page: Page) -> Repairs:
         repairs.joins += _join_broken(article)
         number_blocks(article)
     page.chrome = [_text(t, normalised) for t in page.chrome]
+    page.furniture = [replace(f, text=_text(f.text, normalised)) for f in page.furniture]
     return repairs
 
 

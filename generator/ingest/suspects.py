@@ -37,8 +37,8 @@ def find_suspects(page: Page) -> list[Suspect]:
     found: list[Suspect] = []
     name = page.source.name
     for article in page.articles:
-        last = article.paragraphs[-1]
-        if c.ends_open(last.text.text):
+        last = article.paragraphs[-1] if article.paragraphs else None
+        if last is not None and c.ends_open(last.text.text):
             found.append(Suspect(name, last.text.pieces[-1].line, "ends-mid-sentence",
                                  f"article “{article.title}” ends mid-sentence: “…{last.text.text[-10:]}”"))
         for block in article.blocks:

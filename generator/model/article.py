@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.model.source import Piece, SourcePage, Text
+from generator.model.source import PageMeta, Piece, SourcePage, Text
 
 PROVISIONAL_LEAD = 12  # characters of the first paragraph quoted in a provisional title
 
@@ -48,6 +48,8 @@ class Article:
     continuations: list[Continuation] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     slug: str = ""
+    meta: PageMeta = PageMeta()  # found in the article's own lines or record; after ingest, with the page's
+    also: list[str] = field(default_factory=list)  # where else the same text was published ("证券日报 2026-06-12")
 
     @property
     def provisional(self) -> bool:
@@ -82,12 +84,12 @@ class Consumed:
 class Furniture:
     """A line (or part of one) that is not article text: a page header or footer, a paper
     footer, a scraper's wrapper line, site boilerplate, an image link. Never in a body;
-    listed by ``baozhai check`` and shown in the page's source view. ``field`` names the
-    metadata it filled (``date``, ``outlet``…), if any."""
+    listed by ``baozhai check`` and shown in the page's source view."""
 
     text: Text
     kind: str  # e.g. "page-header", "paper-footer", "scraper-header", "boilerplate", "image"
-    field: str | None = None
+    fields: tuple[str, ...] = ()  # the metadata it filled: "date", "publication", "reporter"…
+    article: int = 0  # the article it belongs to (its number), 0 for the page
 
 
 @dataclass(frozen=True)
@@ -111,3 +113,16 @@ class Page:
     consumed: list[Consumed] = field(default_factory=list)
     furniture: list[Furniture] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
+    meta: PageMeta = PageMeta()  # found on the page outside its articles (page header, footer)
+    duplicates: list["Duplicate"] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """An article not published because the same text is published elsewhere: on this
+    page (a feed page holding it as HTML and as text) or under another outlet. Its text
+    stays accounted for and is shown in the page's source view."""
+
+    article: Article
+    kept: str  # where the published copy is: "x.json:12 “headline” (outlet date)"
+    reason: str

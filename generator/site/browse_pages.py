@@ -66,7 +66,8 @@ def issues(digest: Digest) -> list[Issue]:
     """Newest date first, undated last; pages by publication, page number, edition, file."""
     by_date: dict[str, list[PageResult]] = {}
     for result in digest.pages:
-        by_date.setdefault(result.page.source.meta.date or UNDATED, []).append(result)
+        if result.page.articles or not result.page.duplicates:  # a page left empty by duplicates is not listed
+            by_date.setdefault(result.page.source.meta.date or UNDATED, []).append(result)
     keys = sorted((k for k in by_date if k != UNDATED), reverse=True) + ([UNDATED] if UNDATED in by_date else [])
     return [Issue(k, date_label(k), tuple(printed(r) for r in sorted(by_date[k], key=_page_order)))
             for k in keys]

@@ -20,6 +20,7 @@ from generator.model import Article, Erratum
 from generator.model import Digest, PageResult
 from generator.ingest.preserve import article_pieces
 from generator.site.render import Note, Span, block_range, environment, front_matter, lede, render_blocks
+from generator.site.source_view import render_sources, source_href, source_paths
 from generator.slugs import ARTICLES
 
 
@@ -31,9 +32,12 @@ def article_path(article: Article) -> str:
 def render_digest(digest: Digest, site_title: str) -> dict[str, str]:
     env = environment()
     files: dict[str, str] = {"index.md": render_home(env, digest, site_title)}
+    sources = source_paths(digest)
     for result in digest.pages:
         for article in result.page.articles:
-            files[article_path(article)] = render_article(env, result, article, digest.annotations, digest.links)
+            files[article_path(article)] = render_article(env, result, article, digest.annotations, digest.links,
+                                                          sources.get(result.page.source.name))
+    files.update(render_sources(env, digest, sources))
     files.update(render_glossary(env, digest.glossary, digest.annotations))
     files.update(render_browse(env, digest))
     return files
@@ -59,7 +63,7 @@ def _escaped(nav):
 
 
 def render_article(env, result: PageResult, article: Article, annotations: Annotations,
-                   links: Links | None = None) -> str:
+                   links: Links | None = None, source_view: str | None = None) -> str:
     spans, notes = errata_marks(article, result.errata)
     for anchor, found in term_marks(article, annotations).items():
         spans.setdefault(anchor, []).extend(found)
@@ -67,6 +71,7 @@ def render_article(env, result: PageResult, article: Article, annotations: Annot
         article=article,
         meta=front_matter(article.title, lede(article, article.slug in (links or Links()).mid_sentence)),
         source_label=source_label(result, article),
+        source_view=source_href(source_view, article) if source_view else None,
         **article_links(result, article, links),
         blocks=render_blocks(article, spans),
         notes=notes,
@@ -121,8 +126,11 @@ def term_openings(term: Term, form: str | None = None, note: str | None = None) 
 
 
 def source_label(result: PageResult, article: Article) -> str:
-    meta = result.page.source.meta
-    parts = [p for p in (meta.publication, meta.date, f"{meta.page}版" if meta.page else None) if p]
+    """Outlet, date (and time), page of the article when known (its own metadata, with the
+    page's), else its file; then its place on the page."""
+    meta = article.meta.over(result.page.source.meta)
+    when = f"{meta.date} {meta.time}" if meta.date and meta.time else meta.date
+    parts = [p for p in (meta.publication, when, f"{meta.page}版" if meta.page else None) if p]
     where = " ".join(parts) if parts else result.page.source.name
     return f"{where}，第{article.number}篇"
 
