@@ -108,7 +108,7 @@ class Analyser:
 
     def parts(self, surface: str) -> tuple[tuple[int, ...], ...]:
         """Entry ids of each dictionary word inside ``surface`` (jieba, no HMM)."""
-        pieces = tokenizer(self.extra).cut(surface, HMM=False)
+        pieces = tokenizer().cut(surface, HMM=False)  # CC-CEDICT alone: a term is no part of itself
         return tuple(self.dictionary.by_word.get(piece, ()) for piece in pieces if has_han(piece))
 
 
