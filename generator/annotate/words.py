@@ -26,7 +26,7 @@ from pypinyin.constants import PHRASES_DICT
 from generator.annotate.dictionary import HSK_STANDARD, Dictionary, Entry, load, written
 from generator.annotate.segment import has_han, name_kind, segment, tokenizer
 from generator.model import Annotations, Article, Glossary
-from generator.model.words import ArticleWords, Difficulty, Word
+from generator.model.words import KINDS, ArticleWords, Difficulty, Word
 
 NAMES = ("name", "place", "organisation", "number")  # kinds no word list holds
 
@@ -108,8 +108,10 @@ class Analyser:
 
     def parts(self, surface: str) -> tuple[tuple[int, ...], ...]:
         """Entry ids of each dictionary word inside ``surface`` (jieba, no HMM)."""
+        if len(surface) < 2:
+            return ()
         pieces = tokenizer().cut(surface, HMM=False)  # CC-CEDICT alone: a term is no part of itself
-        return tuple(self.dictionary.by_word.get(piece, ()) for piece in pieces if has_han(piece))
+        return tuple(ids for piece in pieces if (ids := self.dictionary.by_word.get(piece)))
 
 
 def _in_place(readings: list[Word], text: str, start: int, end: int) -> Word:
@@ -187,3 +189,29 @@ def _proper(word: Word) -> bool:
     return bool(word.syllables) and word.syllables[0][:1].isupper()
 
 
+
+
+def reading_warnings(glossary: Glossary, dictionary: Dictionary | None = None) -> list[str]:
+    """Glossary entries whose pinyin is none of CC-CEDICT's readings of the same word."""
+    dictionary = dictionary or load()
+    lines = []
+    for term in glossary.terms:
+        readings = [written(r) for r in dictionary.readings(term.term)]
+        if readings and _plain(term.pinyin) not in {_plain(r) for r in readings}:
+            lines.append(f"  warning: {glossary.path}:{term.line}: {term.term} “{term.pinyin}” differs from "
+                         f"CC-CEDICT's reading “{'” / “'.join(readings)}”")
+    return lines
+
+
+def unlisted_words(found: dict[str, ArticleWords], articles: list[Article], limit: int | None = 40) -> list[str]:
+    """The words of ``articles`` with no dictionary or glossary entry, with their kind and count."""
+    counts: Counter[Word] = Counter()
+    for article in articles:
+        words = found.get(article.slug)
+        if words is not None:
+            counts.update(w for w in words.running() if not w.has_entry)
+    shown = counts.most_common(limit)
+    listed = "、".join(f"{w.text}（{KINDS[w.kind]}，{written(w.syllables)}{'，' + str(n) + '次' if n > 1 else ''}）"
+                      for w, n in shown)
+    more = f" … and {len(counts) - len(shown)} more (--verbose lists all)" if len(counts) > len(shown) else ""
+    return [f"  words without a dictionary entry: {len(counts)}"] + ([f"    {listed}{more}"] if counts else [])

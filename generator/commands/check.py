@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator.annotate.suggest import glossary_warnings, suggest
+from generator.annotate.words import reading_warnings, unlisted_words
 from generator.config import Settings
 from generator.editions.edition import convert_files, converter_for, edition_checks
 from generator.pipeline import generate, process
@@ -14,9 +15,11 @@ def check(settings: Settings, verbose: bool = False) -> list[str]:
     lines = [f"{len(digest.pages)} page(s), {len(digest.articles)} article(s)"]
     for result in digest.pages:
         lines += _page_report(result, verbose)
+        lines += unlisted_words(digest.words, result.page.articles, None if verbose else 40)
     lines.append(f"\nglossary: {len(digest.glossary.terms)} entries, "
                  f"{sum(len(v) for v in digest.annotations.occurrences.values())} occurrences annotated")
     lines += glossary_warnings(digest)
+    lines += reading_warnings(digest.glossary)
     for edition in settings.edition_list():
         converter = converter_for(settings, edition, digest.glossary)
         if converter is not None:
