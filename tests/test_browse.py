@@ -104,11 +104,15 @@ def test_date_page_lists_pages_then_articles(files):
 
 本报讯 测试市图书馆自下月起延长开放时间，工作日开放至晚上九点。
 
+<p class="bz-difficulty">难度 <span class="bz-level">HSK 5</span> · 超出 HSK 6 的词 16&#37; · 词表外 5 词</p>
+
 <p class="bz-kicker">测试数据，并非新闻</p>
 
 ### [测试市举办示例科技展](../articles/ce-shi-shi-ju-ban-shi-li-ke-ji-zhan.md) { #a-ce-shi-shi-ju-ban-shi-li-ke-ji-zhan }
 
 本报讯 测试市今天举办示例科技展，示例研究院展出了大模型和具身智能的演示项目。
+
+<p class="bz-difficulty">难度 <span class="bz-level">HSK 5</span> · 超出 HSK 6 的词 41&#37; · 词表外 12 词</p>
 
 ## 示例报 A05版 城市 { #page-shi-li-bao-a05-ban-cheng-shi }
 
@@ -116,9 +120,13 @@ def test_date_page_lists_pages_then_articles(files):
 
 本报讯 测试市示例公园近日完成绿化改造，新增步道两公里。
 
+<p class="bz-difficulty">难度 <span class="bz-level">HSK 5</span> · 超出 HSK 6 的词 32&#37; · 词表外 6 词</p>
+
 ### [示例科技展吸引众多市民](../articles/shi-li-ke-ji-zhan-xi-yin-zhong-duo-shi-min.md) { #a-shi-li-ke-ji-zhan-xi-yin-zhong-duo-shi-min }
 
 展会首日，不少市民带着孩子参观大模型和具身智能演示项目。
+
+<p class="bz-difficulty">难度 <span class="bz-level">HSK 5</span> · 超出 HSK 6 的词 34&#37; · 词表外 8 词</p>
 
 """
 
