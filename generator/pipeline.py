@@ -64,7 +64,7 @@ def process(content: Path, cache: Cache | None = None, watch: Stopwatch | None =
     with watch.stage("annotate"):
         digest.annotations = annotate(digest.articles, glossary)
     with watch.stage("words", announce=True):
-        digest.words = analyse(digest.articles, glossary, digest.annotations)
+        digest.words = analyse(digest.articles, glossary, digest.annotations, cache)
     with watch.stage("link"):
         digest.links = link(digest)
     return digest

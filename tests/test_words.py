@@ -150,6 +150,18 @@ def test_difficulty_badge(seed):
     assert level.outside == len({w.text for w in counted if w.level is None})
 
 
+def test_words_come_from_the_cache_when_nothing_changed(seed, tmp_path):
+    from generator.annotate.words import analyse
+    from generator.cache import Cache
+    first = Cache.at(tmp_path)
+    computed = analyse(seed.articles, seed.glossary, seed.annotations, first)
+    first.commit()
+    again = Cache.at(tmp_path)
+    cached = analyse(seed.articles, seed.glossary, seed.annotations, again)
+    assert (first.misses, again.hits, again.misses) == ({"words": 4}, {"words": 4}, {})
+    assert cached == computed == seed.words
+
+
 # -- the data files ----------------------------------------------------------------------------
 
 def _data(text: str) -> dict:

