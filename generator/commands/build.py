@@ -200,7 +200,7 @@ def write_editions(settings: Settings, digest: Digest, files: dict[str, str], do
                                                     encoding="utf-8")
             options = overrides(settings, edition, convert_nav(nav, converter))
         yield edition, edition_docs, options
-    with watch.stage("words"):  # the dictionary data, shared by the editions (see place_dictionary)
+    with watch.stage("words data"):  # the dictionary data, shared by the editions (see place_dictionary)
         write_data(docs / DATA_ASIDE, digest.articles, digest.words, shifted)
 
 
