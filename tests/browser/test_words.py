@@ -191,3 +191,15 @@ def test_screenshots_light_and_dark(page, site, edition, scheme, width, output):
         c => c.match(/[\\d.]+/g).slice(0, 3).map(Number).reduce((a, v) => a + v, 0) / 3)""")
     assert (bg < 80 and fg > 150) if scheme == "slate" else (bg > 200 and fg < 100), (fg, bg)
     page.screenshot(path=output / f"words-{scheme}-{edition}-{width}.png")
+
+
+@pytest.mark.parametrize("edition,word,reading", [("zh-Hans", "跃居", "yuèjū"), ("zh-Hant", "躍居", "yuèjū")])
+def test_words_after_a_longer_conversion_still_line_up(page, site, edition, word, reading):
+    """In p46 OpenCC writes 知识产权 as 智慧財產權, one character longer: the Traditional
+    boundaries after it come from the data's realignment ("t"), not from the Simplified offsets."""
+    page.goto(site.url("hosted", edition, ARTICLE))
+    assert word in page.locator("article #p46").inner_text()
+    tap_text(page, word)
+    box = page.locator(POPOVER)
+    expect(page.locator("#bz-pop-title")).to_have_text(word)
+    expect(box.locator(".bz-pop-reading")).to_have_text(reading)
