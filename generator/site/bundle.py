@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import copy
 import html
+import re
 import shutil
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
@@ -41,6 +42,9 @@ SITE_DIR = "site"  # the bundle's copy of the hosted site
 OFFLINE_INDEX = "search/search_index.js"  # only read under file://
 UNUSED_OFFLINE = ("404.html", "robots.txt", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json")
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+# The dictionary data (a script per article, generator.site.dictionary_data) is most of a
+# large bundle's bytes: zlib's level 1 compresses it in half the time of level 6, 9% larger.
+_QUICK = re.compile(r"(^|/)dict/[^/]+\.js$")
 
 
 def bundle_name(edition: Edition) -> str:
@@ -96,4 +100,4 @@ def write_entries(target: Path, top: str, entries: dict[str, Path | bytes]) -> N
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # Unix, so that the permissions below are honoured
             info.external_attr = 0o100644 << 16
-            archive.writestr(info, data, compresslevel=6)
+            archive.writestr(info, data, compresslevel=1 if _QUICK.search(name) else 6)

@@ -186,7 +186,7 @@ def test_screenshots_light_and_dark(page, site, edition, scheme, width, output):
       })""", [scheme, palette])
     page.locator("article a.bz-term").first.click()
     box = page.locator(POPOVER)
-    expect(box).to_be_visible()
+    expect(box.locator(".bz-pop-dict")).to_be_visible()  # the popover as it stays, the data loaded
     fg, bg = box.evaluate("""b => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor].map(
         c => c.match(/[\\d.]+/g).slice(0, 3).map(Number).reduce((a, v) => a + v, 0) / 3)""")
     assert (bg < 80 and fg > 150) if scheme == "slate" else (bg > 200 and fg < 100), (fg, bg)

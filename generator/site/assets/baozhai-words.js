@@ -355,8 +355,12 @@
 
   function lookup(on) {
     page.lookup = on;
-    var button = page.tools.querySelector(".bz-lookup-toggle");
+    var button = page.tools.querySelector(".bz-lookup-toggle"), hint = page.tools.querySelector(".bz-tools-hint");
     button.setAttribute("aria-pressed", on ? "true" : "false");
+    if (hint) { // the keys, while the mode is on
+      if (!hint.hasAttribute("data-idle")) hint.setAttribute("data-idle", hint.textContent);
+      hint.textContent = on ? page.labels.lookup : hint.getAttribute("data-idle");
+    }
     page.article.classList.toggle("bz-lookup", on);
     if (on) load().then(function () { if (page.lookup) focusToken(Math.max(0, page.tokens.indexOf(page.current))); });
     else { close(false); button.focus(); }
