@@ -237,6 +237,7 @@ ALLOWED_TAGS = {
     "section", "aside", "div", "span", "p", "a", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
     "li", "dl", "dt", "dd", "figure", "figcaption", "mark", "sup", "sub", "em", "strong", "code", "small",
     "table", "thead", "tbody", "tr", "th", "td", "button", "form", "input", "label", "svg", "path",
+    "details", "summary",  # an article's word list (article.md.j2)
 }
 ALLOWED_ATTRS = {
     "id", "class", "href", "src", "title", "type", "name", "content", "rel", "lang", "dir", "hreflang",

@@ -165,10 +165,12 @@
     return e;
   }
 
-  function termPart(link) {
-    var title = (link.getAttribute("data-bz-title") || link.getAttribute("title") || "").split("｜");
-    var same = page.article.querySelector("a.bz-term[href='" + link.getAttribute("href") + "'][data-bz-title*='｜'][data-bz-title$='。']");
-    var full = same ? same.getAttribute("data-bz-title").split("｜") : title;
+  function termPart(link) { // pinyin｜gloss｜definition: the term's first use in the article has all three
+    var full = (link.getAttribute("data-bz-title") || "").split("｜");
+    page.article.querySelectorAll("a.bz-term[data-bz-title]").forEach(function (other) {
+      var parts = other.getAttribute("data-bz-title").split("｜");
+      if (full.length < 3 && other.getAttribute("href") === link.getAttribute("href") && parts.length > 2) full = parts;
+    });
     var box = el("section", "bz-pop-term");
     box.appendChild(el("p", "bz-pop-label", page.labels.term));
     var head = el("p", "bz-pop-head");
@@ -300,7 +302,11 @@
     }
     if (link || word) {
       if (pop && pop.opener === (link || word)) { close(false); return; }
-      if (link && !page.data) { open(link, false); load().then(function () { open(link, false); }); return; }
+      if (link && !page.data) { // the glossary entry at once, the dictionary once its data is in
+        open(link, false);
+        load().then(function () { if (pop && pop.opener === link) open(link, false); });
+        return;
+      }
       open(link || word, false);
       return;
     }
