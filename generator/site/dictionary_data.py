@@ -114,7 +114,7 @@ def _word(word: Word, local: dict[int, int], dictionary: Dictionary) -> str:
     return f"[{_word_head(word, dictionary)}[{_ints([local[i] for i in word.entries])}],[{parts}],{word.level or 0}]"
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=65536)  # bounded: a long `baozhai serve` meets new words
 def _word_head(word: Word, dictionary: Dictionary) -> str:
     """The fields of a word that are the same in every article, encoded: 'text,reading,kind,'."""
     own = [dictionary.entry(i) for i in word.entries]
@@ -124,7 +124,7 @@ def _word_head(word: Word, dictionary: Dictionary) -> str:
     return json.dumps([text, reading, KIND_CODES[word.kind]], ensure_ascii=False, separators=(",", ":"))[1:-1] + ","
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=65536)  # bounded: a long `baozhai serve` meets new words
 def _entry(dictionary: Dictionary, index: int) -> str:
     """[traditional ("" when the same as simplified), simplified, "yín háng", "sense/sense…"], encoded."""
     entry = dictionary.entry(index)
