@@ -258,6 +258,7 @@
     place(box, link || target);
     pop = {box: box, opener: link || target, target: target, opened: Date.now()};
     (link || target).classList.add("bz-open");
+    document.body.classList.add("bz-popover-open"); // Material's hover tooltip gives way
     box.focus({preventScroll: true});
   }
 
@@ -286,6 +287,7 @@
     pop = null;
     was.box.remove();
     was.opener.classList.remove("bz-open");
+    document.body.classList.remove("bz-popover-open");
     if (refocus) was.opener.focus({preventScroll: true});
   }
 
