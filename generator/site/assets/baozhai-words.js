@@ -219,8 +219,8 @@
     if (!entries.length) {
       box.appendChild(el("p", "bz-pop-none", page.labels.none));
       box.appendChild(el("p", "bz-pop-label", page.labels.parts));
-      info.parts.forEach(function (part) {
-        if (part.length) box.appendChild(entryBox(part[0], all));
+      info.parts.forEach(function (part) { // each part's first entry; all of them under "more"
+        (all ? part : part.slice(0, 1)).forEach(function (e) { box.appendChild(entryBox(e, all)); });
       });
     }
     var more = entries.length > 1 || entries.some(function (e) { return e[3].split("/").length > 3; }) ||
