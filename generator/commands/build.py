@@ -24,6 +24,7 @@ from generator.pipeline import generate
 from generator.site.builds import BuiltEdition, EditionJob, assemble, build_all, jobs_for, release_memory
 from generator.site.bundle import drop_offline_index, zip_bundles
 from generator.site.dictionary_data import FOLDER, traditional_lengths, write_data
+from generator.site.words_view import LABELS_ASSET, labels_script
 from generator.site.pages import article_path, navigation
 from generator.timing import Stopwatch
 from generator.write import staged, write_files
@@ -193,6 +194,8 @@ def write_editions(settings: Settings, digest: Digest, files: dict[str, str], do
             pages = converted_pages(files, converter, cache)
             write_files(edition_docs, pages if converter is None else watch_shifts(pages, digest, shifted))
             _assets(edition_docs)
+            (edition_docs / LABELS_ASSET).write_text(labels_script(converter.convert if converter else None),
+                                                     encoding="utf-8")
             search_options_path(edition_docs).write_text(search_options(digest.glossary, edition, converter),
                                                          encoding="utf-8")
             if converter is None:  # the source's own script: MkDocs' HTML gets the preservation check

@@ -1,9 +1,11 @@
 """What the pages say about their words: the difficulty badge, the word-list heading,
-the labels the browser's dictionary layer shows (printed in the page, so the
-Traditional edition gets them converted), and the credits page."""
+the labels the browser's dictionary layer shows (a script per edition, converted
+by the edition's OpenCC like the pages, so no page carries them), and the credits page."""
 from __future__ import annotations
 
+import json
 from importlib import metadata
+from typing import Callable
 
 from markupsafe import Markup
 
@@ -14,7 +16,8 @@ from generator.site.dictionary_data import KIND_CODES, script_path
 from generator.site.render import front_matter
 
 CREDITS = "credits.md"
-# the browser's labels (data-* attributes of the article's .bz-labels element)
+# the browser's labels: assets/baozhai-labels.js, window.baozhaiLabels (see labels_script)
+LABELS_ASSET = "assets/baozhai-labels.js"
 LABELS = {"more": "更多释义", "less": "收起", "term": "术语", "page": "术语页", "dictionary": "词典",
           "parts": "组成部分", "none": "词典未收此词", "hsk": "HSK", "beyond": "HSK 词表外",
           "close": "关闭", "credits": "释义来自 CC-CEDICT", "loading": "正在载入词典……",
@@ -36,9 +39,14 @@ def words_view(article: Article, found: ArticleWords | None) -> dict | None:
     if found is None or not found.words:
         return None
     listed = sum(1 for w in found.words if w.kind != "number")
+    return {"script": Markup(script_path(article)), "slug": Markup(article.slug), "count": listed}
+
+
+def labels_script(convert: Callable[[str], str] | None = None) -> str:
+    """The labels of the browser's dictionary layer, in an edition's script and usage."""
     labels = {**LABELS, **{f"kind{KIND_CODES[k]}": v for k, v in KINDS.items()}}
-    return {"script": Markup(script_path(article)), "slug": Markup(article.slug), "count": listed,
-            "labels": labels}
+    shown = {key: convert(value) if convert else value for key, value in labels.items()}
+    return f"window.baozhaiLabels={json.dumps(shown, ensure_ascii=False, sort_keys=True)};\n"
 
 
 def render_credits(env) -> str:

@@ -421,10 +421,7 @@
     page = null;
     document.body.classList.remove("bz-ruby");
     if (!tools) return;
-    var labels = {}, holder = document.querySelector(".bz-labels");
-    Array.prototype.forEach.call(holder ? holder.attributes : [], function (a) {
-      if (a.name.indexOf("data-") === 0) labels[a.name.slice(5)] = a.value;
-    });
+    var labels = window.baozhaiLabels || {}; // assets/baozhai-labels.js, in this edition's script
     page = {tools: tools, article: tools.closest("article") || document.body, slug: tools.getAttribute("data-bz-slug"),
             labels: labels, hant: document.documentElement.lang !== "zh-Hans", tokens: [], ruby: false};
     page.article.querySelectorAll("a.bz-term[title]").forEach(function (a) {
