@@ -142,6 +142,8 @@ def test_ruby_puts_readings_above_every_word_and_is_remembered(page, site, mode,
     assert rt < base  # above the characters
     assert paragraph.evaluate("p => getComputedStyle(p.querySelector('rt'), '::before').content") == '"jù"'
     assert paragraph.inner_text().replace("\n", "") == plain  # the text itself stays plain
+    spacing = paragraph.evaluate("p => parseFloat(getComputedStyle(p).lineHeight) / parseFloat(getComputedStyle(p).fontSize)")
+    assert spacing > 2.5  # room for the readings between the lines
     page.screenshot(path=output / f"words-ruby-{edition}-{mode}.png")
     page.goto(site.url(mode, edition, OTHER))
     expect(page.locator(".bz-pinyin-toggle")).to_have_attribute("aria-pressed", "true")
