@@ -111,7 +111,7 @@ def _rss_pages(pid: int) -> int:
 
 # the generator's own stages (timing.Stopwatch names); "mkdocs" (wall of the parallel
 # edition builds), "mkdocs <edition>" (each build) and "bundles" (zips) are not
-GENERATOR_STAGES = ("load", "read", "parse", "repair", "annotate", "link", "render", "preservation", "write",
+GENERATOR_STAGES = ("load", "read", "parse", "repair", "annotate", "words", "words data", "link", "render", "preservation", "write",
                     "convert")
 
 

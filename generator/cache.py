@@ -79,6 +79,11 @@ class Cache:
             _remove_abandoned(folder)
         return cls(folder, build_version() if folder is not None else "")
 
+    def has(self, kind: str, parts: tuple) -> bool:
+        """Whether ``kind`` for ``parts`` is cached (so that what is missing can be computed
+        together, e.g. in another process, before :meth:`get` files it)."""
+        return self.folder is not None and (self.folder / kind / key(self.version, *parts)).exists()
+
     def get(self, kind: str, parts: tuple, compute: Callable[[], Any]) -> Any:
         """The cached value of ``kind`` for ``parts``, computing and storing it if absent."""
         if self.folder is None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from generator.annotate.glossary import load_glossary
 from generator.annotate.link import link
 from generator.annotate.terms import annotate
+from generator.annotate.words import analyse
 from generator.cache import Cache
 from generator.config import Settings
 from generator.errors import BuildError, SourceError
@@ -77,6 +78,8 @@ def process(content: Path, cache: Cache | None = None, watch: Stopwatch | None =
         _assign_slugs(digest)
     with watch.stage("annotate"):
         digest.annotations = annotate(digest.articles, glossary)
+    with watch.stage("words", announce=True):
+        digest.words = analyse(digest.articles, glossary, digest.annotations, cache)
     with watch.stage("link"):
         digest.links = link(digest)
     return digest

@@ -104,11 +104,15 @@ def test_date_page_lists_pages_then_articles(files):
 
 测试市图书馆自下月起延长开放时间，工作日开放至晚上九点。
 
+<p class="bz-difficulty">难度 <span class="bz-level">HSK 5</span> · 超出 HSK 6 的词 7&#37; · 词表外 2 词</p>
+
 <p class="bz-kicker">测试数据，并非新闻</p>
 
 ### [测试市举办示例科技展](../articles/ce-shi-shi-ju-ban-shi-li-ke-ji-zhan.md) { #a-ce-shi-shi-ju-ban-shi-li-ke-ji-zhan }
 
 测试市今天举办示例科技展，示例研究院展出了大模型和具身智能的演示项目。
+
+<p class="bz-difficulty">难度 <span class="bz-level">HSK 5</span> · 超出 HSK 6 的词 38&#37; · 词表外 10 词</p>
 
 ## 示例报 A05版 城市 { #page-shi-li-bao-a05-ban-cheng-shi }
 
@@ -116,9 +120,13 @@ def test_date_page_lists_pages_then_articles(files):
 
 测试市示例公园近日完成绿化改造，新增步道两公里。
 
+<p class="bz-difficulty">难度 <span class="bz-level">HSK 5</span> · 超出 HSK 6 的词 25&#37; · 词表外 4 词</p>
+
 ### [示例科技展吸引众多市民](../articles/shi-li-ke-ji-zhan-xi-yin-zhong-duo-shi-min.md) { #a-shi-li-ke-ji-zhan-xi-yin-zhong-duo-shi-min }
 
 展会首日，不少市民带着孩子参观大模型和具身智能演示项目。
+
+<p class="bz-difficulty">难度 <span class="bz-level">HSK 5</span> · 超出 HSK 6 的词 34&#37; · 词表外 8 词</p>
 
 """
 
@@ -208,11 +216,15 @@ def test_home_shows_the_latest_issue_and_links_into_browse(files):
 
 示例研究院今天发布大模型测试报告，报告汇总了示例科技展期间收集的测试数据。
 
+<p class="bz-difficulty">难度 <span class="bz-level">HSK 5</span> · 超出 HSK 6 的词 21&#37; · 词表外 6 词</p>
+
 <p class="bz-keyterms">术语：<a href="glossary/shili-kejizhan.html">示例科技展</a>、<a href="glossary/da-moxing.html">大模型</a>、<a href="glossary/zhang-san.html">张三</a>、<a href="glossary/shili-yanjiuyuan.html">示例研究院</a>、<a href="glossary/jushen-zhineng.html">具身智能</a></p>
 
 ### [测试市公交新增两条线路](articles/ce-shi-shi-gong-jiao-xin-zeng-liang-tiao-xian-lu.md) { #a-ce-shi-shi-gong-jiao-xin-zeng-liang-tiao-xian-lu }
 
 测试市公交公司宣布新增两条公交线路，方便市民前往示例公园。
+
+<p class="bz-difficulty">难度 <span class="bz-level">HSK 5</span> · 超出 HSK 6 的词 30&#37; · 词表外 5 词</p>
 
 <p class="bz-keyterms">术语：<a href="glossary/shili-gongyuan.html">示例公园</a>、<a href="glossary/ceshi-shi.html">测试市</a></p>
 
@@ -238,6 +250,7 @@ def test_nav_lists_only_index_pages(digest):
         {"浏览": ["browse/index.md", {"按日期": "issues/index.md"}, {"按类别": "topics/index.md"},
                 {"人物": "topics/person.md"}, {"机构": "topics/institution.md"}]},
         {"术语表": "glossary/index.md"},
+        {"来源与许可": "credits.md"},  # the dictionary's attribution and licences, on every page
     ]
 
 

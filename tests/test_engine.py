@@ -105,7 +105,7 @@ def test_a_plain_mkdocs_build_takes_the_generated_markdown(tmp_path, seed, seed_
         "site_name: plain\nuse_directory_urls: false\nstrict: true\nplugins: []\n"
         "theme:\n  name: material\n  language: zh\n"
         "markdown_extensions: [attr_list, footnotes, admonition, tables]\n"
-        "extra_css: [assets/baozhai.css]\nextra_javascript: [assets/baozhai.js]\n", encoding="utf-8")
+        "extra_css: [assets/baozhai.css]\nextra_javascript: [assets/baozhai-words.js]\n", encoding="utf-8")
     build(load_config(str(tmp_path / "mkdocs.yml")))
     article = seed.articles[0]
     html = (tmp_path / "site" / "articles" / f"{article.slug}.html").read_text(encoding="utf-8")

@@ -37,6 +37,7 @@ import pytest
 import yaml
 from conftest import ROOT, write_content
 
+from generator.annotate.dictionary import LICENCE_URL, SOURCE_URL
 from generator.cli import main
 from generator.editions.convert import Converter
 from generator.ingest.classify import Kind, kind_of
@@ -241,6 +242,7 @@ ALLOWED_TAGS = {
     "section", "aside", "div", "span", "p", "a", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
     "li", "dl", "dt", "dd", "figure", "figcaption", "mark", "sup", "sub", "em", "strong", "code", "small",
     "table", "thead", "tbody", "tr", "th", "td", "button", "form", "input", "label", "svg", "path",
+    "details", "summary",  # an article's word list (article.md.j2)
 }
 ALLOWED_ATTRS = {
     "id", "class", "href", "src", "title", "type", "name", "content", "rel", "lang", "dir", "hreflang",
@@ -339,9 +341,16 @@ def _meta_name(attributes: dict) -> str:
     return attributes.get("name") or attributes.get("property") or ""
 
 
+# the two addresses CC-CEDICT's licence asks the credits page to link (generator constants, not content)
+ATTRIBUTION = {SOURCE_URL, LICENCE_URL}
+
+
 def _our_url(url: str) -> bool:
-    """Relative, or on the site's own host; never javascript:, data:, another host."""
+    """Relative, or on the site's own host (or an attribution link); never javascript:,
+    data:, another host."""
     url = url.strip()
+    if url in ATTRIBUTION:
+        return True
     if "XSS" in url or "evil.example" in url:  # (slugs hold payload words lower-cased: xss11, evil)
         return False
     if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", url) or url.startswith("//"):
@@ -523,6 +532,7 @@ def test_nav_titles_are_fixed_labels(digest):
         {"首页": "index.md"},
         {"浏览": ["browse/index.md", {"按日期": "issues/index.md"}, {"按类别": "topics/index.md"}]},
         {"术语表": "glossary/index.md"},
+        {"来源与许可": "credits.md"},
     ]
 
 

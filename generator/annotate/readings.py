@@ -2,9 +2,9 @@
 
 The dictionary is anything that answers :data:`Lookup`: a word in, its reading out
 (tone marks or tone numbers, syllables spaced or not: ``zhīshi``, ``zhi1 shi5``),
-or None when the word is not in it. The dictionary layer (CC-CEDICT) provides one;
-until it is part of the generator, :func:`dictionary_lookup` finds none and the
-report says the comparison was not made (it never passes silently).
+or None when the word is not in it. The dictionary layer (CC-CEDICT,
+:mod:`generator.annotate.dictionary`) provides it; without a dictionary (a test's
+``None``) the report says the comparison was not made (it never passes silently).
 
 A form is compared word by word (jieba's stock segmentation, as the readings are
 made): a form all of whose words the dictionary knows is compared whole, case,
@@ -13,7 +13,6 @@ glossary's own; the syllables and tones are the dictionary's).
 """
 from __future__ import annotations
 
-import importlib
 import re
 from typing import Callable
 
@@ -22,17 +21,14 @@ from pypinyin.contrib.tone_convert import to_tone
 from generator.model import Glossary
 
 Lookup = Callable[[str], str | None]
-PROVIDER = "generator.annotate.dictionary"  # module expected to offer ``reading(word)``
 _NUMBERED = re.compile(r"[a-zü:]+[1-5]", re.I)
 
 
-def dictionary_lookup() -> Lookup | None:
-    """The dictionary layer's word → reading function, if the generator has one."""
-    try:
-        module = importlib.import_module(PROVIDER)
-    except ImportError:
-        return None
-    return getattr(module, "reading", None)
+def dictionary_lookup() -> Lookup:
+    """The dictionary layer's word → reading function (CC-CEDICT's first reading)."""
+    from generator.annotate.dictionary import reading  # loads CC-CEDICT when first asked
+
+    return reading
 
 
 def reading_differences(glossary: Glossary, lookup: Lookup | None) -> list[str]:

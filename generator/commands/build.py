@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,6 +26,8 @@ from generator.model import Digest
 from generator.pipeline import generate, source_views_shown
 from generator.site.builds import BuiltEdition, EditionJob, assemble, build_all, jobs_for, release_memory
 from generator.site.bundle import drop_offline_index, zip_bundles
+from generator.site.dictionary_data import FOLDER, traditional_lengths, write_data
+from generator.site.words_view import LABELS_ASSET, labels_script
 from generator.site.pages import article_path, navigation
 from generator.slugs import ARTICLES
 from generator.timing import Stopwatch
@@ -79,6 +82,7 @@ def _build(settings: Settings, cache: Cache, offline: bool, watch: Stopwatch) ->
         # the plugin checks every article's HTML and every page's source view (one per page)
         workers = build_sites(settings, editions, site, articles, watch, checked=articles + pages)
         built = settings.edition_list()
+        place_dictionary(docs, site, built)
         if offline:
             with watch.stage("bundles", announce=True):
                 zip_bundles(settings, built, site)
@@ -195,13 +199,17 @@ def write_editions(settings: Settings, digest: Digest, files: dict[str, str], do
     with watch.stage("convert"):
         converters = [(edition, converter_for(settings, edition, digest.glossary))
                       for edition in settings.edition_list()]
+    shifted: dict[str, dict[str, list[int]]] = {}  # the Traditional boundaries that moved
     for edition, converter in converters:
         # "write": the source's own script; "convert": an OpenCC edition (which, with more
         # than one process, overlaps the MkDocs build of the editions before it)
         with watch.stage("convert" if converter else "write", announce=True):
             edition_docs = docs / edition.code
-            write_files(edition_docs, converted_pages(files, converter, cache))
+            pages = converted_pages(files, converter, cache)
+            write_files(edition_docs, pages if converter is None else watch_shifts(pages, digest, shifted))
             _assets(edition_docs)
+            (edition_docs / LABELS_ASSET).write_text(labels_script(converter.convert if converter else None),
+                                                     encoding="utf-8")
             search_options_path(edition_docs).write_text(
                 search_options(digest.glossary, edition, converter, f"{ARTICLES}/"), encoding="utf-8")
             if converter is None:  # the source's own script: MkDocs' HTML gets the preservation check
@@ -210,6 +218,40 @@ def write_editions(settings: Settings, digest: Digest, files: dict[str, str], do
             options = overrides(settings, edition, convert_nav(nav, converter),
                                 converter.convert if converter else None, converter.language if converter else None)
         yield edition, edition_docs, options
+    with watch.stage("words data"):  # the dictionary data, shared by the editions (see place_dictionary)
+        write_data(docs / DATA_ASIDE, digest.articles, digest.words, shifted)
+
+
+DATA_ASIDE = "_dictionary"  # docs/ subfolder (no edition's) where the data waits for its site
+
+
+def watch_shifts(pages: Iterator[tuple[str, str]], digest: Digest,
+                 shifted: dict[str, dict[str, list[int]]]) -> Iterator[tuple[str, str]]:
+    """Pass an edition's converted pages on, noting where its articles' words moved."""
+    articles = {article_path(a): a for a in digest.articles}
+    for name, text in pages:
+        article = articles.get(name)
+        if article is not None and article.slug in digest.words:
+            moved = traditional_lengths(article, digest.words[article.slug], text)
+            if moved:
+                shifted[article.slug] = moved
+        yield name, text
+
+
+def place_dictionary(docs: Path, site: Path, editions: list) -> None:
+    """Move the dictionary data into the built site (its root: one copy for every edition)
+    and put the licence in each edition's folder (its credits page links it)."""
+    aside = docs / DATA_ASIDE
+    if not aside.exists():
+        return
+    target = site / FOLDER
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.move(str(aside), str(target))
+    for edition in editions:
+        if edition.folder:
+            (site / edition.folder / FOLDER).mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(target / "LICENSE.txt", site / edition.folder / FOLDER / "LICENSE.txt")
 
 
 def bundle(settings: Settings, log=print) -> list[Path]:
@@ -222,6 +264,7 @@ def bundle(settings: Settings, log=print) -> list[Path]:
         editions = write_editions(settings, digest, files, Path(tmp) / "docs")
         build_sites(settings, editions, Path(tmp) / "site", len(digest.articles), Stopwatch(),
                     checked=len(digest.articles) + len(digest.pages))
+        place_dictionary(Path(tmp) / "docs", Path(tmp) / "site", settings.edition_list())
         zips = zip_bundles(settings, settings.edition_list(), Path(tmp) / "site")
     for path in zips:
         log(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")

@@ -7,6 +7,7 @@ from datetime import date
 from generator.annotate.glossary_check import glossary_report
 from generator.annotate.readings import Lookup, dictionary_lookup
 from generator.annotate.suggest import suggest
+from generator.annotate.words import unlisted_words
 from generator.config import Settings
 from generator.editions.edition import confusable_report, convert_files, converter_for, edition_checks
 from generator.errors import template_errors
@@ -23,6 +24,7 @@ def check(settings: Settings, verbose: bool = False, today: date | None = None,
     lines = [f"{len(digest.pages)} page(s), {len(digest.articles)} article(s)"]
     for result in digest.pages:
         lines += _page_report(result, verbose)
+        lines += unlisted_words(digest.words, result.page.articles, None if verbose else 40)
     lines += glossary_report(digest, today or date.today(), lookup or dictionary_lookup())
     for edition in settings.edition_list():
         converter = converter_for(settings, edition, digest.glossary)

@@ -53,7 +53,7 @@ tests/test_engine.py checks the installed versions and names any that moved):
 Outside this package only Material's documented features are used, which another
 engine may ignore without breaking the pages: the CSS custom properties ``--md-*`` and
 ``.md-typeset`` (site/assets/baozhai.css), the ``document$`` observable of its
-"custom JavaScript" guide (site/assets/baozhai.js), and its search exclusions, front
+"custom JavaScript" guide (site/assets/baozhai-words.js), and its search exclusions, front
 matter ``search: exclude`` and ``data-search-exclude`` (site/templates).
 
 Checked against: mkdocs 1.6.1, mkdocs-material 9.8.2, Markdown 3.11.3.

@@ -9,6 +9,7 @@ from generator.model.article import Article
 from generator.model.glossary import Glossary
 from generator.model.links import Links
 from generator.model.repairs import PageResult
+from generator.model.words import ArticleWords
 
 
 @dataclass
@@ -18,6 +19,7 @@ class Digest:
     glossary: Glossary = field(default_factory=lambda: Glossary(()))
     annotations: Annotations = field(default_factory=Annotations)
     links: Links = field(default_factory=Links)
+    words: dict[str, ArticleWords] = field(default_factory=dict)  # by article slug
 
     @property
     def articles(self) -> list[Article]:

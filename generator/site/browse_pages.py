@@ -22,6 +22,7 @@ from generator.annotate.link import page_number
 from generator.model import Article, PageMeta
 from generator.model import Digest, PageResult
 from generator.site.render import front_matter, lede
+from generator.site.words_view import difficulty
 from generator.slugs import ARTICLES, slugify
 
 BROWSE = "browse"
@@ -123,7 +124,7 @@ def render_browse(env, digest: Digest) -> dict[str, str]:
     files = {f"{BROWSE}/index.md": render_browse_index(env, found, groups),
              f"{ISSUES}/index.md": render_issue_index(env, found)}
     for issue in found:
-        files[issue.path] = render_issue(env, issue, digest.links)
+        files[issue.path] = render_issue(env, issue, digest.links, digest.words)
     files[f"{TOPICS}/index.md"] = env.get_template("topics_index.md.j2").render(
         meta=front_matter("按类别", "按术语类别浏览：每个术语及用到它的文章"), groups=groups)
     for group in groups:
@@ -150,18 +151,19 @@ def _issue_summary(issue: Issue, prefix: str = "") -> dict:
                        "url": Markup(f"{prefix}{issue.key}.html#{p.anchor}")} for p in issue.pages]}
 
 
-def render_issue(env, issue: Issue, links: Links) -> str:
-    pages = [{"label": p.label, "anchor": Markup(p.anchor), "articles": [_article_item(a, links) for a in p.articles]}
+def render_issue(env, issue: Issue, links: Links, words: dict | None = None) -> str:
+    pages = [{"label": p.label, "anchor": Markup(p.anchor),
+              "articles": [_article_item(a, links, (words or {}).get(a.slug)) for a in p.articles]}
              for p in issue.pages]
     titles = "；".join(a.title for a in issue.articles[:4])
     return env.get_template("issue.md.j2").render(
         meta=front_matter(issue.label, f"{issue.label}：{titles}"), issue=issue, pages=pages)
 
 
-def _article_item(article: Article, links: Links) -> dict:
+def _article_item(article: Article, links: Links, words=None) -> dict:
     return {"title": article.title, "url": Markup(f"../{ARTICLES}/{article.slug}.md"),
             "anchor": Markup(f"a-{article.slug}"), "kicker": article.kicker.text if article.kicker else None,
-            "lede": lede(article, article.slug in links.mid_sentence)}
+            "lede": lede(article, article.slug in links.mid_sentence), "difficulty": difficulty(words)}
 
 
 def topic_groups(digest: Digest, order: list[Article], places: dict) -> list[dict]:

@@ -20,8 +20,10 @@ from generator.model import Article, Erratum
 from generator.model import Digest, PageResult
 from generator.ingest.preserve import article_pieces
 from generator.site.render import Note, Span, block_range, environment, front_matter, lede, render_blocks
+from generator.model.words import ArticleWords
 from generator.site.source_view import render_sources, source_href, source_paths
 from generator.slugs import ARTICLES
+from generator.site.words_view import CREDITS, difficulty, render_credits, words_view
 
 
 
@@ -36,9 +38,11 @@ def render_digest(digest: Digest, site_title: str) -> dict[str, str]:
     for result in digest.pages:
         for article in result.page.articles:
             files[article_path(article)] = render_article(env, result, article, digest.annotations, digest.links,
-                                                          sources.get(result.page.source.name))
+                                                          sources.get(result.page.source.name),
+                                                          digest.words.get(article.slug))
     files.update(render_sources(env, digest, sources))
     files.update(render_glossary(env, digest.glossary, digest.annotations))
+    files[CREDITS] = render_credits(env)
     files.update(render_browse(env, digest))
     return files
 
@@ -50,7 +54,7 @@ def navigation(digest: Digest) -> list:
     used = {t.category for t in digest.glossary.terms}
     browse = [f"{BROWSE}/index.md", {"按日期": f"{ISSUES}/index.md"}, {"按类别": f"{TOPICS}/index.md"}]
     browse += [{CATEGORIES[c]: f"{TOPICS}/{c}.md"} for c in PEOPLE if c in used]
-    items = [{"首页": "index.md"}, {"浏览": browse}, {"术语表": "glossary/index.md"}]
+    items = [{"首页": "index.md"}, {"浏览": browse}, {"术语表": "glossary/index.md"}, {"来源与许可": CREDITS}]
     return _escaped(items)
 
 
@@ -63,7 +67,8 @@ def _escaped(nav):
 
 
 def render_article(env, result: PageResult, article: Article, annotations: Annotations,
-                   links: Links | None = None, source_view: str | None = None) -> str:
+                   links: Links | None = None, source_view: str | None = None,
+                   words: ArticleWords | None = None) -> str:
     spans, notes = errata_marks(article, result.errata)
     for anchor, found in term_marks(article, annotations).items():
         spans.setdefault(anchor, []).extend(found)
@@ -78,6 +83,8 @@ def render_article(env, result: PageResult, article: Article, annotations: Annot
         meta_notes=metadata_errata(article, result.errata),
         terms=[term_view(t) for t in annotations.terms_in(article)],
         numbers=numbers_by_sentence(annotations.numbers.get(article.slug, [])),
+        words=words_view(article, words),
+        difficulty=difficulty(words),
     )
 
 
@@ -196,7 +203,8 @@ def render_home(env, digest: Digest, site_title: str) -> str:
     found = issues(digest)
     latest = found[0]
     pages = [{"label": page.label, "anchor": Markup(page.anchor),
-              "articles": [_home_item(a, page.result, digest.links) for a in page.articles]}
+              "articles": [_home_item(a, page.result, digest.links, digest.words.get(a.slug))
+                           for a in page.articles]}
              for page in latest.pages]
     return env.get_template("home.md.j2").render(
         meta=front_matter(site_title, "；".join(a.title for a in latest.articles[:4])),
@@ -208,11 +216,12 @@ def render_home(env, digest: Digest, site_title: str) -> str:
         issue_count=len(found), term_count=len(digest.glossary.terms))
 
 
-def _home_item(article: Article, result: PageResult, links: Links) -> dict:
+def _home_item(article: Article, result: PageResult, links: Links, words: ArticleWords | None = None) -> dict:
     return {"kicker": article.kicker.text if article.kicker else None, "title": article.title,
             "url": Markup(article_path(article)), "anchor": Markup(f"a-{article.slug}"),
             "byline": "　".join(b.text for b in article.bylines) or None,
             "lede": lede(article, article.slug in links.mid_sentence),
             "terms": [term_view(t, "glossary/") for t in links.key_terms(article)],
-            "notes": len(errata_marks(article, result.errata)[1]) + len(metadata_errata(article, result.errata))}
+            "notes": len(errata_marks(article, result.errata)[1]) + len(metadata_errata(article, result.errata)),
+            "difficulty": difficulty(words)}
 

@@ -1,0 +1,108 @@
+"""Word segmentation of Simplified text: jieba with CC-CEDICT's headwords as its dictionary.
+
+:func:`segment` is the one entry point: spans that cover a text, the glossary's
+matches (or any other fixed spans) kept whole, the rest cut by jieba. jieba's
+dictionary here is CC-CEDICT's Simplified headwords plus the glossary's forms,
+weighted with the frequencies of jieba's stock dictionary where it has the word
+(a CC-CEDICT word it lacks gets the lowest weight, so a word both know wins), so
+every word jieba finds through its dictionary has a dictionary entry.
+
+jieba's HMM proposes words for runs of characters its dictionary cannot join
+(names above all: 刘焕军, 潘功胜). A proposal is kept when jieba's stock lexicon
+knows it (亿元, 定增) or jieba's part-of-speech HMM reads it whole as a name of a
+person, place or organisation, or as a number (余家); otherwise it is cut into
+its characters, each of which has an entry (the HMM also proposes 以高, 期首,
+价定: pieces of two words, which no reader should look up).
+"""
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+import jieba
+from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P, viterbi
+
+from generator.annotate.dictionary import Dictionary, load
+from generator.annotate.glossary import stock_tokenizer
+
+jieba.setLogLevel(logging.WARNING)
+Span = tuple[int, int]
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+GLOSSARY_WEIGHT = 1_000_000  # a glossary form beats any split of it
+
+
+def has_han(text: str) -> bool:
+    return _HAN.search(text) is not None
+
+
+@lru_cache(maxsize=4)
+def tokenizer(extra: tuple[str, ...] = ()) -> jieba.Tokenizer:
+    """jieba over CC-CEDICT's headwords (and ``extra`` words, the glossary's forms),
+    built once per process and glossary."""
+    return _tokenizer(load(), stock_tokenizer().FREQ, extra)
+
+
+def _tokenizer(dictionary: Dictionary, stock: dict[str, int], extra: Iterable[str]) -> jieba.Tokenizer:
+    weights = {word: stock.get(word) or 1 for word in dictionary.by_word}
+    total = sum(weights.values())  # the glossary's forms weigh in without shifting every other word's odds
+    weights.update({word: max(weights.get(word, 0), GLOSSARY_WEIGHT) for word in extra})
+    freq: dict[str, int] = {}
+    for word, weight in weights.items():
+        freq[word] = weight
+        for end in range(1, len(word)):
+            freq.setdefault(word[:end], 0)
+    cutter = jieba.Tokenizer()
+    cutter.FREQ, cutter.total, cutter.initialized = freq, total, True
+    return cutter
+
+
+def segment(text: str, fixed: Sequence[Span] = (), extra: tuple[str, ...] = ()) -> list[Span]:
+    """Spans covering ``text`` end to end, one per word, punctuation mark or Latin/digit run.
+
+    ``fixed`` spans (sorted, not overlapping: the glossary's matches) are words as they
+    are; the text between them is cut by jieba (:func:`tokenizer` with ``extra`` words)."""
+    spans: list[Span] = []
+    position = 0
+    for start, end in [*fixed, (len(text), len(text))]:
+        if start > position:
+            spans += _cut(text, position, start, extra)
+        if end > start:
+            spans.append((start, end))
+        position = max(position, end)
+    return spans
+
+
+def _cut(text: str, begin: int, end: int, extra: tuple[str, ...]) -> list[Span]:
+    cutter, stock = tokenizer(extra), stock_tokenizer().FREQ
+    spans: list[Span] = []
+    position = begin
+    for word in cutter.cut(text[begin:end], HMM=True):
+        size = len(word)
+        if size > 1 and not cutter.FREQ.get(word) and has_han(word) and not _kept(word, stock):
+            spans += [(position + i, position + i + 1) for i in range(size)]
+        else:
+            spans.append((position, position + size))
+        position += size
+    return spans
+
+
+def _kept(word: str, stock: dict[str, int]) -> bool:
+    """An HMM proposal that is a word: in jieba's stock lexicon, or a name or number."""
+    return bool(stock.get(word)) or name_kind(word) is not None
+
+
+# jieba's part-of-speech tags → the kinds of words CC-CEDICT cannot be expected to hold
+NAME_TAGS = {"nr": "name", "ns": "place", "nt": "organisation", "m": "number"}
+
+
+@lru_cache(maxsize=16384)
+def name_kind(word: str) -> str | None:
+    """"name", "place", "organisation" or "number" when jieba's part-of-speech HMM tags
+    every character of ``word`` so (刘焕军 nr, 兴福 ns, 余家 m); else None."""
+    if not all(map(has_han, word)):
+        return None
+    _, states = viterbi(word, char_state_tab_P, start_P, trans_P, emit_P)
+    tags = {tag for _, tag in states}
+    return NAME_TAGS.get(tags.pop()) if len(tags) == 1 else None

