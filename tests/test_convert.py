@@ -347,7 +347,7 @@ def test_leftover_finds_planted_simplified(taiwan: Converter, seed_text: str) ->
     converted = taiwan.convert_text(seed_text)
     planted = converted.replace("發展", "发展", 1).replace("經濟", "经济", 1)
     assert planted != converted
-    assert leftover_simplified(planted) == ["发", "经济"]
+    assert leftover_simplified(planted, taiwan) == ["发", "经济"]
 
 
 def test_leftover_ignores_regional_forms(variants: dict[str, Converter]) -> None:

@@ -13,8 +13,8 @@ if TYPE_CHECKING:
 TO_STANDARD = {"s2twp": "tw2t", "s2tw": "tw2t", "s2hk": "hk2t"}
 
 
-def leftover_simplified(text: str, converter: "Converter | None" = None) -> list[str]:
-    """Runs of converted ``text`` that are still Simplified (default: s2twp).
+def leftover_simplified(text: str, converter: "Converter") -> list[str]:
+    """Runs of ``text``, converted by ``converter``, that are still Simplified.
 
     A character is reported when both references agree:
     1. plain OpenCC s2t would still change it, after the edition's regional
@@ -25,9 +25,6 @@ def leftover_simplified(text: str, converter: "Converter | None" = None) -> list
        (陳杰 from STPhrases, Taiwan 布局, editor phrases) are not reported.
     Returns distinct runs in order of first appearance.
     """
-    if converter is None:
-        from generator.editions.convert import Converter
-        converter = Converter()
     variant = converter.variant
     back = TO_STANDARD.get(variant)
     standard = str(converter.stock(back).convert(text)) if back else text
