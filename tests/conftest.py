@@ -53,7 +53,8 @@ markdown_html = PROJECT.markdown_html  # Markdown → HTML as the site's pages a
 _UNHEALTHY = [HealthCheck.too_slow, HealthCheck.data_too_large]
 settings.register_profile("fast", max_examples=40, deadline=None, derandomize=True, database=None,
                           suppress_health_check=_UNHEALTHY)
-settings.register_profile("thorough", max_examples=1500, deadline=None, suppress_health_check=_UNHEALTHY)
+settings.register_profile("thorough", max_examples=1500, deadline=None, derandomize=False,
+                          suppress_health_check=_UNHEALTHY)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))
 
 
