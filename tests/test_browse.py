@@ -276,7 +276,7 @@ def test_seed_continuations_say_the_page_is_not_in_the_digest(seed_files):
 
 def test_article_ends_with_its_page_and_related_articles(files):
     report = files["articles/shi-li-yan-jiu-yuan-fa-bu-da-mo-xing-ce-shi-bao-gao.md"]
-    assert section(report, "## 相关文章") == """\
+    assert section(report, "## 相关文章", '<nav class="bz-pager"') == """\
 ## 相关文章 { #related data-search-exclude }
 
 <p class="bz-printed-page">本文所在版面：<a href="../issues/2026-07-09.html#page-shi-li-bao-a01-ban-yao-wen">2026年7月9日 示例报 A01版 要闻</a></p>
@@ -289,6 +289,32 @@ def test_article_ends_with_its_page_and_related_articles(files):
 </ul>
 
 """
+
+
+def test_articles_link_to_their_neighbours_of_the_same_date(digest, files):
+    """Breadcrumbs (home › dates › the date › the page), previous/next in the date's reading
+    order (page by page, crossing from A01 to A05), the other articles of the date."""
+    order = [a.slug for a in issues(digest)[1].articles]
+    assert len(order) == 4
+    second = files[f"articles/{order[1]}.md"]
+    assert ('<nav class="bz-crumbs" aria-label="位置" data-search-exclude><a href="../index.html">首页</a> › '
+            '<a href="../issues/index.html">按日期</a> › <a href="../issues/2026-07-08.html">2026年7月8日</a> › '
+            '<a href="../issues/2026-07-08.html#page-shi-li-bao-a01-ban-yao-wen">示例报 A01版 要闻</a></nav>') in second
+    pager = section(second, '<nav class="bz-pager"', "</nav>")
+    assert [m for m in pager.split('"') if m.startswith("../articles/")] == [
+        f"../articles/{order[0]}.html", f"../articles/{order[2]}.html"]
+    assert 'rel="prev"' in pager and 'rel="next"' in pager
+    more = section(second, "## 同日文章", "## 相关文章")
+    assert [m[len("../articles/"):-len(".html")] for m in more.split('"') if m.startswith("../articles/")] == [
+        order[0], order[2], order[3]]
+    first, last = files[f"articles/{order[0]}.md"], files[f"articles/{order[3]}.md"]
+    assert 'rel="prev"' not in first and 'rel="next"' in first
+    assert 'rel="prev"' in last and 'rel="next"' not in last
+    next_day = [a.slug for a in issues(digest)[0].articles]  # 2026-07-09: never linked from 2026-07-08
+    report = section(files[f"articles/{next_day[0]}.md"], '<nav class="bz-pager"', "</nav>")
+    assert [m for m in report.split('"') if m.startswith("../articles/")] == [f"../articles/{next_day[1]}.html"]
+    undated = files["articles/wei-min-zu-fu-xing-ji-ju-pang-bo-wei-li.md"]
+    assert "## 其他日期不详的文章 { #more data-search-exclude }" in undated
 
 
 def test_article_without_relatives_says_so(make_content, tmp_path):

@@ -219,6 +219,32 @@ def _topic_term(term: Term, counts: dict[str, int], by_slug: dict, places: dict)
 
 # -- what an article page links to ---------------------------------------------------------
 
+MORE_FROM_DATE = 12  # other articles of the same date listed under an article (the date page has all)
+
+
+def neighbours(found: list[Issue]) -> dict[str, dict]:
+    """Per article: where it is filed (breadcrumbs: the date, the page), the previous and
+    next article of the same date in reading order (page by page, the source's order),
+    and the other articles of that date (the first ``MORE_FROM_DATE``)."""
+    around: dict[str, dict] = {}
+    for issue in found:
+        order = [(page, article) for page in issue.pages for article in page.articles]
+        date = {"label": issue.label, "url": Markup(f"../{ISSUES}/{issue.key}.html")}
+        for i, (page, article) in enumerate(order):
+            others = [a for _, a in order if a.slug != article.slug]
+            around[article.slug] = {
+                "date": date, "dated": issue.key != UNDATED,
+                "page": {"label": page.label, "url": Markup(f"../{ISSUES}/{issue.key}.html#{page.anchor}")},
+                "previous": _neighbour(order[i - 1][1]) if i else None,
+                "next": _neighbour(order[i + 1][1]) if i + 1 < len(order) else None,
+                "more": [_neighbour(a) for a in others[:MORE_FROM_DATE]], "more_count": len(others)}
+    return around
+
+
+def _neighbour(article: Article) -> dict:
+    return {"title": article.title, "url": article_href(article)}
+
+
 def article_links(result: PageResult, article: Article, links: Links | None) -> dict:
     """Template context of an article's continuation notes, related articles and page."""
     links = links or Links()
@@ -254,4 +280,4 @@ def reason(feature: Feature) -> Markup:
     return Markup(f'<a href="{term_url(feature.term)}">{md(feature.label)}</a>')
 
 
-__all__ = ["render_browse", "issues", "article_links", "continuation_note"]
+__all__ = ["render_browse", "issues", "article_links", "continuation_note", "neighbours"]

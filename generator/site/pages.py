@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from generator.model import Annotations
 from generator.site.browse_pages import (BROWSE, ISSUES, PEOPLE, TOPICS, UNDATED, UNKNOWN_DATE, UNKNOWN_SOURCE,
-                                         article_links, date_label, issues, render_browse)
+                                         article_links, date_label, issues, neighbours, render_browse)
 from generator.model import Located
 from generator.site.escape import attr
 from generator.model import Links
@@ -36,11 +36,12 @@ def render_digest(digest: Digest, site_title: str) -> dict[str, str]:
     env = environment()
     files: dict[str, str] = {"index.md": render_home(env, digest, site_title)}
     sources = source_paths(digest)
+    around = neighbours(issues(digest))
     for result in digest.pages:
         for article in result.page.articles:
             files[article_path(article)] = render_article(env, result, article, digest.annotations, digest.links,
                                                           sources.get(result.page.source.name),
-                                                          digest.words.get(article.slug))
+                                                          digest.words.get(article.slug), around.get(article.slug))
     files.update(render_sources(env, digest, sources))
     files.update(render_glossary(env, digest.glossary, digest.annotations))
     files[CREDITS] = render_credits(env)
@@ -69,7 +70,8 @@ def _escaped(nav):
 
 def render_article(env, result: PageResult, article: Article, annotations: Annotations,
                    links: Links | None = None, source_view: str | None = None,
-                   words: ArticleWords | None = None) -> str:
+                   words: ArticleWords | None = None, around: dict | None = None) -> str:
+    """An article page; ``around``: its place among the articles (browse_pages.neighbours)."""
     spans, notes = errata_marks(article, result.errata)
     for anchor, found in term_marks(article, annotations).items():
         spans.setdefault(anchor, []).extend(found)
@@ -86,6 +88,7 @@ def render_article(env, result: PageResult, article: Article, annotations: Annot
         numbers=numbers_by_sentence(annotations.numbers.get(article.slug, [])),
         words=words_view(article, words),
         difficulty=difficulty(words),
+        around=around,
     )
 
 
