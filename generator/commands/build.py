@@ -27,6 +27,7 @@ from generator.pipeline import generate, source_views_shown
 from generator.site.builds import BuiltEdition, EditionJob, assemble, build_all, jobs_for, release_memory
 from generator.site.bundle import drop_offline_index, zip_bundles
 from generator.site.dictionary_data import FOLDER, traditional_lengths, write_data
+from generator.site.feeds import FEED, atom
 from generator.site.words_view import LABELS_ASSET, labels_script
 from generator.site.pages import article_path, navigation
 from generator.slugs import ARTICLES
@@ -208,6 +209,9 @@ def write_editions(settings: Settings, digest: Digest, files: dict[str, str], do
             pages = converted_pages(files, converter, cache)
             write_files(edition_docs, pages if converter is None else watch_shifts(pages, digest, shifted))
             _assets(edition_docs)
+            (edition_docs / FEED).write_text(atom(digest, settings.site_title, edition.code,
+                                                  edition_url(settings, edition),
+                                                  converter.convert if converter else None), encoding="utf-8")
             (edition_docs / LABELS_ASSET).write_text(labels_script(converter.convert if converter else None),
                                                      encoding="utf-8")
             search_options_path(edition_docs).write_text(
@@ -220,6 +224,13 @@ def write_editions(settings: Settings, digest: Digest, files: dict[str, str], do
         yield edition, edition_docs, options
     with watch.stage("words data"):  # the dictionary data, shared by the editions (see place_dictionary)
         write_data(docs / DATA_ASIDE, digest.articles, digest.words, shifted)
+
+
+def edition_url(settings: Settings, edition) -> str | None:
+    """The absolute URL of an edition's root, or None when the site has no real site_url."""
+    if not settings.site_url:
+        return None
+    return settings.site_url.rstrip("/") + "/" + (f"{edition.folder}/" if edition.folder else "")
 
 
 DATA_ASIDE = "_dictionary"  # docs/ subfolder (no edition's) where the data waits for its site
