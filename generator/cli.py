@@ -27,6 +27,8 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--site", type=Path, help="where the site goes; default site/")
     build.add_argument("--dist", type=Path, help="where the offline bundles go; default dist/")
     build.add_argument("--timings", type=Path, help="write each stage's seconds as JSON to this file")
+    build.add_argument("--hosted", action="store_true",
+                       help="for deploying: refuse a placeholder site_url (canonical URLs, sitemaps, feeds use it)")
     bundle = verbs.add_parser("bundle", help="write only the offline bundles (dist/*.zip)")
     bundle.add_argument("--content", type=Path, help="content folder; default content/")
     bundle.add_argument("--dist", type=Path, help="where the offline bundles go; default dist/")
@@ -56,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
             settings = replace(settings, dist=args.dist.resolve())
         if args.command == "build":
             watch = Stopwatch.for_terminal()
-            building.build(settings, watch=watch)
+            building.build(settings, watch=watch, hosted=args.hosted)
             watch.mark("total")
             if args.timings:
                 args.timings.write_text(json.dumps(watch.rounded(), indent=1), encoding="utf-8")

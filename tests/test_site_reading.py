@@ -5,7 +5,11 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
+import feedparser
 from conftest import SEED_NAME
+
+from generator.cli import main
+from generator.commands.build import placeholder
 
 READER_ATTRIBUTES = {"title", "aria-label", "alt", "placeholder", "content", "data-md-tooltip"}
 
@@ -61,3 +65,47 @@ def test_undated_seed_says_unknown_source_and_date(seed_site):
     assert "出處 來源不詳 原文（第1篇） 日期 日期不詳 電頭" in hant
     home = visible(seed_site.site / "index.html")
     assert "本摘编的版面都没有日期： 日期不详 ，1 个版面、4 篇文章。 来源不详 为民族复兴积聚磅礴伟力" in home
+
+
+# -- site_url: hosted builds need a real one; other builds link relatively -------------------
+
+PAGE = {"sources/x.txt": "# 测试标题\n\n测试市举办示例活动。\n"}  # test fixture, not news
+
+
+def _site_url_line(mkdocs_yml: Path) -> int:
+    return next(n for n, line in enumerate(mkdocs_yml.read_text(encoding="utf-8").splitlines(), 1)
+                if line.startswith("site_url:"))
+
+
+def test_a_hosted_build_refuses_the_placeholder_site_url(make_content, tmp_path, capsys):
+    content = make_content(tmp_path, PAGE, mkdocs=True)
+    assert main(["--root", str(tmp_path), "build", "--hosted", "--content", str(content)]) == 1
+    line = _site_url_line(tmp_path / "mkdocs.yml")
+    assert capsys.readouterr().err == (
+        f"baozhai: error: {tmp_path / 'mkdocs.yml'}:{line}: site_url https://baozhai.example.org/ is a placeholder: "
+        "a hosted build needs the address the site is served from (canonical URLs, sitemaps and feeds use it); set "
+        "it, or build without --hosted for relative links only\n")
+    assert not (tmp_path / "site").exists()
+
+
+def test_placeholder_hosts():
+    assert [placeholder(u) for u in ("https://baozhai.example.org/", "http://www.example.com/x/", "https://a.invalid/",
+                                     None, "", "https://news.example/", "https://baozhai.cn/",
+                                     "http://127.0.0.1:8000/", "https://example.org.cn/")] == [
+        True, True, True, True, True, True, False, False, False]
+
+
+def test_a_local_build_with_the_placeholder_links_relatively(make_content, tmp_path, capsys):
+    content = make_content(tmp_path, PAGE, mkdocs=True)
+    assert main(["--root", str(tmp_path), "build", "--content", str(content)]) == 0
+    out = capsys.readouterr().out
+    assert f"{tmp_path / 'mkdocs.yml'}:{_site_url_line(tmp_path / 'mkdocs.yml')}: site_url " \
+           "https://baozhai.example.org/ is a placeholder: built with relative links only" in out
+    site = tmp_path / "site"
+    texts = {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8")
+             for p in site.rglob("*") if p.suffix in (".html", ".xml", ".txt")}
+    assert [name for name, text in texts.items() if "example.org" in text] == []
+    assert 'rel="canonical"' not in texts["articles/ce-shi-biao-ti.html"]
+    assert [n for n in ("404.html", "sitemap.xml", "zh-Hant/404.html", "zh-Hant/sitemap.xml") if n in texts] == []
+    feed = feedparser.parse(texts["zh-Hant/feed.xml"])
+    assert [e.link for e in feed.entries] == ["articles/ce-shi-biao-ti.html"]

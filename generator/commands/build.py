@@ -7,20 +7,21 @@ import os
 import shutil
 import tempfile
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
+from urllib.parse import urlsplit
 
 from generator.cache import Cache, build_version
 from generator.cache import key as cache_key
 from generator.config import Settings
 from generator.editions.edition import convert_nav, converted_pages, converter_for, search_options
 from generator.engine.build import require_plugin
-from generator.engine.config import read_raw
+from generator.engine.config import line_of, read_raw
 from generator.engine.options import overrides
 from generator.engine.plugin import search_options_path, shown_path
-from generator.errors import BuildError, template_errors
+from generator.errors import BuildError, ConfigError, template_errors
 from generator.ingest.preserve import shown_json
 from generator.model import Digest
 from generator.pipeline import generate, source_views_shown
@@ -44,17 +45,21 @@ class Built:
     workers: int
 
 
-def build(settings: Settings, log=print, offline: bool = True, watch: Stopwatch | None = None) -> Built | None:
+def build(settings: Settings, log=print, offline: bool = True, watch: Stopwatch | None = None,
+          hosted: bool = False) -> Built | None:
     """Generate every edition's Markdown into docs/, its site into site/ and,
-    when ``offline``, the offline bundles into dist/.
+    when ``offline``, the offline bundles into dist/. ``hosted``: the site is for
+    deploying, and a placeholder ``site_url`` is an error (see :func:`hosting`).
 
     The folders are built aside and swapped in only when everything succeeded.
     Nothing is rebuilt when no input changed since the last build (returns None).
     """
     watch = watch or Stopwatch()
+    notes: list[str] = []  # said once the build succeeded (a refused build prints only its error)
+    settings = hosting(settings, hosted, notes.append)
     check_outputs(settings)
     require_plugin(settings.mkdocs_yml)  # the checks MkDocs' HTML gets are the plugin's
-    stamp = inputs_stamp(settings, offline)
+    stamp = inputs_stamp(settings, offline, hosted)
     if is_current(settings, stamp, offline):
         log(f"nothing changed since the last build: {settings.site} kept")
         return None
@@ -68,6 +73,8 @@ def build(settings: Settings, log=print, offline: bool = True, watch: Stopwatch 
     _record(settings, stamp)
     log(f"built {built.articles} articles from {built.pages} pages into {settings.site}")
     log(f"rebuilt: {cache.report()}; editions built in {built.workers} process(es)")
+    for note in notes:
+        log(note)
     return built
 
 
@@ -83,6 +90,8 @@ def _build(settings: Settings, cache: Cache, offline: bool, watch: Stopwatch) ->
         # the plugin checks every article's HTML and every page's source view (one per page)
         workers = build_sites(settings, editions, site, articles, watch, checked=articles + pages)
         built = settings.edition_list()
+        if not settings.site_url:
+            drop_addressed(site, built)
         place_dictionary(docs, site, built)
         if offline:
             with watch.stage("bundles", announce=True):
@@ -120,12 +129,55 @@ def build_sites(settings: Settings, editions: Iterable[BuiltEdition], site: Path
 STAMP = "last-build"  # in the cache folder: the inputs hash of the site now in place
 
 
-def inputs_stamp(settings: Settings, offline: bool) -> str:
+# site_url hosts reserved for examples (RFC 2606, RFC 6761): never a deployed site's
+PLACEHOLDER_DOMAINS = ("example.org", "example.com", "example.net", "example", "invalid")
+
+
+def placeholder(url: str | None) -> bool:
+    """Whether ``url`` is no real address: missing, or on a host reserved for examples."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    return not host or any(host == d or host.endswith("." + d) for d in PLACEHOLDER_DOMAINS)
+
+
+def hosting(settings: Settings, hosted: bool, log=None) -> Settings:
+    """The settings a build uses for its links. A hosted build (``--hosted``) needs the
+    real ``site_url``: a placeholder stops it, naming mkdocs.yml's line. Any other build
+    with a placeholder drops it: pages link relatively (no canonical URL, Open Graph URL
+    or sitemap address on a made-up host; feeds link relatively), and ``log`` is told so."""
+    if not placeholder(settings.site_url):
+        return settings
+    line = line_of(settings.mkdocs_yml, "Config value 'site_url'")
+    if hosted:
+        what = f"site_url {settings.site_url} is a placeholder" if settings.site_url else "site_url is not set"
+        raise ConfigError(f"{what}: a hosted build needs the address the site is served from "
+                          "(canonical URLs, sitemaps and feeds use it); set it, or build without --hosted "
+                          "for relative links only", settings.mkdocs_yml, line)
+    if settings.site_url and log is not None:
+        where = f"{settings.mkdocs_yml}:{line}" if line else str(settings.mkdocs_yml)
+        log(f"{where}: site_url {settings.site_url} is a placeholder: built with relative links only, "
+            "without 404 page and sitemaps (`baozhai build --hosted` refuses it)")
+    return replace(settings, site_url=None)
+
+
+ADDRESSED = ("404.html", "sitemap.xml", "sitemap.xml.gz")  # right only where the site's address is known
+
+
+def drop_addressed(site: Path, editions: list) -> None:
+    """Without a real site_url, the pages that need the site's address are left out: a
+    server's 404 page links from wherever the missing address was (so absolutely), and a
+    sitemap lists absolute URLs."""
+    for edition in editions:
+        for name in ADDRESSED:
+            (site / edition.folder / name).unlink(missing_ok=True)
+
+
+def inputs_stamp(settings: Settings, offline: bool, hosted: bool = False) -> str:
     """A hash of everything a build reads: the content, the configuration (mkdocs.yml and
     what it inherits, as MkDocs reads it: the values of ``!ENV`` too), the project's theme
     overrides, the generator's code and every installed package's version."""
     config = json.dumps(read_raw(settings.mkdocs_yml), sort_keys=True, ensure_ascii=False, default=str)
-    parts: list[bytes | str] = [build_version(), str(offline), str(settings.site), str(settings.dist), config]
+    parts: list[bytes | str] = [build_version(), str(offline), str(hosted), str(settings.site_url),
+                                str(settings.site), str(settings.dist), config]
     for path in settings.config_files:
         parts += [str(path), path.read_bytes() if path.is_file() else b""]
     for folder in [settings.content, *([settings.theme_dir] if settings.theme_dir else [])]:
@@ -267,6 +319,7 @@ def place_dictionary(docs: Path, site: Path, editions: list) -> None:
 
 def bundle(settings: Settings, log=print) -> list[Path]:
     """Only the offline bundles (dist/): site/ and docs/ stay as they are."""
+    settings = hosting(settings, False)
     check_outputs(settings)
     require_plugin(settings.mkdocs_yml)
     with template_errors():

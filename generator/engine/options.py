@@ -29,8 +29,10 @@ def overrides(settings: Settings, edition: Edition, nav: list, text: Callable[[s
     by default the edition's code."""
     data = read_raw(settings.mkdocs_yml)
     options = _site_text(data, text) if text else {}
-    if data.get("site_url") and edition.folder:  # canonical URLs and sitemap of an edition in a folder
-        options["site_url"] = f"{str(data['site_url']).rstrip('/')}/{edition.folder}/"
+    if settings.site_url and edition.folder:  # canonical URLs and sitemap of an edition in a folder
+        options["site_url"] = f"{settings.site_url.rstrip('/')}/{edition.folder}/"
+    elif not settings.site_url and data.get("site_url"):  # a placeholder, dropped (commands/build.py: hosting)
+        options["site_url"] = ""
     theme = dict(data.get("theme") or {})
     theme["language"] = language or edition.code
     if text and theme.get("palette"):  # the palette toggle's names are reader-visible text
