@@ -109,3 +109,16 @@ def test_a_local_build_with_the_placeholder_links_relatively(make_content, tmp_p
     assert [n for n in ("404.html", "sitemap.xml", "zh-Hant/404.html", "zh-Hant/sitemap.xml") if n in texts] == []
     feed = feedparser.parse(texts["zh-Hant/feed.xml"])
     assert [e.link for e in feed.entries] == ["articles/ce-shi-biao-ti.html"]
+
+
+def test_the_traditional_edition_says_everything_in_traditional(seed_site):
+    """Its 404 page, footnote back-links, palette toggle, article header and feed."""
+    hant = seed_site.site / "zh-Hant"
+    assert "找不到這個頁面 網址可能有誤，或頁面已經移走。請回到 首頁 ，或用上方的搜尋找文章與術語。" in visible(hant / "404.html")
+    article = (hant / "articles" / "wei-min-zu-fu-xing-ji-ju-pang-bo-wei-li.html").read_text(encoding="utf-8")
+    assert 'class="footnote-backref" href="#fnref:e1" title="回到正文中的第 1 條註釋"' in article
+    assert [t for t in ("切換到淺色模式", "切換到深色模式", "跟隨系統設置") if f'title="{t}"' in article] == [
+        "切換到淺色模式", "切換到深色模式", "跟隨系統設置"]
+    assert "其他日期不詳的文章" in article and "切换" not in article and "来源不详" not in article
+    feed = feedparser.parse((hant / "feed.xml").read_bytes())
+    assert (feed.feed.title, feed.feed.subtitle) == ("報摘", "報紙版面摘編：每篇文章的標題、出處、日期和導語")
