@@ -168,7 +168,7 @@ def test_a_page_note_without_a_use_on_its_line_stops_the_build(make_content, tmp
 
 def test_the_seed_page_notes_reach_the_reader(seed_files):
     article = seed_files["articles/yang-hang-zhi-chi-geng-duo-you-zhi-qi-ye-dao-xiang-gang.md"]
-    assert ('title="yāngháng｜central bank｜“中央银行”的简称，指一国或一个货币区负责货币政策和金融稳定的机构。'
+    assert ('title="yāngháng｜central bank｜“中央银行”的简称，可指各国的中央银行，尤常指中国人民银行。'
             '｜编者注：指中国人民银行。" data-pinyin="yāngháng">央行</a>') in article
     term = seed_files["glossary/yanghang.md"]
     assert term.count('<span class="bz-use-note">编者注：指中国人民银行。</span>') == 4
