@@ -19,12 +19,12 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 # Spots every converter gets wrong and the edition does not fix yet (see the report).
 KNOWN_MISSES = {"的“【谷子】”产", "辽中、【沈北】、法"}
-# The edition's misses on the fresh sample (article, spot), as measured: 13 in 9,492 Han characters.
+# The edition's misses on the fresh sample (article, spot), as measured: 13 in 9,492 Han
+# characters when first judged; 10 since surnames in guessed names and 只 after 10余 were
+# fixed (mechanisms seen on this sample: it is no longer untouched, see the closing note).
 FRESH_MISSES = sorted([
-    ("ce_3025621", "研究员【余丰慧】对"), ("ce_3025621", "【余丰慧】建议，各"),
     ("ce_3025638", "紫晶【存储】案累"),
     ("ce_3025621", "指数【编制】规则"), ("ce_3025621", "资金向【编制】逻辑"), ("ce_3025621", "品。【编制】端要"),
-    ("ce_3025597", "0余【只】宽基"),
     ("40739041", "到31.65【万亿】元"), ("ce_3025643", "到31.65【万亿】元"),
     ("ce_3025773", "动态【跟踪】，防"), ("ce_3025621", "、【跟踪】误差"), ("ce_3025621", "与【跟踪】效率"),
     ("ce_3025597", "可【跟踪】的配"),
