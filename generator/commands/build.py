@@ -71,10 +71,10 @@ def build(settings: Settings, log=print, offline: bool = True, watch: Stopwatch 
         raise
     cache.commit()
     _record(settings, stamp)
-    log(f"built {built.articles} articles from {built.pages} pages into {settings.site}")
-    log(f"rebuilt: {cache.report()}; editions built in {built.workers} process(es)")
     for note in notes:
         log(note)
+    log(f"built {built.articles} articles from {built.pages} pages into {settings.site}")
+    log(f"rebuilt: {cache.report()}; editions built in {built.workers} process(es)")
     return built
 
 
