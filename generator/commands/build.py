@@ -71,9 +71,9 @@ def build(settings: Settings, log=print, offline: bool = True, watch: Stopwatch 
         raise
     cache.commit()
     _record(settings, stamp)
-    for note in notes:
-        log(note)
     log(f"built {built.articles} articles from {built.pages} pages into {settings.site}")
+    for note in notes:  # what was built, how (the summary first, the cache report last)
+        log(note)
     log(f"rebuilt: {cache.report()}; editions built in {built.workers} process(es)")
     return built
 
