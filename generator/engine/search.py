@@ -9,6 +9,7 @@ protocol (``worker.js``), its Lunr language files under ``assets/javascripts/lun
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Callable
 
@@ -19,13 +20,33 @@ FIELDS = {"alt": {"boost": 1.0}, "exact": {"boost": 1000000.0}}  # Lunr boosts o
 # Material ships Lunr support for some 40 languages; the worker loads only the
 # configured one (zh) and the stemmer support. Source maps serve debugging only.
 _LUNR_KEPT = {"lunr.stemmer.support.min.js", "lunr.zh.min.js", "lunr.multi.min.js"}
+# Page furniture the reader does not search for and a snippet must not show: labels
+# (出处、拼音、英文、类别 and the values beside them, which hold source file names), tool
+# buttons and hints, caption and admonition labels. Elements with one of these classes
+# get Material's own data-search-exclude (Material's search parser skips them).
+FURNITURE = ("bz-tools", "bz-meta", "bz-photo-label", "admonition-title", "bz-printed-page")
+_OPENING = re.compile(r'<([a-z][a-z0-9]*)(\s[^>]*?\bclass="([^"]*)"[^>]*)>')
 
 
-def enrich(index: dict, pinyin: dict[str, str], to_simplified: Callable[[str], str] = str) -> dict:
-    """Add ``alt`` and ``exact`` to every document of a Material search index."""
+def exclude_furniture(html: str) -> str:
+    """Mark the page's furniture (:data:`FURNITURE`) ``data-search-exclude``."""
+    def mark(match: re.Match[str]) -> str:
+        if not set(match.group(3).split()) & set(FURNITURE) or "data-search-exclude" in match.group(2):
+            return match.group(0)
+        return f"<{match.group(1)}{match.group(2)} data-search-exclude>"
+    return _OPENING.sub(mark, html)
+
+
+def enrich(index: dict, pinyin: dict[str, str], to_simplified: Callable[[str], str] = str,
+           lines: dict[str, list[str]] | None = None) -> dict:
+    """Add ``alt`` and ``exact`` to every document of a Material search index, and to a
+    glossary term's page its result line (``line``: pinyin and gloss, from ``lines``)."""
+    lines = lines or {}
     for doc in index["docs"]:
         doc.update(document_fields(doc.get("title", ""), doc.get("text", ""), pinyin.get(doc["location"], ""),
                                    to_simplified))
+        if doc["location"] in lines:
+            doc["line"] = lines[doc["location"]]
     index["config"]["fields"] = {**index["config"]["fields"], **FIELDS}
     return index
 
@@ -59,7 +80,8 @@ def rewrite_site(site_dir: Path, options: dict) -> bool:
     if not path.exists() or not workers:
         return False
     index = json.loads(path.read_text(encoding="utf-8"))
-    enrich(index, options.get("pinyin", {}), simplifier(options.get("variant"), options.get("reverse", {})))
+    enrich(index, options.get("pinyin", {}), simplifier(options.get("variant"), options.get("reverse", {})),
+           options.get("lines", {}))
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     for worker in workers:
         original = worker.read_text(encoding="utf-8")
