@@ -22,9 +22,11 @@ FIELDS = {"alt": {"boost": 1.0}, "exact": {"boost": 1000000.0}}  # Lunr boosts o
 _LUNR_KEPT = {"lunr.stemmer.support.min.js", "lunr.zh.min.js", "lunr.multi.min.js"}
 # Page furniture the reader does not search for and a snippet must not show: labels
 # (出处、拼音、英文、类别 and the values beside them, which hold source file names), tool
-# buttons and hints, caption and admonition labels. Elements with one of these classes
+# buttons and hints, caption and admonition labels, the home page's per-article
+# difficulty, term and note counts. Elements with one of these classes
 # get Material's own data-search-exclude (Material's search parser skips them).
-FURNITURE = ("bz-tools", "bz-meta", "bz-photo-label", "admonition-title", "bz-printed-page")
+FURNITURE = ("bz-tools", "bz-meta", "bz-photo-label", "admonition-title", "bz-printed-page", "bz-difficulty",
+             "bz-keyterms", "bz-notecount")
 _OPENING = re.compile(r'<([a-z][a-z0-9]*)(\s[^>]*?\bclass="([^"]*)"[^>]*)>')
 
 

@@ -126,8 +126,13 @@
     flats.forEach(function (flat) {
       needles.forEach(function (needle) {
         if (!needle) return;
-        for (var k = flat.indexOf(needle); k >= 0; k = flat.indexOf(needle, k + needle.length))
+        var latin = /^[0-9a-z]/.test(needle);
+        for (var k = flat.indexOf(needle); k >= 0; k = flat.indexOf(needle, k + 1)) {
+          /* a Latin or digit run is matched from its start, as the index's prefix search does */
+          if (latin && at[k] > 0 && /[0-9a-z]/.test(fold(raw[at[k] - 1])))
+            continue;
           ranges.push([at[k], at[k + needle.length - 1] + 1]);
+        }
       });
     });
     ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
@@ -178,7 +183,7 @@
      it, then Lunr's score. A page's result is its title and a snippet from its
      best section (most uses, then first), then up to SECTIONS other matching
      sections with theirs; a glossary term's page shows term, pinyin and gloss on
-     one line. docs: location → the document as indexed. */
+     one line, and a snippet only when the query is elsewhere on the page. docs: location → the document as indexed. */
   function merge(results, typed, forms, docs) {
     var needles = forms.map(function (f) { return tokens(f).join(""); })
       .filter(function (n, i, all) { return n && all.indexOf(n) === i; });
@@ -230,11 +235,13 @@
       var title = text(head.title);
       var item = { location: page.path, title: marked(title, matches(title, needles), 0, title.length),
                    text: "", score: 1, terms: terms };
+      var shown = matches(title, needles).length;
       if (head.line) {
-        var line = head.line.join(" · ");
-        item.title += " <span class=\"bz-search-line\">" + marked(line, matches(line, needles), 0, line.length) +
-          "</span>";
-      } else {
+        var line = head.line.join(" · "), inLine = matches(line, needles);
+        item.title += " <span class=\"bz-search-line\">" + marked(line, inLine, 0, line.length) + "</span>";
+        shown += inLine.length;
+      }
+      if (!head.line || !shown) {
         var best = text(hits[0].doc.text);
         if (!best && hits[0].location !== page.path) best = text(hits[0].doc.title);
         item.text = best ? "<p>" + snippet(best, matches(best, needles)) + "</p>" : "";
