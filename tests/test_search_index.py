@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import builtins
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from generator.config import load_settings
 from generator.editions.convert import Converter
 from generator.editions.edition import search_options
 from generator.engine.plugin import BaozhaiPlugin
-from generator.engine.search import enrich, rewrite_site, worker_script
+from generator.engine.search import enrich, exclude_furniture, rewrite_site, worker_script
 from generator.model import Glossary, Term
 from generator.search.index import alt_tokens, exact_token, simplifier
 
@@ -74,7 +75,8 @@ def test_search_options_give_pinyin_variant_and_reversed_overrides(tmp_path):
     term = Term("专精特新", "programme", "g", "d。", "zhuānjīng tèxīn", slug="zhuanjing-texin")
     hans, hant = load_settings(ROOT).edition_list()
     assert json.loads(search_options(Glossary((term,)), hans, None, "articles/")) == {
-        "pinyin": {"glossary/zhuanjing-texin.html": "zhuanjing texin zhuanjingtexin"}, "articles": "articles/"}
+        "pinyin": {"glossary/zhuanjing-texin.html": "zhuanjing texin zhuanjingtexin"}, "articles": "articles/",
+        "lines": {"glossary/zhuanjing-texin.html": ["zhuānjīng tèxīn", "g"]}}
     phrases = tmp_path / "phrases.txt"
     phrases.write_text("欧空局\t歐洲太空總署\n", encoding="utf-8")
     options = json.loads(search_options(Glossary((term,)), hant, Converter("s2twp", phrases), "articles/"))
@@ -109,3 +111,41 @@ def test_materials_own_jieba_segmentation_is_switched_off(seed_site):
         index = json.loads((seed_site.site / edition / "search" / "search_index.json").read_text(encoding="utf-8"))
         assert len(index["docs"]) > 100
         assert [d["location"] for d in index["docs"] if "\u200b" in d["title"] + d["text"]] == []
+
+
+def test_furniture_is_excluded_from_the_index_and_the_text_kept():
+    html = ('<div class="bz-tools" data-bz-words="x"><button>拼音</button></div>\n'
+            '<dl class="bz-meta bz-term-meta">\n<dt>出处</dt><dd>000_a.txt</dd>\n<dt>署名</dt><dd>记者 乔翔</dd>\n'
+            '<dt>拼音</dt><dd class="bz-pinyin-text">liǎng</dd><dt>英文</dt><dd>two-step strategy</dd></dl>\n<dl class="bz-glossary"><dt>甲</dt><dd>乙</dd></dl>\n'
+            '<figcaption><span class="bz-photo-label">图片说明</span>说明文字</figcaption>\n'
+            '<p class="bz-deck">副题</p><p class="bz-keyterms" data-search-exclude>术语</p>')
+    assert exclude_furniture(html) == (
+        '<div class="bz-tools" data-bz-words="x" data-search-exclude><button>拼音</button></div>\n'
+        '<dl class="bz-meta bz-term-meta">\n<dt data-search-exclude>出处</dt><dd data-search-exclude>000_a.txt</dd>\n'
+        '<dt data-search-exclude>署名</dt><dd>记者 乔翔</dd>\n'
+        '<dt data-search-exclude>拼音</dt><dd class="bz-pinyin-text">liǎng</dd>'
+        '<dt data-search-exclude>英文</dt><dd>two-step strategy</dd></dl>\n'
+        '<dl class="bz-glossary"><dt>甲</dt><dd>乙</dd></dl>\n'
+        '<figcaption><span class="bz-photo-label" data-search-exclude>图片说明</span>说明文字</figcaption>\n'
+        '<p class="bz-deck">副题</p><p class="bz-keyterms" data-search-exclude>术语</p>')
+
+
+def test_the_seed_index_holds_no_label(seed_site):
+    """What Material indexed of the seed site: no article's 出处 line (its value was the
+    source file name), no term page's 拼音/英文/类别 labels, so no snippet can show one;
+    a term page carries its result line instead."""
+    for edition in ("", "zh-Hant/"):
+        index = json.loads((seed_site.site / edition / "search" / "search_index.json").read_text(encoding="utf-8"))
+        articles = [d["text"] for d in index["docs"] if d["location"].startswith("articles/")]
+        terms = {d["location"]: d for d in index["docs"] if d["location"].startswith("glossary/")}
+        assert len(articles) > 5 and len(terms) > 50
+        assert [t[:80] for t in articles if re.search("出处|出處|图片说明|圖片說明|点按任何词语|點按任何詞語", t)] == []
+        assert [loc for loc, d in terms.items() if "#" not in loc and re.search("拼音|類別|类别|英文[A-Za-z]", d["text"])] == []
+        assert terms["glossary/xinzhi-shengchanli.html"]["line"] == ["xīnzhì shēngchǎnlì",
+                                                                     "new quality productive forces"]
+
+
+def test_enrich_gives_term_pages_their_line():
+    own = index({"location": "glossary/x.html", "title": "两步走", "text": ""}, {"location": "a.html", "title": "甲"})
+    enrich(own, {}, lines={"glossary/x.html": ["liǎng bù zǒu", "two-step strategy"]})
+    assert [d.get("line") for d in own["docs"]] == [["liǎng bù zǒu", "two-step strategy"], None]

@@ -20,22 +20,34 @@ FIELDS = {"alt": {"boost": 1.0}, "exact": {"boost": 1000000.0}}  # Lunr boosts o
 # Material ships Lunr support for some 40 languages; the worker loads only the
 # configured one (zh) and the stemmer support. Source maps serve debugging only.
 _LUNR_KEPT = {"lunr.stemmer.support.min.js", "lunr.zh.min.js", "lunr.multi.min.js"}
-# Page furniture the reader does not search for and a snippet must not show: labels
-# (出处、拼音、英文、类别 and the values beside them, which hold source file names), tool
+# Page furniture the reader does not search for and a snippet must not show: tool
 # buttons and hints, caption and admonition labels, the home page's per-article
-# difficulty, term and note counts. Elements with one of these classes
-# get Material's own data-search-exclude (Material's search parser skips them).
-FURNITURE = ("bz-tools", "bz-meta", "bz-photo-label", "admonition-title", "bz-printed-page", "bz-difficulty",
+# difficulty, term and note counts. Elements with one of these classes get
+# Material's own data-search-exclude (Material's search parser skips them).
+FURNITURE = ("bz-tools", "bz-photo-label", "admonition-title", "bz-printed-page", "bz-difficulty",
              "bz-keyterms", "bz-notecount")
+# In a metadata list (dl.bz-meta: an article's 出处/署名/电头…, a term's 拼音/英文/类别) the
+# labels are excluded and the values kept (a byline, a gloss are searched), except the
+# values the site writes itself or that name the source file.
+GENERATED_VALUES = ("出处", "出處", "难度", "難度", "接续", "接續")
 _OPENING = re.compile(r'<([a-z][a-z0-9]*)(\s[^>]*?\bclass="([^"]*)"[^>]*)>')
+_META = re.compile(r'(<dl\s[^>]*?\bclass="(?:[^"]*\s)?bz-meta(?:\s[^"]*)?"[^>]*>)(.*?)(</dl>)', re.S)
+_ENTRY = re.compile(r"<dt>([^<]*)</dt>(\s*)<dd\b([^>]*)>")
 
 
 def exclude_furniture(html: str) -> str:
-    """Mark the page's furniture (:data:`FURNITURE`) ``data-search-exclude``."""
+    """Mark the page's furniture (:data:`FURNITURE`, labels of metadata lists)
+    ``data-search-exclude``."""
     def mark(match: re.Match[str]) -> str:
         if not set(match.group(3).split()) & set(FURNITURE) or "data-search-exclude" in match.group(2):
             return match.group(0)
         return f"<{match.group(1)}{match.group(2)} data-search-exclude>"
+
+    def entry(match: re.Match[str]) -> str:
+        value = f"<dd{match.group(3)}" + (" data-search-exclude>" if match.group(1) in GENERATED_VALUES else ">")
+        return f"<dt data-search-exclude>{match.group(1)}</dt>{match.group(2)}{value}"
+
+    html = _META.sub(lambda m: m.group(1) + _ENTRY.sub(entry, m.group(2)) + m.group(3), html)
     return _OPENING.sub(mark, html)
 
 

@@ -242,7 +242,9 @@
         shown += inLine.length;
       }
       if (!head.line || !shown) {
-        var best = text(hits[0].doc.text);
+        /* a term page's own text: its paragraphs (not the pinyin, gloss, category shown above) */
+        var best = text(head.line && hits[0].doc === docs[page.path] ?
+          (hits[0].doc.text.match(/<p>[\s\S]*?<\/p>/g) || []).join(" ") : hits[0].doc.text);
         if (!best && hits[0].location !== page.path) best = text(hits[0].doc.title);
         item.text = best ? "<p>" + snippet(best, matches(best, needles)) + "</p>" : "";
       }
