@@ -4,6 +4,7 @@ from __future__ import annotations
 import builtins
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -50,7 +51,8 @@ def test_enrich_indexes_the_traditional_edition_in_simplified():
 
 def test_the_simplified_edition_is_indexed_as_it_is(tmp_path):
     """The Simplified edition's options name no conversion, so its index keeps each
-    character as written, even one OpenCC would change (臺灣資訊 → 台湾信息)."""
+    character as written, even one OpenCC would change (臺灣資訊 → 台湾信息): the
+    worker cuts the "alt" field from the title and text, which the build does not send."""
     hans = load_settings(ROOT).edition_list()[0]
     options = json.loads(search_options(Glossary(()), hans, None, "articles/"))
     (tmp_path / "search").mkdir()
@@ -60,13 +62,38 @@ def test_the_simplified_edition_is_indexed_as_it_is(tmp_path):
     (tmp_path / "assets" / "javascripts" / "workers" / "search.x.min.js").write_text("MATERIAL_WORKER();")
     assert rewrite_site(tmp_path, options)
     [doc] = json.loads((tmp_path / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    assert doc["alt"] == "臺 灣 資 訊 人 工 智 慧 與 乾 隆"
+    assert "alt" not in doc
+    assert worker_alt([doc]) == ["臺 灣 資 訊 人 工 智 慧 與 乾 隆"]
+
+
+def worker_alt(docs: list[dict]) -> list[str]:
+    """The worker's "alt" of each document (query.js altTokens, run by Node)."""
+    script = ("const vm = require('vm'), fs = require('fs'); const self = {baozhaiSearch: {articles: 'articles/'}};"
+              "self.self = self; vm.createContext(self);"
+              "for (const f of process.argv.slice(1)) vm.runInContext(fs.readFileSync(f, 'utf8'), self);"
+              "const docs = JSON.parse(fs.readFileSync(0, 'utf8'));"
+              "process.stdout.write(JSON.stringify(docs.map(d => self.baozhaiQuery.altTokens(d))));")
+    files = [str(ROOT / "generator" / "search" / name) for name in ("opencc-t2cn.js", "query.js")]
+    done = subprocess.run(["node", "-e", script, *files], input=json.dumps(docs), capture_output=True, text=True,
+                          check=True)
+    return json.loads(done.stdout)
+
+
+def test_the_worker_cuts_alt_as_the_build_does(seed_site):
+    """Every document of the seed's Simplified index: the worker's "alt" is the build's."""
+    index = json.loads((seed_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = index["docs"] + [{"title": "A&amp;B＆Ｃ", "text": "<p>&lt;OPC&gt; 16万P&#x27;s&nbsp;x</p>\u200b"}]
+    assert all("alt" not in d for d in index["docs"])
+    assert "text" not in index["config"]["fields"]
+    want = [" ".join(w for w in (alt_tokens(d["title"]), alt_tokens(d["text"]), d.get("pinyin", "")) if w)
+            for d in docs]
+    assert worker_alt(docs) == want
 
 
 def test_enrich_adds_toneless_pinyin_to_term_pages():
     own = index({"location": "glossary/x.html", "title": "新质生产力", "text": ""},
                 {"location": "glossary/x.html#uses", "title": "用例", "text": ""})
-    enrich(own, {"glossary/x.html": "xinzhi shengchanli xinzhishengchanli"})
+    enrich(own, {"glossary/x.html": "xinzhi shengchanli xinzhishengchanli"}, str)
     assert own["docs"][0]["alt"] == "新 质 生 产 力 xinzhi shengchanli xinzhishengchanli"
     assert own["docs"][1]["alt"] == "用 例"
 
@@ -147,5 +174,5 @@ def test_the_seed_index_holds_no_label(seed_site):
 
 def test_enrich_gives_term_pages_their_line():
     own = index({"location": "glossary/x.html", "title": "两步走", "text": ""}, {"location": "a.html", "title": "甲"})
-    enrich(own, {}, lines={"glossary/x.html": ["liǎng bù zǒu", "two-step strategy"]})
+    enrich(own, {}, str, lines={"glossary/x.html": ["liǎng bù zǒu", "two-step strategy"]})
     assert [d.get("line") for d in own["docs"]] == [["liǎng bù zǒu", "two-step strategy"], None]

@@ -17,6 +17,7 @@ from generator.search.index import HERE, document_fields, simplifier
 
 ENGINE = Path(__file__).parent
 FIELDS = {"alt": {"boost": 1.0}, "exact": {"boost": 1000000.0}}  # Lunr boosts of Baozhai's fields
+UNINDEXED = ("text",)  # Material's fields Lunr need not index: ``alt`` holds their characters
 # Material ships Lunr support for some 40 languages; the worker loads only the
 # configured one (zh) and the stemmer support. Source maps serve debugging only.
 _LUNR_KEPT = {"lunr.stemmer.support.min.js", "lunr.zh.min.js", "lunr.multi.min.js"}
@@ -51,17 +52,30 @@ def exclude_furniture(html: str) -> str:
     return _OPENING.sub(mark, html)
 
 
-def enrich(index: dict, pinyin: dict[str, str], to_simplified: Callable[[str], str] = str,
+def enrich(index: dict, pinyin: dict[str, str], to_simplified: Callable[[str], str] | None = None,
            lines: dict[str, list[str]] | None = None) -> dict:
     """Add ``alt`` and ``exact`` to every document of a Material search index, and to a
-    glossary term's page its result line (``line``: pinyin and gloss, from ``lines``)."""
+    glossary term's page its result line (``line``: pinyin and gloss, from ``lines``).
+
+    Without ``to_simplified`` (the Simplified edition) ``alt`` is not written: the
+    worker cuts it from the title and text it already has (``query.js`` altTokens,
+    the same rule as :func:`generator.search.index.alt_tokens`), and a term page's
+    toneless pinyin goes into ``pinyin``; that halves what a reader downloads.
+    Lunr indexes ``alt`` and ``exact`` (and the title); Material's ``text`` field,
+    which Baozhai's queries never address, is kept for the result text only."""
     lines = lines or {}
     for doc in index["docs"]:
-        doc.update(document_fields(doc.get("title", ""), doc.get("text", ""), pinyin.get(doc["location"], ""),
-                                   to_simplified))
+        fields = document_fields(doc.get("title", ""), doc.get("text", ""), pinyin.get(doc["location"], ""),
+                                 to_simplified or str)
+        if to_simplified is None:
+            del fields["alt"]
+            if doc["location"] in pinyin:
+                fields["pinyin"] = pinyin[doc["location"]]
+        doc.update(fields)
         if doc["location"] in lines:
             doc["line"] = lines[doc["location"]]
-    index["config"]["fields"] = {**index["config"]["fields"], **FIELDS}
+    kept = {name: boost for name, boost in index["config"]["fields"].items() if name not in UNINDEXED}
+    index["config"]["fields"] = {**kept, **FIELDS}
     return index
 
 
@@ -94,7 +108,8 @@ def rewrite_site(site_dir: Path, options: dict) -> bool:
     if not path.exists() or not workers:
         return False
     index = json.loads(path.read_text(encoding="utf-8"))
-    enrich(index, options.get("pinyin", {}), simplifier(options.get("variant"), options.get("reverse", {})),
+    variant = options.get("variant")
+    enrich(index, options.get("pinyin", {}), simplifier(variant, options.get("reverse", {})) if variant else None,
            options.get("lines", {}))
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     for worker in workers:

@@ -9,7 +9,8 @@
  * (self.baozhaiQuery): every normalised form is searched by Material's own
  * listener, and the results are merged before the page sees them. The
  * documents of the SETUP message are kept as indexed (Material's results carry
- * its own highlighting), in index order, for the snippets.
+ * its own highlighting), in index order, for the snippets; a document the
+ * build sent without its "alt" field gets it here, before Lunr indexes it.
  */
 (function (scope) {
   "use strict";
@@ -25,6 +26,8 @@
   function keep(index) {
     docs = {};
     ((index && index.docs) || []).forEach(function (doc, position) {
+      if (doc.alt === undefined)
+        doc.alt = query.altTokens(doc);  /* before Material's worker indexes the documents */
       docs[doc.location] = { location: doc.location, title: doc.title, text: doc.text, alt: doc.alt,
                              exact: doc.exact, line: doc.line, position: position };
     });

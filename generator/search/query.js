@@ -60,6 +60,18 @@
     return clauses.join(" ");
   }
 
+  /* A document's "alt" field when the build did not write it (the Simplified edition):
+     title and text cut into single Han characters and Latin/digit runs, then the
+     term page's pinyin, as generator/search/index.py's alt_tokens does */
+  function altTokens(doc) {
+    var words = [doc.title, doc.text].map(function (field) {
+      var plainText = decode(String(field || "").replace(/<[^>]*>/g, " ")).replace(/\u200b/g, "");
+      return tokens(plainText.normalize("NFKC").toLowerCase()).join(" ");
+    });
+    words.push(doc.pinyin || "");
+    return words.filter(function (w) { return w; }).join(" ");
+  }
+
   function plain(html) {
     return String(html || "").replace(/<[^>]*>/g, "");
   }
@@ -75,15 +87,18 @@
   /* An index field (HTML as Material's parser wrote it) as the text a reader sees:
      footnote numbers (<sup>) dropped, tags removed, entities decoded, zero-width
      spaces dropped, white space collapsed. */
+  function decode(html) {
+    return html.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, function (all, name) {
+      if (name[0] === "#")
+        return String.fromCodePoint(name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : +name.slice(1));
+      return ENTITY.hasOwnProperty(name) ? ENTITY[name] : all;
+    });
+  }
+
   function text(html) {
-    return String(html || "")
+    return decode(String(html || "")
       .replace(/<sup>[\s\S]*?<\/sup>/g, "")
-      .replace(/<[^>]*>/g, " ")
-      .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, function (all, name) {
-        if (name[0] === "#")
-          return String.fromCodePoint(name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : +name.slice(1));
-        return ENTITY.hasOwnProperty(name) ? ENTITY[name] : all;
-      })
+      .replace(/<[^>]*>/g, " "))
       .replace(/\u200b/g, "")
       .replace(/\s+/g, " ")
       .trim();
@@ -280,5 +295,5 @@
       .filter(function (f, i, all) { return rewrite(f) && all.indexOf(f) === i; });
   }
 
-  scope.baozhaiQuery = { forms: forms, rewrite: rewrite, merge: merge };
+  scope.baozhaiQuery = { forms: forms, rewrite: rewrite, merge: merge, altTokens: altTokens };
 })(self);
