@@ -20,6 +20,7 @@ Prints Markdown tables; timings are of this machine at that moment.
 """
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 import statistics
@@ -123,9 +124,11 @@ def main() -> None:
         site = folder / "site"
         print(f"corpus: {articles or 'seed'} articles")
         for edition, root in (("zh-Hans", site), ("zh-Hant", site / "zh-Hant")):
-            index = (root / "search" / "search_index.json").stat().st_size
+            raw = (root / "search" / "search_index.json").read_bytes()
+            index, packed = len(raw), len(gzip.compress(raw))
             text = text_bytes(root)
-            print(f"{edition}: index {index / 1024:.0f} KB, text {text / 1024:.0f} KB, ratio {index / text:.2f}")
+            print(f"{edition}: index {index / 1024:.0f} KB ({packed / 1024:.0f} KB gzipped), text {text / 1024:.0f} KB, "
+                  f"ratio {index / text:.2f}")
         httpd = server(site, port=0)
         threading.Thread(target=httpd.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{httpd.server_address[1]}/"
