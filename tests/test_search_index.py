@@ -176,3 +176,31 @@ def test_enrich_gives_term_pages_their_line():
     own = index({"location": "glossary/x.html", "title": "两步走", "text": ""}, {"location": "a.html", "title": "甲"})
     enrich(own, {}, str, lines={"glossary/x.html": ["liǎng bù zǒu", "two-step strategy"]})
     assert [d.get("line") for d in own["docs"]] == [["liǎng bù zǒu", "two-step strategy"], None]
+
+
+def worker_merge(docs: list[dict], typed: str) -> list[list[dict]]:
+    """query.js merge (run by Node) over Lunr results naming every document, for ``typed``."""
+    script = ("const vm = require('vm'), fs = require('fs'); const self = {baozhaiSearch: {articles: 'articles/'}};"
+              "self.self = self; vm.createContext(self);"
+              "for (const f of process.argv.slice(1)) vm.runInContext(fs.readFileSync(f, 'utf8'), self);"
+              "const [docs, typed] = JSON.parse(fs.readFileSync(0, 'utf8')); const q = self.baozhaiQuery;"
+              "const byLocation = {}; docs.forEach((d, i) => { d.alt = q.altTokens(d); d.position = i;"
+              " byLocation[d.location] = d; });"
+              "const results = q.forms(typed).map(() => ({items: [docs.map(d => ({...d, score: 1}))]}));"
+              "process.stdout.write(JSON.stringify(q.merge(results, typed, q.forms(typed), byLocation).items));")
+    files = [str(ROOT / "generator" / "search" / name) for name in ("opencc-t2cn.js", "query.js")]
+    done = subprocess.run(["node", "-e", script, *files], input=json.dumps([docs, typed]), capture_output=True,
+                          text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def test_result_text_is_escaped_and_marked_on_the_match_only():
+    """Index text is data: markup in it arrives escaped (Material's index holds it
+    escaped; a stray tag is dropped), and only the matched run is in <mark>."""
+    docs = [{"location": "articles/a.html", "title": "<b>标题</b> &lt;i&gt;", "text": ""},
+            {"location": "articles/a.html#s1", "title": "一节",
+             "text": "<p>前文&lt;script&gt;alert(1)&lt;/script&gt; 与“两步走”战略 &amp; mark</p>"}]
+    [[page]] = worker_merge(docs, "兩步走")  # one result: the page, with its best section's snippet
+    assert page["location"] == "articles/a.html"
+    assert page["title"] == "标题 &lt;i&gt;"
+    assert page["text"] == ("<p>前文&lt;script&gt;alert(1)&lt;/script&gt; 与“<mark>两步走</mark>”战略 &amp; mark</p>")
