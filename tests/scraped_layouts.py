@@ -68,7 +68,7 @@ def unescape(text: str) -> str:
 def article_view(markdown: str) -> dict:
     """出处, 署名 and 又见于 rows and the body paragraphs of a rendered article page."""
     rows: dict[str, list[str]] = {}
-    for key, value in re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", markdown):
+    for key, value in re.findall(r"<dt>(.*?)</dt><dd[^>]*>(.*?)</dd>", markdown):
         rows.setdefault(key, []).append(unescape(re.sub(r"<[^>]+>", "", value)).strip())
     paragraphs = [unescape(m) for m in re.findall(r"^(.+)\n\{: #p\d+ \}$", markdown, re.M)]
     paragraphs = [re.sub(r"<[^>]+>|\[\^e\d+\]", "", p) for p in paragraphs]

@@ -60,7 +60,7 @@ def test_a_scraped_page_furniture_and_metadata(built):
     page = files[f"articles/{article.slug}.md"]
     assert ('<dt>出处</dt><dd><span class="bz-outlet">示例报 02版</span> <a class="bz-source-link" '
             'href="../sources/x-txt.html#L1">原文（第1篇）</a></dd>\n'
-            '<dt>日期</dt><dd><time datetime="2026&#45;07&#45;08T09&#58;30">2026年7月8日 09&#58;30</time></dd>') in page
+            '<dt>日期</dt><dd data-search-exclude><time datetime="2026&#45;07&#45;08T09&#58;30">2026年7月8日 09&#58;30</time></dd>') in page
     assert preservation(digest, files, markdown_html) == []
 
 
@@ -90,7 +90,7 @@ def test_a_pdf_page_header_and_footer_are_the_page_metadata(built):
     assert [f.kind for f in result.page.furniture] == ["page-header", "staff", "page-number"]
     page = files[f"articles/{article.slug}.md"]
     assert '<dt>出处</dt><dd><span class="bz-outlet">示例报 A02版 要闻</span> <a class="bz-source-link"' in page
-    assert '<dt>日期</dt><dd><time datetime="2026&#45;07&#45;08">2026年7月8日</time></dd>' in page
+    assert '<dt>日期</dt><dd data-search-exclude><time datetime="2026&#45;07&#45;08">2026年7月8日</time></dd>' in page
 
 
 def test_the_editor_given_metadata_wins_and_the_difference_is_recorded(built):
