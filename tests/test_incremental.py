@@ -15,9 +15,11 @@ import pytest
 import yaml
 from conftest import ROOT, SEED_SOURCE, snapshot
 
+from generator.cache import Cache
 from generator.commands import build as commands
 from generator.config import load_settings
 from generator.site.builds import Shard
+from generator.site.dictionary_data import write_data
 
 PUBLICATION = "测试夹具（非新闻）"
 
@@ -130,3 +132,14 @@ def test_a_shard_is_one_of_its_count():
     assert Shard.parse("2/4") == Shard(2, 4)
     with pytest.raises(ValueError, match="expected K/N"):
         Shard.parse("2")
+
+
+def test_the_words_data_from_the_cache_is_what_write_data_writes(seed, tmp_path):
+    write_data(tmp_path / "plain", seed.articles, seed.words, {})
+    first = Cache.at(tmp_path / "cache")
+    commands.write_words_data(tmp_path / "computed", seed, {}, first)
+    first.commit()
+    again = Cache.at(tmp_path / "cache")
+    commands.write_words_data(tmp_path / "cached", seed, {}, again)
+    assert again.misses == {} and again.hits["words data"] == len(seed.articles) + 1
+    assert snapshot(tmp_path / "computed") == snapshot(tmp_path / "cached") == snapshot(tmp_path / "plain")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import shutil
 import tempfile
 from contextlib import contextmanager
@@ -14,6 +15,7 @@ from typing import Iterable, Iterator
 
 from generator.cache import Cache, build_version
 from generator.cache import key as cache_key
+from generator.annotate.dictionary import load
 from generator.config import Settings
 from generator.editions.edition import convert_nav, converted_pages, converter_for, search_options
 from generator.engine.build import require_plugin
@@ -26,7 +28,7 @@ from generator.model import Digest
 from generator.pipeline import generate, source_views_shown
 from generator.site.builds import BuiltEdition, EditionJob, Shard, assemble, build_all, jobs_for, release_memory
 from generator.site.bundle import drop_offline_index, zip_bundles
-from generator.site.dictionary_data import FOLDER, traditional_lengths, write_data
+from generator.site.dictionary_data import COMMON, FOLDER, article_data, common_data, licence_text, traditional_lengths
 from generator.site.words_view import LABELS_ASSET, labels_script
 from generator.site.pages import article_path, navigation
 from generator.slugs import ARTICLES
@@ -264,10 +266,27 @@ def write_editions(settings: Settings, digest: Digest, files: dict[str, str], do
                                 converter.convert if converter else None, converter.language if converter else None)
         yield edition, edition_docs, options
     with watch.stage("words data"):  # the dictionary data, shared by the editions (see place_dictionary)
-        write_data(docs / DATA_ASIDE, digest.articles, digest.words, shifted)
+        write_words_data(docs / DATA_ASIDE, digest, shifted, cache or Cache(None))
 
 
 DATA_ASIDE = "_dictionary"  # docs/ subfolder (no edition's) where the data waits for its site
+
+
+def write_words_data(folder: Path, digest: Digest, shifted: dict[str, dict[str, list[int]]], cache: Cache) -> None:
+    """What :func:`generator.site.dictionary_data.write_data` writes, each file taken from the
+    cache when what it is made of is unchanged: an article's slug, its blocks' anchors and
+    text, its words and the Traditional boundaries that moved (CC-CEDICT and the HSK lists
+    are in the cache's version); the shared files depend on nothing else."""
+    folder.mkdir(parents=True, exist_ok=True)
+    common, licence = cache.get("words data", ("shared",), lambda: (common_data(load()), licence_text(load())))
+    (folder / f"{COMMON}.js").write_text(common, encoding="utf-8")
+    for article in digest.articles:
+        found, moved = digest.words[article.slug], shifted.get(article.slug)
+        parts = (article.slug, pickle.dumps([(b.anchor, b.text.text) for b in article.blocks]), pickle.dumps(found),
+                 json.dumps(moved, sort_keys=True))
+        text = cache.get("words data", parts, lambda: article_data(article, found, moved, load()))
+        (folder / f"{article.slug}.js").write_text(text, encoding="utf-8")
+    (folder / "LICENSE.txt").write_text(licence, encoding="utf-8")
 
 
 def watch_shifts(pages: Iterator[tuple[str, str]], digest: Digest,
