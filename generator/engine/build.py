@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import jinja2
 from mkdocs.commands.build import build as mkdocs_build
@@ -17,11 +17,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from generator.cache import Cache, key
-from generator.config import Settings
 from generator.engine import pages
 from generator.engine.config import PLUGIN, collected, line_of, load, plugin_problem, read, read_raw
 from generator.engine.plugin import BaozhaiPlugin, Report
 from generator.errors import BuildError, ConfigError, template_error
+
+if TYPE_CHECKING:  # the settings are handed in: the engine never imports generator.config
+    from generator.config import Settings
 
 
 def require_plugin(config_file: Path, config: MkDocsConfig | None = None) -> None:
