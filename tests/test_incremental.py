@@ -16,6 +16,7 @@ import yaml
 from conftest import ROOT, SEED_SOURCE, snapshot
 
 from generator.cache import Cache
+from generator.cli import main
 from generator.commands import build as commands
 from generator.config import load_settings
 from generator.site.builds import Shard
@@ -143,3 +144,10 @@ def test_the_words_data_from_the_cache_is_what_write_data_writes(seed, tmp_path)
     commands.write_words_data(tmp_path / "cached", seed, {}, again)
     assert again.misses == {} and again.hits["words data"] == len(seed.articles) + 1
     assert snapshot(tmp_path / "computed") == snapshot(tmp_path / "cached") == snapshot(tmp_path / "plain")
+
+
+def test_a_bad_shard_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["build", "--shard", "3/2"])
+    assert stop.value.code == 2
+    assert "argument --shard: shard 3/2: the number must be from 1 to 2" in capsys.readouterr().err
