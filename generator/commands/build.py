@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import pickle
 import shutil
 import tempfile
 from contextlib import contextmanager
@@ -282,8 +281,10 @@ def write_words_data(folder: Path, digest: Digest, shifted: dict[str, dict[str, 
     (folder / f"{COMMON}.js").write_text(common, encoding="utf-8")
     for article in digest.articles:
         found, moved = digest.words[article.slug], shifted.get(article.slug)
-        parts = (article.slug, pickle.dumps([(b.anchor, b.text.text) for b in article.blocks]), pickle.dumps(found),
-                 json.dumps(moved, sort_keys=True))
+        # repr, not pickle: pickle's bytes depend on which strings are one object (they
+        # differ between words just computed and words read from the cache)
+        parts = (article.slug, repr([(b.anchor, b.text.text) for b in article.blocks]),
+                 repr((found.words, found.tokens)), json.dumps(moved, sort_keys=True))
         text = cache.get("words data", parts, lambda: article_data(article, found, moved, load()))
         (folder / f"{article.slug}.js").write_text(text, encoding="utf-8")
     (folder / "LICENSE.txt").write_text(licence, encoding="utf-8")
