@@ -42,7 +42,7 @@ from mkdocs.exceptions import Abort, BuildError
 from mkdocs.structure.files import File, InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import Link, Navigation, Section, get_navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import CountHandler, clean_directory
+from mkdocs.utils import CountHandler, clean_directory, write_file
 
 from generator.cache import Cache, key
 from generator.engine.config import PLUGIN
@@ -141,7 +141,7 @@ def build(config: MkDocsConfig, cache: Cache, base: str, only: Callable[[str], b
             assert page is not None
             cached = found.get(file.src_uri)
             if cached is not None:
-                _write(Path(file.abs_dest_path), cached.html)
+                write_file(cached.html, file.abs_dest_path)  # as MkDocs writes a page
                 if index is not None:
                     index.entries.extend(cached.search)
                 plugin.report.preserved += cached.preserved
@@ -223,7 +223,3 @@ def _search_index(config: MkDocsConfig):
             return index
     return None
 
-
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
