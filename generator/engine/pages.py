@@ -115,14 +115,13 @@ def build(config: MkDocsConfig, cache: Cache, base: str, only: Callable[[str], b
         shown = _navigation(nav)
         paths = {f.src_uri for f in files}
         keys: dict[str, str] = {}
-        found: dict[str, Rendered] = {}
+        found: set[str] = set()  # read when written, one at a time (memory)
         for file in doc_files:
             if id(file) in in_nav:
                 continue
             keys[file.src_uri] = page_key(base, shown, file, plugin.shown.get(file.src_uri), paths)
-            got = cache.peek(KIND, (keys[file.src_uri],))
-            if isinstance(got, Rendered):
-                found[file.src_uri] = got
+            if cache.has(KIND, (keys[file.src_uri],)):
+                found.add(file.src_uri)
             elif only is None or only(file.src_uri):
                 populate(file)
         counts.seconds["read and render"] = time.perf_counter() - begin
@@ -139,8 +138,10 @@ def build(config: MkDocsConfig, cache: Cache, base: str, only: Callable[[str], b
         for file in doc_files:
             page = file.page
             assert page is not None
-            cached = found.get(file.src_uri)
-            if cached is not None:
+            cached = cache.peek(KIND, (keys[file.src_uri],)) if file.src_uri in found else None
+            if file.src_uri in found and not isinstance(cached, Rendered):  # unreadable after all
+                populate(file)
+            if isinstance(cached, Rendered):
                 write_file(cached.html, file.abs_dest_path)  # as MkDocs writes a page
                 if index is not None:
                     index.entries.extend(cached.search)
