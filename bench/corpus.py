@@ -9,8 +9,6 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "content" / "sources" / "000_371fdb277fab058e.txt"
 PUBLICATION = "合成基准（非新闻）"
@@ -30,7 +28,7 @@ def write_corpus(folder: Path, articles: int, seed: int = 7) -> Path:
     content = folder / "content"
     sources = content / "sources"
     sources.mkdir(parents=True, exist_ok=True)
-    write_glossary(content / "glossary.yml")
+    _glossary_without_page_notes(ROOT / "content" / "glossary.yml", content / "glossary.yml")
     start = date(2030, 1, 1)
     pages = (articles + ARTICLES_PER_PAGE - 1) // ARTICLES_PER_PAGE
     for number in range(pages):
@@ -64,13 +62,15 @@ def add_day(content: Path, pages: int, seed: int = 11) -> list[Path]:
     return written
 
 
-def write_glossary(target: Path) -> None:
-    """The project's glossary without its page notes: those name lines of the real
-    sources, which a synthetic corpus does not hold (the build would refuse them)."""
-    terms = yaml.safe_load((ROOT / "content" / "glossary.yml").read_text(encoding="utf-8"))
-    for term in terms:
-        term.pop("page_notes", None)
-    target.write_text(yaml.safe_dump(terms, allow_unicode=True, sort_keys=False), encoding="utf-8")
+def _glossary_without_page_notes(source: Path, target: Path) -> None:
+    """The seed glossary, less its page notes: they name lines of the seed's own source
+    files, which a synthetic corpus does not have (the build rejects a note it cannot place)."""
+    import yaml
+
+    entries = yaml.safe_load(source.read_text(encoding="utf-8"))
+    for entry in entries if isinstance(entries, list) else entries.get("terms", []):
+        entry.pop("page_notes", None)
+    target.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def _page(rng: random.Random, pool: list[str], number: int, count: int) -> str:
