@@ -113,8 +113,9 @@ def settle(page: Page) -> None:
     for article in page.articles:
         if article.paragraphs:
             if held:
-                texts = [t for a in held for t in _headings(a)]
-                article.kicker = join_texts(texts + ([article.kicker] if article.kicker else []))
+                texts = [t for a in held for t in _headings(a)] + ([article.kicker] if article.kicker else [])
+                if texts:  # an article held only for its markers (a continuation, a byline) adds no kicker
+                    article.kicker = join_texts(texts)
                 for earlier in held:
                     _carry(page, earlier, article)
                 held = []
@@ -124,7 +125,8 @@ def settle(page: Page) -> None:
             kept[-1].blocks += [Block("heading", t) for t in _headings(article)]
             _carry(page, article, kept[-1])
         else:
-            page.decisions.append(_no_body(article, "kept as the kicker of the next article"))
+            page.decisions.append(_no_body(article, "kept as the kicker of the next article" if _headings(article)
+                                           else "its markers go with the next article"))
             held.append(article)
     for number, article in enumerate(kept, 1):
         article.number = number
@@ -155,10 +157,13 @@ def _carry(page: Page, article: Article, into: Article) -> None:
 
 
 def _no_body(article: Article, what: str) -> Decision:
-    pieces = [p for t in (article.kicker, article.headline, article.deck, *article.bylines) if t is not None
-              for p in t.pieces] + [p for b in article.blocks for p in b.text.pieces]
+    texts = [article.kicker, article.headline, article.deck, *article.bylines, article.dateline, article.reporters,
+             *(t for photo in article.photos for t in (photo.caption, photo.credit))]
+    pieces = [p for t in texts if t is not None for p in t.pieces] + [p for b in article.blocks for p in b.text.pieces] \
+        + [jump.marker for jump in article.continuations]
     line = min((p.line for p in pieces), default=0)
-    return Decision(line, "no-body", f"“{article.title}” has no body text: {what}", True)
+    name = f"“{article.title}”" if _headings(article) else "an article of markers only (no headline, no text)"
+    return Decision(line, "no-body", f"{name} has no body text: {what}", True)
 
 
 def parse_page(source: SourcePage, order: list[int] | None = None) -> Page:
