@@ -56,7 +56,9 @@ class Builder:
     def take(self, unit: Unit, following: Unit | None) -> None:
         """Everything but headings: markers, bylines, credits, captions, paragraphs."""
         line, kind = unit.first, unit.kind
-        if kind is Kind.CHROME:
+        if unit.is_cells:
+            self.take_cells(unit)
+        elif kind is Kind.CHROME:
             self.take_furniture(line)
         elif kind is Kind.CONTINUATION:
             self.current().continuations.append(continuation(line, 0, len(line.text)))
@@ -70,6 +72,13 @@ class Builder:
             self.current().photos.append(Photo(_text_of(unit), None))
         else:
             self.take_text(unit)
+
+    def take_cells(self, unit: Unit) -> None:
+        """A flattened table or list (:mod:`generator.ingest.tables`): one block, each cell a piece."""
+        self.current().blocks.append(Block("table" if unit.columns else "list", Text(unit.cells),
+                                           columns=unit.columns))
+        if unit.decision is not None:
+            self.page.decisions.append(unit.decision)
 
     def take_date(self, line: Line) -> None:
         """A date line at the head of an article is its dateline; elsewhere (a page header,

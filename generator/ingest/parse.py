@@ -23,6 +23,7 @@ on ``Page.decisions``; ``baozhai check`` lists the doubtful ones as warnings.
 from __future__ import annotations
 
 from generator.ingest import classify as c
+from generator.ingest import tables
 from generator.ingest.assemble import Builder, join_texts
 from generator.ingest.classify import Kind
 from generator.ingest.units import Line, Unit, group, layout_of, raw_lines, read_lines
@@ -104,14 +105,14 @@ def settle(page: Page) -> None:
     such case is a doubtful decision."""
     if not page.articles:
         page.decisions.append(Decision(page.source.body_start, "no-article", "no article found on the page", True))
-    if not any(a.paragraphs for a in page.articles):
+    if not any(a.has_body for a in page.articles):
         for article in page.articles:
             page.decisions.append(_no_body(article, "the page has no body text: published as it is"))
         return
     kept: list[Article] = []
     held: list[Article] = []  # articles without body above the first one with body
     for article in page.articles:
-        if article.paragraphs:
+        if article.has_body:
             if held:
                 texts = [t for a in held for t in _headings(a)] + ([article.kicker] if article.kicker else [])
                 if texts:  # an article held only for its markers (a continuation, a byline) adds no kicker
@@ -173,7 +174,7 @@ def parse_page(source: SourcePage, order: list[int] | None = None) -> Page:
     rows = raw_lines(source, order)
     lines = read_lines(rows)
     layout = layout_of(rows, lines)
-    units = group(rows, lines, layout)
+    units = tables.merge(group(rows, lines, layout))
     if any(u.kind is Kind.HEADING and _heading(u.first.text).level == 1 for u in units):
         page = MarkedParser(source, units).run()
     else:

@@ -52,6 +52,9 @@ class Unit:
     lines: list[Line]
     gap: int = 0  # blank lines before it
     gap_after: int = 0
+    cells: tuple[Piece, ...] = ()  # a flattened table or list (generator.ingest.tables): its cells
+    columns: int = 0  # a table's column count, 0 for a list
+    decision: Decision | None = None  # why it is a table or list
 
     @property
     def first(self) -> Line:
@@ -64,6 +67,10 @@ class Unit:
     @property
     def kind(self) -> Kind:
         return self.first.kind if len(self.lines) == 1 else Kind.TEXT
+
+    @property
+    def is_cells(self) -> bool:
+        return bool(self.cells)
 
     @property
     def number(self) -> int:
