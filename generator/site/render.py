@@ -174,7 +174,9 @@ def cells_markdown(block: Block, spans: list[Span]) -> Markup:
         length = len(cell.text)
         inside = [Span(s.start - offset, s.end - offset, s.open, s.close, s.priority) for s in spans
                   if offset <= s.start and s.end <= offset + length]
-        cells.append(f"{marked(cell.text, inside)} {{ #{block.cell_anchor(index)} }}")
+        # attr_list: at the end of a cell's line, on its own line under a list item
+        cells.append(f"{marked(cell.text, inside)}{' ' if block.kind == 'table' else chr(10) + '  '}"
+                     f"{{ #{block.cell_anchor(index)} }}")
         offset += length
     if block.kind == "list":
         return Markup("\n".join(f"- {cell}" for cell in cells))
