@@ -206,9 +206,9 @@ def test_flattened_table_is_not_joined(process_text):
                           "项目\n数量\n示例甲\n12\n示例乙\n34\n"
                           "以上数据均为测试用途。\n")
     [article] = result.page.articles
-    assert [b.text.text for b in article.blocks] == [
-        "测试市统计局今天发布示例数据，具体如下", "项目", "数量", "示例甲", "12", "示例乙", "34",
-        "以上数据均为测试用途。"]
+    assert [(b.kind, [c.text for c in b.cells]) for b in article.blocks] == [
+        ("para", ["测试市统计局今天发布示例数据，具体如下"]), ("table", ["项目", "数量", "示例甲", "12", "示例乙", "34"]),
+        ("para", ["以上数据均为测试用途。"])]
     assert result.repairs.joins == []
 
 
