@@ -23,7 +23,7 @@ on ``Page.decisions``; ``baozhai check`` lists the doubtful ones as warnings.
 from __future__ import annotations
 
 from generator.ingest import classify as c
-from generator.ingest import tables
+from generator.ingest import bulletins, tables
 from generator.ingest.assemble import Builder, join_texts
 from generator.ingest.classify import Kind
 from generator.ingest.units import Line, Unit, group, layout_of, raw_lines, read_lines
@@ -174,7 +174,7 @@ def parse_page(source: SourcePage, order: list[int] | None = None) -> Page:
     rows = raw_lines(source, order)
     lines = read_lines(rows)
     layout = layout_of(rows, lines)
-    units = tables.merge(group(rows, lines, layout))
+    units = bulletins.apply(tables.merge(group(rows, lines, layout)))
     if any(u.kind is Kind.HEADING and _heading(u.first.text).level == 1 for u in units):
         page = MarkedParser(source, units).run()
     else:

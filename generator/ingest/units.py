@@ -54,7 +54,10 @@ class Unit:
     gap_after: int = 0
     cells: tuple[Piece, ...] = ()  # a flattened table or list (generator.ingest.tables): its cells
     columns: int = 0  # a table's column count, 0 for a list
-    decision: Decision | None = None  # why it is a table or list
+    decision: Decision | None = None  # why it is a table, a list or a bulletin
+    sizes: tuple[int, ...] = ()  # lines of each list entry (a bulletin's items), when not one each
+    item: int = 0  # a bulletin item opening an article: the length of its marker (generator.ingest.bulletins)
+    opens: str = ""  # what the item opens with beside its marker: "headline", "dateline" or ""
 
     @property
     def first(self) -> Line:

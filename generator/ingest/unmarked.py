@@ -34,7 +34,8 @@ _LABEL = re.compile(r"^([\u4e00-\u9fff]{1,4}|[A-Za-z]{1,3})[:：]")  # 问：, �
 
 
 def heading_shaped(unit: Unit) -> bool:
-    return unit.kind is Kind.TEXT and len(unit.lines) == 1 and not unit.is_cells and c.looks_like_headline(unit.text)
+    return unit.kind is Kind.TEXT and len(unit.lines) == 1 and not unit.is_cells and not unit.item \
+        and c.looks_like_headline(unit.text)
 
 
 def opens_with_dateline(unit: Unit | None) -> bool:

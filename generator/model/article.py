@@ -40,11 +40,18 @@ class Block:
     text: Text
     anchor: str = ""
     columns: int = 0
+    sizes: tuple[int, ...] = ()  # pieces of each list item, when not one each (an item over several lines)
 
     @property
     def cells(self) -> tuple[Text, ...]:
         """A table's cells (a list's items) as texts; a paragraph or heading is one."""
-        return tuple(Text((p,)) for p in self.text.pieces) if self.kind in CELLS else (self.text,)
+        if self.kind not in CELLS:
+            return (self.text,)
+        pieces = self.text.pieces
+        if not self.sizes:
+            return tuple(Text((p,)) for p in pieces)
+        starts = [sum(self.sizes[:i]) for i in range(len(self.sizes))]
+        return tuple(Text(pieces[s:s + n]) for s, n in zip(starts, self.sizes))
 
     def cell_anchor(self, index: int) -> str:
         """The id of a table's cell (a list's item), 0-based ``index``: ``t1-3``."""
