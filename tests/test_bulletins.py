@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from generator.errors import SourceError
 from generator.ingest.bulletins import MARKER
 from generator.ingest.preserve import check_accounting
 
@@ -90,3 +91,37 @@ def test_numbers_out_of_sequence_or_a_figure_are_no_items(process_text):
     result = process_text("测试快讯\n\n1. 今日人民币对美元汇率中间价报6.8109。\n3. A股三大指数今日早盘集体上涨。\n")
     assert bulletin_decisions(result) == []
     assert [b.kind for b in result.page.articles[0].blocks] == ["para", "para"]
+
+
+def test_structure_in_the_metadata_overrides_a_bulletin_and_a_table(process_text):
+    """The editor's word (front matter or sidecar ``structure:``, by the line the decision
+    names) wins over the evidence; each use is a decision; a line that names nothing warns."""
+    cells = "指数\n涨幅\n上证指数\n1.56%\n深证成指\n1.69%"  # record 0
+    text = ("---\nstructure:\n  9: articles\n  13: paragraphs\n  40: list\n---\n测试快讯\n\n"
+            + "\n".join(f"{n}. {item}" for n, item in enumerate(ITEMS, 1)) + f"\n\n{cells}\n")
+    result = process_text(text)
+    assert [(a.kicker.text if a.kicker else None, a.blocks[0].text.text) for a in result.page.articles] == [
+        ("测试快讯", ITEMS[0]), (None, ITEMS[1]), (None, ITEMS[2])]
+    assert all(a.provisional for a in result.page.articles)
+    assert [b.kind for b in result.page.articles[-1].blocks] == ["para"] * 7
+    assert [(d.line, d.message, d.doubtful) for d in result.page.decisions if d.kind == "override"] == [
+        (9, "bulletin at line 9: articles (structure: in the page's metadata)", False),
+        (13, "table at line 13: paragraphs (structure: in the page's metadata)", False),
+        (40, "structure: 40: list names no table, list or bulletin the parser found at that line: nothing changed",
+         True)]
+    assert check_accounting(result.page, result.repairs) == []
+
+
+def test_structure_override_makes_a_table_a_list(process_text):
+    result = process_text("# 测试：三大指数\n\n今日早盘集体上涨。\n\n指数\n涨幅\n上证指数\n1.56%\n深证成指\n1.69%\n",
+                          files={"sources/x.meta.yml": "structure:\n  5: list\n"})
+    assert [(b.kind, [c.text for c in b.cells]) for b in result.page.articles[0].blocks][1:] == [
+        ("list", ["指数", "涨幅", "上证指数", "1.56%", "深证成指", "1.69%"])]
+
+
+@pytest.mark.parametrize("value", ["paragraphs", "{x: list}", "{3: table}"])
+def test_a_bad_structure_override_is_an_error_naming_its_line(process_text, value):
+    with pytest.raises(SourceError) as err:
+        process_text(f"---\ndate: 2026-06-12\nstructure: {value}\n---\n测试快讯\n")
+    assert err.value.line == 3
+    assert "structure must map line numbers to one of paragraphs, list, articles (e.g. 12: paragraphs)" in str(err.value)

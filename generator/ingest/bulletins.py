@@ -138,25 +138,28 @@ def _weigh(units: list[Unit], starts: list[int]) -> Bulletin | None:
         kinds = "、".join(sorted({"its own headline" if o == "headline" else "a dateline" for o in with_body if o}))
         message = f"lines {lines}: a bulletin of {len(items)} items, each opening with {kinds}: one article per item"
     else:
-        items[-1] = items[-1][:1]  # the text after the last item is the article's again
-        if any(len(_text(item)) > ITEM_MAX or any(u.kind is not Kind.TEXT for u in item) for item in items):
+        short = items[:-1] + [items[-1][:1]]
+        if any(len(_text(item)) > ITEM_MAX or any(u.kind is not Kind.TEXT for u in item) for item in short):
             return None  # numbered paragraphs, or items with bylines: not a list
         message = f"lines {lines}: a bulletin of {len(items)} short items without headlines or datelines of " \
                   "their own: one article with a list"
     if doubtful:
         message += f" ({sum(1 for o in with_body if o)} of {len(items)} items have a headline or dateline)"
-    end = starts[-1] + len(items[-1])
-    return Bulletin(starts[0], end, items, each, Decision(items[0][0].number, "bulletin", message, doubtful))
+    return Bulletin(starts[0], starts[-1] + len(items[-1]), items, each,
+                    Decision(items[0][0].number, "bulletin", message, doubtful))
 
 
 def _text(item: list[Unit]) -> str:
     return "".join(u.text for u in item)
 
 
-def apply(units: list[Unit]) -> list[Unit]:
+def apply(units: list[Unit], overrides: dict[int, str] | None = None,
+          decisions: list[Decision] | None = None) -> list[Unit]:
     """The page's units with each bulletin marked: a list-bulletin made one unit of cells
     (each item's lines one entry), each item of a bulletin split by item flagged to open
-    an article."""
+    an article. ``overrides`` (the metadata's ``structure:``, by the line a decision names:
+    ``paragraphs``, ``list``, ``articles``) win over the evidence; each use is a decision
+    on ``decisions`` and its line is taken out of ``overrides``."""
     bulletins = find(units)
     if not bulletins:
         return units
@@ -164,6 +167,21 @@ def apply(units: list[Unit]) -> list[Unit]:
     index = 0
     for bulletin in bulletins:
         result += units[index:bulletin.start]
+        line = bulletin.decision.line
+        choice = (overrides or {}).get(line)
+        if choice is not None and overrides is not None and decisions is not None:
+            del overrides[line]
+            decisions.append(Decision(line, "override", f"bulletin at line {line}: {choice} (structure: in the "
+                                                        "page's metadata)"))
+            if choice == "paragraphs":
+                result += units[bulletin.start:bulletin.end]
+                index = bulletin.end
+                continue
+            bulletin.each = choice == "articles"
+        tail: list[Unit] = []
+        if not bulletin.each:  # the text after the last item is the article's again
+            tail = bulletin.items[-1][1:]
+            bulletin.items[-1] = bulletin.items[-1][:1]
         if bulletin.each:
             for number, item in enumerate(bulletin.items):
                 head = item[0]
@@ -178,5 +196,6 @@ def apply(units: list[Unit]) -> list[Unit]:
             sizes = tuple(sum(len(u.lines) for u in item) for item in bulletin.items)
             result.append(Unit(lines, bulletin.items[0][0].gap, bulletin.items[-1][-1].gap_after, cells, 0,
                                bulletin.decision, sizes=sizes))
+        result += tail
         index = bulletin.end
     return result + units[index:]

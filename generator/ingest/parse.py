@@ -174,12 +174,16 @@ def parse_page(source: SourcePage, order: list[int] | None = None) -> Page:
     rows = raw_lines(source, order)
     lines = read_lines(rows)
     layout = layout_of(rows, lines)
-    units = bulletins.apply(tables.merge(group(rows, lines, layout)))
+    overrides, chosen = dict(source.structure), list[Decision]()
+    units = bulletins.apply(tables.merge(group(rows, lines, layout), overrides, chosen), overrides, chosen)
     if any(u.kind is Kind.HEADING and _heading(u.first.text).level == 1 for u in units):
         page = MarkedParser(source, units).run()
     else:
         page = UnmarkedParser(source, units, layout).run()
-    page.decisions = layout.decisions + page.decisions
+    page.decisions = layout.decisions + page.decisions + chosen
+    page.decisions += [Decision(line, "override", f"structure: {line}: {choice} names no table, list or bulletin the "
+                                                  "parser found at that line: nothing changed", True)
+                       for line, choice in overrides.items()]
     settle(page)
     page.decisions.sort(key=lambda d: d.line)
     return page

@@ -175,8 +175,12 @@ def _list(units: list[Unit], start: int, end: int) -> Found | None:
                                  "columns: a list, one item a line (a table the evidence does not show?)", True))
 
 
-def merge(units: list[Unit]) -> list[Unit]:
-    """The page's units, each table or list found made one unit holding its cells."""
+def merge(units: list[Unit], overrides: dict[int, str] | None = None,
+          decisions: list[Decision] | None = None) -> list[Unit]:
+    """The page's units, each table or list found made one unit holding its cells.
+    ``overrides`` (the metadata's ``structure:``, by the line a decision names) win:
+    ``paragraphs`` leaves the lines to the parser, ``list`` makes a table a list of its
+    lines; each use is a decision on ``decisions`` and its line is taken out of ``overrides``."""
     found = find(units)
     if not found:
         return units
@@ -185,7 +189,17 @@ def merge(units: list[Unit]) -> list[Unit]:
     for item in found:
         result += units[index:item.start]
         run = units[item.start:item.end]
+        index = item.end
+        line = item.decision.line
+        choice = (overrides or {}).get(line)
+        if choice in ("paragraphs", "list") and overrides is not None and decisions is not None:
+            del overrides[line]
+            decisions.append(Decision(line, "override", f"{'table' if item.columns else 'list'} at line {line}: "
+                                                        f"{choice} (structure: in the page's metadata)"))
+            if choice == "paragraphs":
+                result += run
+                continue
+            item.cells, item.columns = [u.first.piece() for u in run], 0
         result.append(Unit([ln for u in run for ln in u.lines], run[0].gap, run[-1].gap_after, tuple(item.cells),
                            item.columns, item.decision))
-        index = item.end
     return result + units[index:]
