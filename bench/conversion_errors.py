@@ -1,7 +1,7 @@
 """Errors per 1,000 Han characters of the Traditional edition, judged spot by spot.
 
     .venv/bin/python bench/conversion_errors.py                 # the class table
-    .venv/bin/python bench/conversion_errors.py --sample held-out
+    .venv/bin/python bench/conversion_errors.py --sample held-out   # or fresh
     .venv/bin/python bench/conversion_errors.py --spots         # unjudged places, to judge
     .venv/bin/python bench/conversion_errors.py --failures      # where each converter is wrong
 

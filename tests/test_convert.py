@@ -86,6 +86,9 @@ def test_no_phrase_crosses_a_word_boundary(taiwan: Converter, source: str, expec
         ("系好安全带", "繫好安全帶"),  # tying: OpenCC's word 系好 (no rule of ours fires)
         ("双方已签了合同", "雙方已簽了合同"),
         ("78只股票涨停", "78隻股票漲停"),
+        ("已有10余只宽基ETF", "已有10餘隻寬基ETF"),  # an approximate number: 余 and 只 are two words
+        ("三十多只", "三十多隻"),
+        ("其余只是参考", "其餘只是參考"),  # 只 "only" after 其余, no number
         ("指数拉升", "指數拉升"),
         ("占比超过一半", "占比超過一半"),
         ("回归企业价值", "回歸企業價值"),

@@ -67,6 +67,9 @@ def test_names_of_real_articles_are_found(corpus, article):
         ("科技日报兰州6月11日电 （记者颉满斌 通讯员余若怡）", "科技日報蘭州6月11日電 （記者頡滿斌 通訊員余若怡）"),
         ("副主席帕蒂·柯林斯说", "副主席帕蒂·柯林斯說"),
         ("魅视科技(001229.SZ)昨日晚间发布公告。魅视科技于2022年上市", "魅視科技(001229.SZ)昨日晚間發布公告。魅視科技於2022年上市"),
+        # a person jieba guesses (not in its dictionary), surname 余 (ce_3025621 of the corpus)
+        ("研究员余丰慧对此表示", "研究員余豐慧對此表示"),
+        ("余丰慧建议，其余资金", "余豐慧建議，其餘資金"),
     ],
 )
 def test_names_keep_their_words_in_the_edition(source, expected):

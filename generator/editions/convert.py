@@ -154,12 +154,17 @@ class Converter:
         self.identity = json.dumps([variant, first, regional, self.overrides, sorted(known.items()), sorted(terms),
                                     [r.where + r.value + r.condition for r in layers[0].rules]],
                                    ensure_ascii=False, sort_keys=True)
-        names_first = {**first, **read_phrases(CONFIG_DIR / NAMES_LAYER)}
+        name_characters = read_phrases(CONFIG_DIR / NAMES_LAYER)
+        names_first = {**first, **name_characters}
+        # characters whose name form differs from the table's (余 stays 余): a guessed
+        # word starting with one is a person (names.py)
+        surnames = frozenset(k for k, v in name_characters.items() if len(k) == 1 and k == v)
         self.layers = layers
         self._wordwise = Wordwise(_load_opencc(variant, first, regional),
                                   _load_opencc(variant, names_first, regional),
                                   layers, self.overrides,
-                                  NameFinder(known, frozenset(r.source for r in layers[0].rules if not r.name) | terms))
+                                  NameFinder(known, frozenset(r.source for r in layers[0].rules if not r.name) | terms,
+                                             surnames))
         self._stock: dict[str, opencc.OpenCC] = {}
         self._attributes: dict[str, str] = {}
 

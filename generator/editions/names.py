@@ -22,7 +22,10 @@ Names are found, in this order of evidence:
 * ``tagged`` / ``person``: words jieba's dictionary tags as place or organisation
   (ns nt) / as a person (nr nrt nrfg), unless a reviewed layer lists the word as
   vocabulary (jieba's tags are noisy: 高清 is tagged nr); a ``person`` is
-  converted as a name but does not hold off a vocabulary rule;
+  converted as a name but does not hold off a vocabulary rule; also a ``person``:
+  a word of two or three characters jieba guessed (not in its dictionary) that
+  starts with a ``surname`` character, one whose name form differs from OpenCC's
+  character table (余丰慧 keeps 余, not 餘: the caller names them);
 * ``repeated``: a name found once on the text is a name everywhere in it.
 """
 from __future__ import annotations
@@ -66,6 +69,7 @@ _CODE = re.compile(r"[（(](?:股票代码[：:]\s*)?\d{6}(?:\.[A-Za-z]{2})?[)�
 _MOVE = re.compile("涨停|跌停|涨逾|跌逾|涨超|跌超|大涨|大跌|收涨|收跌|领涨|领跌")
 # A stock's name follows a delimiter and is no dictionary word nor a market noun.
 _STOCK_BEFORE = re.compile(r"(^|[\s，、：；。（(“”]|如|包括|其中|以及)$")
+_GUESSED = re.compile(f"[{HAN}]+")
 _NOT_STOCK = re.compile("(板块|指数|行业|概念|股|板|市场|公司|股票|价格|价|产品|期货|资金|龙头|以来)$")
 
 
@@ -79,9 +83,11 @@ class Name:
 class NameFinder:
     """Finds the names of a text; ``listed`` maps known names to their kind."""
 
-    def __init__(self, listed: dict[str, str] | None = None, vocabulary: frozenset[str] = frozenset()) -> None:
+    def __init__(self, listed: dict[str, str] | None = None, vocabulary: frozenset[str] = frozenset(),
+                 surnames: frozenset[str] = frozenset()) -> None:
         self.listed = dict(listed or {})
         self.vocabulary = vocabulary
+        self.surnames = surnames
         self._runs: dict[str, tuple[Name, ...]] = {}
         self._automaton = ahocorasick.Automaton()
         for form, kind in self.listed.items():
@@ -109,7 +115,7 @@ class NameFinder:
                 if len(self._runs) >= _RUNS_KEPT:
                     self._runs.clear()
                 pieces = words(run)
-                inside = self._runs[run] = tuple(tagged(pieces, boundaries(pieces), self.vocabulary))
+                inside = self._runs[run] = tuple(tagged(pieces, boundaries(pieces), self.vocabulary, self.surnames))
             found += [Name(start + n.start, start + n.end, n.kind) for n in inside]
         return found
 
@@ -215,14 +221,19 @@ def _is_brand(piece: str) -> bool:
     return tag(piece) in ("nz", "nt") or not is_word(piece)
 
 
-def tagged(pieces: list[str], offsets: list[int], vocabulary: frozenset[str] = frozenset()) -> list[Name]:
+def tagged(pieces: list[str], offsets: list[int], vocabulary: frozenset[str] = frozenset(),
+           surnames: frozenset[str] = frozenset()) -> list[Name]:
     """Words jieba tags as names: ``person`` (nr nrt nrfg: converted as names, but
     too noisy to hold off a vocabulary rule: 智能化 and 大屏幕 are tagged nr) or
-    ``tagged`` (ns nt: places and organisations)."""
+    ``tagged`` (ns nt: places and organisations); and, as ``person``, a two- or
+    three-character word jieba guessed that starts with one of ``surnames``."""
     found = []
     tag_of = tags().get
     for index, piece in enumerate(pieces):
         kind = tag_of(piece) if len(piece) > 1 else None
+        if kind is None and piece[:1] in surnames and 2 <= len(piece) <= 3 and _GUESSED.fullmatch(piece) \
+                and not is_word(piece):
+            kind = "nr"
         if kind in NAME_TAGS and piece not in vocabulary:
             found.append(Name(offsets[index], offsets[index + 1], "tagged" if kind in ("ns", "nt") else "person"))
     return found

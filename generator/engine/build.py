@@ -8,16 +8,19 @@ Every MkDocs, Jinja or YAML error comes out as ``file:line: message``.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
-from generator.config import Settings
 from generator.engine.config import PLUGIN, collected, line_of, load, plugin_problem, read
 from generator.engine.plugin import BaozhaiPlugin, Report
 from generator.errors import BuildError, ConfigError, template_error
+
+if TYPE_CHECKING:  # the settings are handed in: the engine never imports generator.config
+    from generator.config import Settings
 
 
 def require_plugin(config_file: Path, config: MkDocsConfig | None = None) -> None:

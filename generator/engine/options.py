@@ -5,10 +5,13 @@ from __future__ import annotations
 import copy
 import shutil
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-from generator.config import Edition, Settings
 from generator.engine.config import read_raw
+from generator.model.edition import Edition
+
+if TYPE_CHECKING:  # the settings are handed in: the engine never imports generator.config
+    from generator.config import Settings
 
 SHIM_VERSION = "1.0.4"
 VENDOR = Path(__file__).parent / "vendor" / "iframe-worker"
