@@ -165,3 +165,12 @@ def test_check_reports_the_table_with_its_lines(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "1 paragraphs, 1 tables (lines 5–16)" in out
     assert "x.txt:5: table: lines 5–16: a table of 4 rows × 3 columns" in out
+
+
+def test_cells_never_keep_the_space_around_them(tmp_path):
+    """A space beside a tab is not part of a cell (Markdown would drop it and the cell
+    would not show its text)."""
+    rows = [row.replace("\t", " \t ") for row in DELISTED]
+    article, markdown = rendered(tmp_path, page("# 测试：退市类型", "今年以来退市公司已达20家。", "\n".join(rows)))
+    assert [c.text for c in article.blocks[1].cells] == [c for row in DELISTED for c in row.split("\t")]
+    assert check_output(article, markdown, markdown_html) == []

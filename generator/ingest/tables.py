@@ -59,13 +59,18 @@ def is_number(text: str) -> bool:
 
 
 def split_row(line: Line) -> list[Piece]:
-    """A line's cells, by the runs of space between them."""
-    pieces, start = [], 0
+    """A line's cells, by the runs of space between them (each without the space around it)."""
+    bounds, start = [], 0
     for gap in SEPARATOR.finditer(line.text):
-        if gap.start() > start:
-            pieces.append(line.piece(start, gap.start()))
+        bounds.append((start, gap.start()))
         start = gap.end()
-    pieces.append(line.piece(start))
+    bounds.append((start, len(line.text)))
+    pieces = []
+    for begin, end in bounds:
+        cell = line.text[begin:end]
+        if cell.strip():
+            begin += len(cell) - len(cell.lstrip())
+            pieces.append(line.piece(begin, begin + len(cell.strip())))
     return pieces
 
 
