@@ -125,3 +125,14 @@ def test_a_bad_structure_override_is_an_error_naming_its_line(process_text, valu
         process_text(f"---\ndate: 2026-06-12\nstructure: {value}\n---\n测试快讯\n")
     assert err.value.line == 3
     assert "structure must map line numbers to one of paragraphs, list, articles (e.g. 12: paragraphs)" in str(err.value)
+
+
+def test_on_a_marked_page_the_marks_make_the_articles(process_text):
+    result = process_text("# 测试快讯\n\n■ 人民币对美元中间价报6.8109\n今日人民币对美元汇率中间价报6.8109。\n\n"
+                          "■ 三大指数早盘集体上涨\nA股三大指数今日早盘集体上涨。\n\n"
+                          "■ 市场出清提速\n今年以来A股退市或锁定退市的公司已达20家。\n")
+    assert [a.title for a in result.page.articles] == ["测试快讯"]
+    assert bulletin_decisions(result) == [(3, "lines 3–10: a bulletin of 3 items, each opening with its own "
+                                              "headline: the page's # marks make its articles: items kept as the "
+                                              "marks set them", False)]
+    assert check_accounting(result.page, result.repairs) == []

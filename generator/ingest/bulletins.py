@@ -154,12 +154,14 @@ def _text(item: list[Unit]) -> str:
 
 
 def apply(units: list[Unit], overrides: dict[int, str] | None = None,
-          decisions: list[Decision] | None = None) -> list[Unit]:
+          decisions: list[Decision] | None = None, split: bool = True) -> list[Unit]:
     """The page's units with each bulletin marked: a list-bulletin made one unit of cells
     (each item's lines one entry), each item of a bulletin split by item flagged to open
     an article. ``overrides`` (the metadata's ``structure:``, by the line a decision names:
     ``paragraphs``, ``list``, ``articles``) win over the evidence; each use is a decision
-    on ``decisions`` and its line is taken out of ``overrides``."""
+    on ``decisions`` and its line is taken out of ``overrides``. Without ``split`` (a page
+    with ``#`` marks: its marks make the articles) a bulletin the evidence would split is
+    left to the marks, unless ``overrides`` say ``articles``."""
     bulletins = find(units)
     if not bulletins:
         return units
@@ -178,6 +180,14 @@ def apply(units: list[Unit], overrides: dict[int, str] | None = None,
                 index = bulletin.end
                 continue
             bulletin.each = choice == "articles"
+        elif bulletin.each and not split:
+            result += units[bulletin.start:bulletin.end]
+            index = bulletin.end
+            if decisions is not None:
+                decisions.append(Decision(bulletin.decision.line, "bulletin", bulletin.decision.message.replace(
+                    "one article per item", "the page's # marks make its articles: items kept as the marks set "
+                    "them")))
+            continue
         tail: list[Unit] = []
         if not bulletin.each:  # the text after the last item is the article's again
             tail = bulletin.items[-1][1:]

@@ -175,8 +175,10 @@ def parse_page(source: SourcePage, order: list[int] | None = None) -> Page:
     lines = read_lines(rows)
     layout = layout_of(rows, lines)
     overrides, chosen = dict(source.structure), list[Decision]()
-    units = bulletins.apply(tables.merge(group(rows, lines, layout), overrides, chosen), overrides, chosen)
-    if any(u.kind is Kind.HEADING and _heading(u.first.text).level == 1 for u in units):
+    units = tables.merge(group(rows, lines, layout), overrides, chosen)
+    marked = any(u.kind is Kind.HEADING and _heading(u.first.text).level == 1 for u in units)
+    units = bulletins.apply(units, overrides, chosen, split=not marked)  # on a marked page, marks make articles
+    if marked:
         page = MarkedParser(source, units).run()
     else:
         page = UnmarkedParser(source, units, layout).run()
