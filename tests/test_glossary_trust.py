@@ -95,6 +95,35 @@ def test_every_entry_has_a_source_with_a_date(glossary):
     assert all(re.search(r"(19|20)\d\d", t.source) for t in glossary.terms)
 
 
+def how_checked(notes: str) -> dict[str, str]:
+    """The "Every entry" table of notes/glossary-sources.md: term → how-checked kind (S, A, N …)."""
+    table = notes[notes.index("## Every entry"):]
+    rows = [line.split(" | ") for line in table.splitlines() if line.startswith("| ") and " | " in line]
+    kinds: dict[str, str] = {}
+    for cells in rows[1:]:
+        term, how = cells[0][2:], cells[-1]
+        assert term not in kinds, f"{term} listed twice"
+        kinds[term] = how.split(" ")[0]
+    return kinds
+
+
+def test_every_entry_was_read_against_a_source(glossary):
+    """No entry rests on a document nobody read here (kind N): each is S (a stored copy
+    was compared) or A (the articles), and the table lists exactly the glossary's entries."""
+    notes = (ROOT / "notes" / "glossary-sources.md").read_text(encoding="utf-8")
+    kinds = how_checked(notes)
+    assert sorted(kinds) == sorted(t.term for t in glossary.terms)
+    assert {term: kind for term, kind in kinds.items() if kind not in ("S", "A")} == {}
+    counts = f"Counts: S {list(kinds.values()).count('S')}, A {list(kinds.values()).count('A')}, N 0"
+    assert counts in notes
+
+
+def test_an_unread_entry_is_found_in_the_table():
+    notes = ("## Every entry\n\n| term | source | as_of | how checked |\n|---|---|---|---|\n"
+             "| 示例 | 测试，2026 |  | N — named document; not seen |\n| 样例 | 测试，2026 |  | S — stored copy |\n")
+    assert how_checked(notes) == {"示例": "N", "样例": "S"}
+
+
 def test_office_holders_and_members_are_dated(by_term):
     for name in ("习近平", "潘功胜", "陈杰", "王若蒙", "金砖国家", "全球创新指数", "人民币业务资金安排"):
         assert by_term[name].as_of, name
@@ -168,7 +197,7 @@ def test_a_page_note_without_a_use_on_its_line_stops_the_build(make_content, tmp
 
 def test_the_seed_page_notes_reach_the_reader(seed_files):
     article = seed_files["articles/yang-hang-zhi-chi-geng-duo-you-zhi-qi-ye-dao-xiang-gang.md"]
-    assert ('title="yāngháng｜central bank｜“中央银行”的简称，指一国或一个货币区负责货币政策和金融稳定的机构。'
+    assert ('title="yāngháng｜central bank｜“中央银行”的简称，可指各国的中央银行，尤常指中国人民银行。'
             '｜编者注：指中国人民银行。" data-pinyin="yāngháng">央行</a>') in article
     term = seed_files["glossary/yanghang.md"]
     assert term.count('<span class="bz-use-note">编者注：指中国人民银行。</span>') == 4
