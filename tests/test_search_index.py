@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import builtins
 import json
+import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ from generator.config import load_settings
 from generator.editions.convert import Converter
 from generator.editions.edition import search_options
 from generator.engine.plugin import BaozhaiPlugin
-from generator.engine.search import enrich, rewrite_site, worker_script
+from generator.engine.search import enrich, exclude_furniture, rewrite_site, worker_script
 from generator.model import Glossary, Term
 from generator.search.index import alt_tokens, exact_token, simplifier
 
@@ -49,7 +51,8 @@ def test_enrich_indexes_the_traditional_edition_in_simplified():
 
 def test_the_simplified_edition_is_indexed_as_it_is(tmp_path):
     """The Simplified edition's options name no conversion, so its index keeps each
-    character as written, even one OpenCC would change (臺灣資訊 → 台湾信息)."""
+    character as written, even one OpenCC would change (臺灣資訊 → 台湾信息): the
+    worker cuts the "alt" field from the title and text, which the build does not send."""
     hans = load_settings(ROOT).edition_list()[0]
     options = json.loads(search_options(Glossary(()), hans, None, "articles/"))
     (tmp_path / "search").mkdir()
@@ -59,13 +62,38 @@ def test_the_simplified_edition_is_indexed_as_it_is(tmp_path):
     (tmp_path / "assets" / "javascripts" / "workers" / "search.x.min.js").write_text("MATERIAL_WORKER();")
     assert rewrite_site(tmp_path, options)
     [doc] = json.loads((tmp_path / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    assert doc["alt"] == "臺 灣 資 訊 人 工 智 慧 與 乾 隆"
+    assert "alt" not in doc
+    assert worker_alt([doc]) == ["臺 灣 資 訊 人 工 智 慧 與 乾 隆"]
+
+
+def worker_alt(docs: list[dict]) -> list[str]:
+    """The worker's "alt" of each document (query.js altTokens, run by Node)."""
+    script = ("const vm = require('vm'), fs = require('fs'); const self = {baozhaiSearch: {articles: 'articles/'}};"
+              "self.self = self; vm.createContext(self);"
+              "for (const f of process.argv.slice(1)) vm.runInContext(fs.readFileSync(f, 'utf8'), self);"
+              "const docs = JSON.parse(fs.readFileSync(0, 'utf8'));"
+              "process.stdout.write(JSON.stringify(docs.map(d => self.baozhaiQuery.altTokens(d))));")
+    files = [str(ROOT / "generator" / "search" / name) for name in ("opencc-t2cn.js", "query.js")]
+    done = subprocess.run(["node", "-e", script, *files], input=json.dumps(docs), capture_output=True, text=True,
+                          check=True)
+    return json.loads(done.stdout)
+
+
+def test_the_worker_cuts_alt_as_the_build_does(seed_site):
+    """Every document of the seed's Simplified index: the worker's "alt" is the build's."""
+    index = json.loads((seed_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = index["docs"] + [{"title": "A&amp;B＆Ｃ", "text": "<p>&lt;OPC&gt; 16万P&#x27;s&nbsp;x</p>\u200b"}]
+    assert all("alt" not in d for d in index["docs"])
+    assert "text" not in index["config"]["fields"]
+    want = [" ".join(w for w in (alt_tokens(d["title"]), alt_tokens(d["text"]), d.get("pinyin", "")) if w)
+            for d in docs]
+    assert worker_alt(docs) == want
 
 
 def test_enrich_adds_toneless_pinyin_to_term_pages():
     own = index({"location": "glossary/x.html", "title": "新质生产力", "text": ""},
                 {"location": "glossary/x.html#uses", "title": "用例", "text": ""})
-    enrich(own, {"glossary/x.html": "xinzhi shengchanli xinzhishengchanli"})
+    enrich(own, {"glossary/x.html": "xinzhi shengchanli xinzhishengchanli"}, str)
     assert own["docs"][0]["alt"] == "新 质 生 产 力 xinzhi shengchanli xinzhishengchanli"
     assert own["docs"][1]["alt"] == "用 例"
 
@@ -74,7 +102,8 @@ def test_search_options_give_pinyin_variant_and_reversed_overrides(tmp_path):
     term = Term("专精特新", "programme", "g", "d。", "zhuānjīng tèxīn", slug="zhuanjing-texin")
     hans, hant = load_settings(ROOT).edition_list()
     assert json.loads(search_options(Glossary((term,)), hans, None, "articles/")) == {
-        "pinyin": {"glossary/zhuanjing-texin.html": "zhuanjing texin zhuanjingtexin"}, "articles": "articles/"}
+        "pinyin": {"glossary/zhuanjing-texin.html": "zhuanjing texin zhuanjingtexin"}, "articles": "articles/",
+        "lines": {"glossary/zhuanjing-texin.html": ["zhuānjīng tèxīn", "g"]}}
     phrases = tmp_path / "phrases.txt"
     phrases.write_text("欧空局\t歐洲太空總署\n", encoding="utf-8")
     options = json.loads(search_options(Glossary((term,)), hant, Converter("s2twp", phrases), "articles/"))
@@ -109,3 +138,69 @@ def test_materials_own_jieba_segmentation_is_switched_off(seed_site):
         index = json.loads((seed_site.site / edition / "search" / "search_index.json").read_text(encoding="utf-8"))
         assert len(index["docs"]) > 100
         assert [d["location"] for d in index["docs"] if "\u200b" in d["title"] + d["text"]] == []
+
+
+def test_furniture_is_excluded_from_the_index_and_the_text_kept():
+    html = ('<div class="bz-tools" data-bz-words="x"><button>拼音</button></div>\n'
+            '<dl class="bz-meta bz-term-meta">\n<dt>出处</dt><dd>000_a.txt</dd>\n<dt>署名</dt><dd>记者 乔翔</dd>\n'
+            '<dt>拼音</dt><dd class="bz-pinyin-text">liǎng</dd><dt>英文</dt><dd>two-step strategy</dd></dl>\n<dl class="bz-glossary"><dt>甲</dt><dd>乙</dd></dl>\n'
+            '<figcaption><span class="bz-photo-label">图片说明</span>说明文字</figcaption>\n'
+            '<p class="bz-deck">副题</p><p class="bz-keyterms" data-search-exclude>术语</p>')
+    assert exclude_furniture(html) == (
+        '<div class="bz-tools" data-bz-words="x" data-search-exclude><button>拼音</button></div>\n'
+        '<dl class="bz-meta bz-term-meta">\n<dt data-search-exclude>出处</dt><dd data-search-exclude>000_a.txt</dd>\n'
+        '<dt data-search-exclude>署名</dt><dd>记者 乔翔</dd>\n'
+        '<dt data-search-exclude>拼音</dt><dd class="bz-pinyin-text">liǎng</dd>'
+        '<dt data-search-exclude>英文</dt><dd>two-step strategy</dd></dl>\n'
+        '<dl class="bz-glossary"><dt>甲</dt><dd>乙</dd></dl>\n'
+        '<figcaption><span class="bz-photo-label" data-search-exclude>图片说明</span>说明文字</figcaption>\n'
+        '<p class="bz-deck">副题</p><p class="bz-keyterms" data-search-exclude>术语</p>')
+
+
+def test_the_seed_index_holds_no_label(seed_site):
+    """What Material indexed of the seed site: no article's 出处 line (its value was the
+    source file name), no term page's 拼音/英文/类别 labels, so no snippet can show one;
+    a term page carries its result line instead."""
+    for edition in ("", "zh-Hant/"):
+        index = json.loads((seed_site.site / edition / "search" / "search_index.json").read_text(encoding="utf-8"))
+        articles = [d["text"] for d in index["docs"] if d["location"].startswith("articles/")]
+        terms = {d["location"]: d for d in index["docs"] if d["location"].startswith("glossary/")}
+        assert len(articles) > 5 and len(terms) > 50
+        assert [t[:80] for t in articles if re.search("出处|出處|图片说明|圖片說明|点按任何词语|點按任何詞語", t)] == []
+        assert [loc for loc, d in terms.items() if "#" not in loc and re.search("拼音|類別|类别|英文[A-Za-z]", d["text"])] == []
+        assert terms["glossary/xinzhi-shengchanli.html"]["line"] == ["xīnzhì shēngchǎnlì",
+                                                                     "new quality productive forces"]
+
+
+def test_enrich_gives_term_pages_their_line():
+    own = index({"location": "glossary/x.html", "title": "两步走", "text": ""}, {"location": "a.html", "title": "甲"})
+    enrich(own, {}, str, lines={"glossary/x.html": ["liǎng bù zǒu", "two-step strategy"]})
+    assert [d.get("line") for d in own["docs"]] == [["liǎng bù zǒu", "two-step strategy"], None]
+
+
+def worker_merge(docs: list[dict], typed: str) -> list[list[dict]]:
+    """query.js merge (run by Node) over Lunr results naming every document, for ``typed``."""
+    script = ("const vm = require('vm'), fs = require('fs'); const self = {baozhaiSearch: {articles: 'articles/'}};"
+              "self.self = self; vm.createContext(self);"
+              "for (const f of process.argv.slice(1)) vm.runInContext(fs.readFileSync(f, 'utf8'), self);"
+              "const [docs, typed] = JSON.parse(fs.readFileSync(0, 'utf8')); const q = self.baozhaiQuery;"
+              "const byLocation = {}; docs.forEach((d, i) => { d.alt = q.altTokens(d); d.position = i;"
+              " byLocation[d.location] = d; });"
+              "const results = q.forms(typed).map(() => ({items: [docs.map(d => ({...d, score: 1}))]}));"
+              "process.stdout.write(JSON.stringify(q.merge(results, typed, q.forms(typed), byLocation).items));")
+    files = [str(ROOT / "generator" / "search" / name) for name in ("opencc-t2cn.js", "query.js")]
+    done = subprocess.run(["node", "-e", script, *files], input=json.dumps([docs, typed]), capture_output=True,
+                          text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def test_result_text_is_escaped_and_marked_on_the_match_only():
+    """Index text is data: markup in it arrives escaped (Material's index holds it
+    escaped; a stray tag is dropped), and only the matched run is in <mark>."""
+    docs = [{"location": "articles/a.html", "title": "<b>标题</b> &lt;i&gt;", "text": ""},
+            {"location": "articles/a.html#s1", "title": "一节",
+             "text": "<p>前文&lt;script&gt;alert(1)&lt;/script&gt; 与“两步走”战略 &amp; mark</p>"}]
+    [[page]] = worker_merge(docs, "兩步走")  # one result: the page, with its best section's snippet
+    assert page["location"] == "articles/a.html"
+    assert page["title"] == "标题 &lt;i&gt;"
+    assert page["text"] == ("<p>前文&lt;script&gt;alert(1)&lt;/script&gt; 与“<mark>两步走</mark>”战略 &amp; mark</p>")

@@ -105,10 +105,11 @@ def convert_nav(nav: list, converter: Converter | None) -> list:
 
 def search_options(glossary: Glossary, edition: Edition, converter: Converter | None, articles: str) -> str:
     """Options for the search of an edition (see generator.search): the toneless
-    pinyin of each term page, where article pages live (``articles``, ranked before
+    pinyin of each term page, its result line (pinyin and English gloss), where article pages live (``articles``, ranked before
     other pages) and, for a Traditional edition, its OpenCC variant and its own phrase
     forms mapped back to their source words."""
     options: dict = {"pinyin": {f"glossary/{t.slug}.html": _pinyin_words(t.pinyin) for t in glossary.terms},
+                     "lines": {f"glossary/{t.slug}.html": [t.pinyin, t.gloss] for t in glossary.terms},
                      "articles": articles}
     if converter is not None:
         options["variant"] = converter.variant

@@ -37,11 +37,12 @@ tests/test_engine.py checks the installed versions and names any that moved):
 * search index (Material): ``search/search_index.json`` (``docs`` of
   ``location``/``title``/``text``; Lunr ``config.fields``). [search]
 * search worker (Material): ``assets/javascripts/workers/search.*.min.js``, its
-  message protocol (``worker.js``: QUERY 2, RESULT 3), Lunr language files. [search]
+  message protocol (``worker.js``: SETUP 0, QUERY 2, RESULT 3), Lunr language files. [search]
 * theme templates (Material): ``base.html`` blocks ``extrahead``, ``config`` (the
   ``#__config`` JSON and its ``features``, edited under ``file://``) and ``scripts``;
   ``404.html`` block ``content``; ``partials/alternate.html`` replaced;
-  ``partials/languages/zh.html`` imported for ``zh-Hans``; ``.icons/``. [theme/]
+  ``partials/languages/zh.html`` imported for ``zh-Hans``; ``partials/language.html``
+  replaced (the search prompt); ``.icons/``. [theme/]
 * page script (Material): ``#__config``'s ``base``, the header instant navigation
   keeps, ``document$``, ``.md-search`` (``theme/assets/javascripts/baozhai-material.js``).
 * output files (mkdocs, Material): ``404.html``, ``sitemap.xml(.gz)``,

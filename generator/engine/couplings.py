@@ -34,9 +34,11 @@ COUPLINGS = (
     Coupling("search index", "search/search_index.json: docs of location/title/text, Lunr config.fields",
              MATERIAL),
     Coupling("search worker", "assets/javascripts/workers/search.*.min.js and its message protocol "
-             "(QUERY 2, RESULT 3; engine/worker.js); Lunr files under assets/javascripts/lunr", MATERIAL),
+             "(SETUP 0 with the index, QUERY 2, RESULT 3 and the result items' location/title/text/score/"
+             "terms that its renderer reads; engine/worker.js); Lunr files under assets/javascripts/lunr", MATERIAL),
     Coupling("theme templates", "base.html blocks extrahead, config (#__config JSON, features), scripts; "
-             "404.html block content; partials/alternate.html, partials/languages/zh.html, .icons/", MATERIAL),
+             "404.html block content; partials/alternate.html, partials/languages/zh.html, partials/language.html "
+             "(replaced: its import of partials/languages/<language>.html and en.html), .icons/", MATERIAL),
     Coupling("page script", "#__config base, the header kept by instant navigation, document$, "
              ".md-search (engine/theme/assets/javascripts/baozhai-material.js)", MATERIAL),
     Coupling("output files", "404.html, sitemap.xml(.gz), search/search_index.json and .js "

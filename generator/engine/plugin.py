@@ -26,7 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from generator.engine.config import BaozhaiConfig
-from generator.engine.search import rewrite_site
+from generator.engine.search import exclude_furniture, rewrite_site
 from generator.errors import BuildError
 from generator.ingest.preserve import Shown, check_html
 
@@ -81,7 +81,7 @@ class BaozhaiPlugin(BasePlugin[BaozhaiConfig]):
         # MkDocs renders every page before it writes any and keeps them all to the end:
         # the Markdown is not needed again once rendered (a large digest's worth of it)
         page.markdown = None
-        return html
+        return exclude_furniture(html)  # before Material's search reads the page (on_page_context)
 
     def on_post_page(self, output, *, page, config):
         page.content = None  # written: its HTML is not needed again either (see on_page_content)

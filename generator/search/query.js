@@ -60,6 +60,18 @@
     return clauses.join(" ");
   }
 
+  /* A document's "alt" field when the build did not write it (the Simplified edition):
+     title and text cut into single Han characters and Latin/digit runs, then the
+     term page's pinyin, as generator/search/index.py's alt_tokens does */
+  function altTokens(doc) {
+    var words = [doc.title, doc.text].map(function (field) {
+      var plainText = decode(String(field || "").replace(/<[^>]*>/g, " ")).replace(/\u200b/g, "");
+      return tokens(plainText.normalize("NFKC").toLowerCase()).join(" ");
+    });
+    words.push(doc.pinyin || "");
+    return words.filter(function (w) { return w; }).join(" ");
+  }
+
   function plain(html) {
     return String(html || "").replace(/<[^>]*>/g, "");
   }
@@ -68,37 +80,108 @@
     return tokens(plain(doc.alt)).join("");
   }
 
-  /* Wrap each occurrence of the query (as typed or normalised) in <mark> */
-  function mark(html, needles) {
-    var text = plain(html);
-    if (!text)
-      return html;
-    var clean = String(html).replace(/<\/?mark>/g, "");
-    var chars = [], index = [];
-    for (var i = 0, inTag = false; i < clean.length; i++) {
-      var c = clean[i];
-      if (c === "<") inTag = true;
-      if (!inTag && c !== "\u200b") {
-        chars.push(normalise(c, "tw"));
-        index.push(i);
-      }
-      if (c === ">") inTag = false;
-    }
-    var flat = chars.join(""), ranges = [];
-    needles.forEach(function (needle) {
-      if (!needle) return;
-      for (var at = flat.indexOf(needle); at >= 0; at = flat.indexOf(needle, at + needle.length))
-        ranges.push([index[at], index[at + needle.length - 1] + 1]);
+  /* ---- Result text: built from the index's text, escaped, then marked ---- */
+
+  var ENTITY = { amp: "&", lt: "<", gt: ">", quot: "\"", apos: "'", nbsp: "\u00a0" };
+
+  /* An index field (HTML as Material's parser wrote it) as the text a reader sees:
+     footnote numbers (<sup>) dropped, tags removed, entities decoded, zero-width
+     spaces dropped, white space collapsed. */
+  function decode(html) {
+    return html.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, function (all, name) {
+      if (name[0] === "#")
+        return String.fromCodePoint(name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : +name.slice(1));
+      return ENTITY.hasOwnProperty(name) ? ENTITY[name] : all;
     });
-    ranges.sort(function (a, b) { return b[0] - a[0]; });
-    var out = clean, last = Infinity;
+  }
+
+  function text(html) {
+    return decode(String(html || "")
+      .replace(/<sup>[\s\S]*?<\/sup>/g, "")
+      .replace(/<[^>]*>/g, " "))
+      .replace(/\u200b/g, "")
+      .replace(/\s+/g, " ")
+      .trim();
+  }
+
+  function escape(raw) {
+    return raw.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  }
+
+  /* One character as the matcher compares it: NFKD without accents (pinyin tone
+     marks), lower case, Traditional → Simplified; itself if that is not one character */
+  var folded = {};
+  function fold(c) {
+    if (!folded.hasOwnProperty(c)) {
+      var f = convert.tw(c.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").normalize("NFKC").toLowerCase());
+      folded[c] = f.length === 1 ? f : c.toLowerCase().length === 1 ? c.toLowerCase() : c;
+    }
+    return folded[c];
+  }
+
+  /* Where the needles occur in raw: [start, end) ranges, in order, not overlapping.
+     Only token characters (Han, Latin, digits) are compared, as the filter does;
+     each character is folded alone, and the whole text is also converted with
+     Taiwan phrases (人工智慧 → 人工智能) where that keeps its length. */
+  function matches(raw, needles) {
+    var chars = [], at = [];
+    for (var i = 0; i < raw.length; i++) {
+      var c = fold(raw[i]);
+      if (HAN.test(c) || /[0-9a-z]/.test(c)) {
+        chars.push(c);
+        at.push(i);
+      }
+    }
+    var flats = [chars.join("")];
+    var phrased = convert.twp(flats[0]);
+    if (phrased.length === flats[0].length && phrased !== flats[0])
+      flats.push(phrased);
+    var ranges = [];
+    flats.forEach(function (flat) {
+      needles.forEach(function (needle) {
+        if (!needle) return;
+        var latin = /^[0-9a-z]/.test(needle);
+        for (var k = flat.indexOf(needle); k >= 0; k = flat.indexOf(needle, k + 1)) {
+          /* a Latin or digit run is matched from its start, as the index's prefix search does */
+          if (latin && at[k] > 0 && /[0-9a-z]/.test(fold(raw[at[k] - 1])))
+            continue;
+          ranges.push([at[k], at[k + needle.length - 1] + 1]);
+        }
+      });
+    });
+    ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    var out = [];
     ranges.forEach(function (r) {
-      if (r[1] > last) return;
-      var inner = out.slice(r[0], r[1]).replace(/<[^>]*>/g, "");
-      out = out.slice(0, r[0]) + "<mark>" + inner + "</mark>" + out.slice(r[1]);
-      last = r[0];
+      var last = out[out.length - 1];
+      if (last && r[0] < last[1]) last[1] = Math.max(last[1], r[1]);
+      else out.push(r.slice());
     });
     return out;
+  }
+
+  /* raw[from, to) escaped, with every range inside it in <mark> */
+  function marked(raw, ranges, from, to) {
+    var out = "", pos = from;
+    ranges.forEach(function (r) {
+      if (r[0] < from || r[1] > to) return;
+      out += escape(raw.slice(pos, r[0])) + "<mark>" + escape(raw.slice(r[0], r[1])) + "</mark>";
+      pos = r[1];
+    });
+    return out + escape(raw.slice(pos, to));
+  }
+
+  var SNIPPET = 100, WHOLE = 120;  /* characters around the best match; shorter texts whole */
+
+  /* A snippet of raw centred on its first match: SNIPPET characters, with … where cut */
+  function snippet(raw, ranges) {
+    if (raw.length <= WHOLE || !ranges.length)
+      return marked(raw, ranges, 0, Math.min(raw.length, WHOLE)) + (raw.length > WHOLE ? "…" : "");
+    var first = ranges[0];
+    var from = Math.max(0, Math.round((first[0] + first[1] - SNIPPET) / 2));
+    var to = Math.min(raw.length, from + SNIPPET);
+    from = Math.max(0, to - SNIPPET);
+    return (from > 0 ? "…" : "") + marked(raw, ranges, from, to) + (to < raw.length ? "…" : "");
   }
 
   function count(text, needle) {
@@ -107,55 +190,98 @@
     return n;
   }
 
-  /* Keep what holds the query, merge the results of both forms, and rank:
-     exact title (a glossary term's page) first, then pages whose title holds
-     the query, then articles before glossary and browse pages, then by how
-     often the page uses it, then Lunr's score. */
-  function merge(results, typed, forms) {
-    var needles = forms.map(function (f) { return tokens(f).join(""); });
+  var SECTIONS = 3;  /* matching sections listed under a page besides its snippet */
+
+  /* Keep what holds the query, one result per page, and rank: exact title (a
+     glossary term's page) first, then pages whose title holds the query, then
+     articles before glossary and browse pages, then by how often the page uses
+     it, then Lunr's score. A page's result is its title and a snippet from its
+     best section (most uses, then first), then up to SECTIONS other matching
+     sections with theirs; a glossary term's page shows term, pinyin and gloss on
+     one line, and a snippet only when the query is elsewhere on the page. docs: location → the document as indexed. */
+  function merge(results, typed, forms, docs) {
+    var needles = forms.map(function (f) { return tokens(f).join(""); })
+      .filter(function (n, i, all) { return n && all.indexOf(n) === i; });
     var exact = needles.map(hex);
-    var seen = {}, groups = [], terms = {};
+    var pages = {}, order = [], terms = {};
     terms[typed] = true;
     results.forEach(function (result) {
       (result.items || []).forEach(function (group) {
-        var rank = { exact: 0, title: 0, article: 0, uses: 0, score: group[0].score };
-        var kept = group.filter(function (item) {
-          var text = joined(item);
-          var hits = needles.map(function (n) { return n ? count(text, n) : 0; });
-          var uses = Math.max.apply(null, hits);
-          if (!uses || seen[item.location]) return false;
-          seen[item.location] = true;
-          rank.uses += uses;
-          rank.exact = Math.max(rank.exact, exact.indexOf(item.exact) >= 0 ? 1 : 0);
-          rank.article = item.location.indexOf(ARTICLES) === 0 ? 1 : 0;
-          if (item.location.indexOf("#") < 0) {
-            var title = tokens(normalise(plain(item.title), "twp")).join("");
-            rank.title = needles.some(function (n) { return n && title.indexOf(n) >= 0; }) ? 1 : 0;
+        group.forEach(function (item) {
+          var doc = docs[item.location] || item;
+          var alt = joined(doc);
+          var uses = Math.max.apply(null, needles.map(function (n) { return count(alt, n); }));
+          var path = item.location.split("#")[0];
+          var page = pages[path];
+          if (!page) {
+            page = pages[path] = { path: path, found: {}, hits: [], score: item.score,
+                                   rank: { exact: 0, title: 0, article: path.indexOf(ARTICLES) === 0 ? 1 : 0,
+                                           uses: 0, score: item.score } };
+            order.push(page);
           }
-          item.terms = terms;
-          item.title = mark(item.title, [typed].concat(needles));
-          item.text = mark(item.text, [typed].concat(needles));
-          return true;
+          if (!uses || page.found[item.location]) return;
+          page.found[item.location] = true;
+          page.hits.push({ location: item.location, doc: doc, uses: uses });
+          page.rank.uses += uses;
+          page.rank.score = Math.max(page.rank.score, item.score);
+          if (exact.indexOf(doc.exact) >= 0) page.rank.exact = 1;
+          if (item.location === path) {
+            var title = tokens(normalise(plain(doc.title), "twp")).join("");
+            page.rank.title = needles.some(function (n) { return title.indexOf(n) >= 0; }) ? 1 : 0;
+          }
         });
-        if (kept.length)
-          groups.push({ items: kept, rank: rank });
       });
     });
-    groups.sort(function (a, b) {
+    var kept = order.filter(function (page) { return page.hits.length; });
+    kept.sort(function (a, b) {
       var x = a.rank, y = b.rank;
       return (y.exact - x.exact) || (y.title - x.title) || (y.article - x.article) || (y.uses - x.uses) ||
-        (y.score - x.score) ||
-        (a.items[0].location < b.items[0].location ? -1 : 1);
+        (y.score - x.score) || (a.path < b.path ? -1 : 1);
     });
-    var items = groups.map(function (g) { return g.items; });
+    var items = kept.map(function (page) { return render(page, needles, terms); });
     var suggest = suggestion(items, typed);
     return suggest ? { items: items, suggest: suggest } : { items: items };
+
+    function render(page, needles, terms) {
+      var head = docs[page.path] || page.hits[0].doc;
+      var hits = page.hits.slice().sort(function (a, b) {
+        return (b.uses - a.uses) || (position(a.location) - position(b.location));
+      });
+      var title = text(head.title);
+      var item = { location: page.path, title: marked(title, matches(title, needles), 0, title.length),
+                   text: "", score: 1, terms: terms };
+      var shown = matches(title, needles).length;
+      if (head.line) {
+        var line = head.line.join(" · "), inLine = matches(line, needles);
+        item.title += " <span class=\"bz-search-line\">" + marked(line, inLine, 0, line.length) + "</span>";
+        shown += inLine.length;
+      }
+      if (!head.line || !shown) {
+        /* a term page's own text: its paragraphs (not the pinyin, gloss, category shown above) */
+        var best = text(head.line && hits[0].doc === docs[page.path] ?
+          (hits[0].doc.text.match(/<p>[\s\S]*?<\/p>/g) || []).join(" ") : hits[0].doc.text);
+        if (!best && hits[0].location !== page.path) best = text(hits[0].doc.title);
+        item.text = best ? "<p>" + snippet(best, matches(best, needles)) + "</p>" : "";
+      }
+      var sections = hits.filter(function (hit) { return hit.location !== page.path && hit !== hits[0]; })
+        .slice(0, SECTIONS).map(function (hit) {
+          var heading = text(hit.doc.title), body = text(hit.doc.text);
+          return { location: hit.location, title: marked(heading, matches(heading, needles), 0, heading.length),
+                   text: body ? "<p>" + snippet(body, matches(body, needles)) + "</p>" : "", score: 0,
+                   terms: terms };
+        });
+      return [item].concat(sections);
+    }
+
+    function position(location) {
+      return docs[location] && docs[location].position !== undefined ? docs[location].position : Infinity;
+    }
   }
 
   /* Offer the title of the best result when it continues what was typed */
   function suggestion(groups, typed) {
     for (var g = 0; g < groups.length; g++) {
-      var title = plain(groups[g][0].title).replace(/\u200b/g, "");
+      var title = text(groups[g][0].title.replace(/<span class="bz-search-line">[\s\S]*$/, ""));
       if (title.length > typed.length && title.indexOf(typed) === 0)
         return [title];
     }
@@ -169,5 +295,5 @@
       .filter(function (f, i, all) { return rewrite(f) && all.indexOf(f) === i; });
   }
 
-  scope.baozhaiQuery = { forms: forms, rewrite: rewrite, merge: merge };
+  scope.baozhaiQuery = { forms: forms, rewrite: rewrite, merge: merge, altTokens: altTokens };
 })(self);

@@ -128,3 +128,112 @@ def test_recall_and_precision_over_the_query_table(page, site, mode, edition, re
             holding[1] += len(results)
             failures += [f"{row['query']}: result {r} lacks the query" for r in lacking]
     assert failures == []
+
+
+# ---- What a result shows (issue 20): exact snippet text and <mark> contents ----
+
+SNIPPETS = ROOT / "tests" / "search" / "snippets.tsv"
+# A label run into its value, as Material's index had them ("拼音xīnzhì", "出处000_….txt");
+# prose that names them ("英文“token”的译名") is not one
+LABELLED = re.compile(r"(拼音|英文|类别|類別|出处|出處|难度|難度)[0-9A-Za-z\u00c0-\u024f\u4e00-\u9fff]|\.txt")
+
+
+def snippet_rows() -> list[dict]:
+    lines = [line for line in SNIPPETS.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def shown_results(page, query: str, how: str = "keys") -> list[dict]:
+    """Search as a reader does (``keys``: typed, key up; ``paste``: the text set and an
+    input event, no key; ``ime``: a composition ending) and read every page result:
+    path, heading text, snippet text, the <mark> contents of both in order, and how
+    many section results it lists."""
+    box = page.locator("input.md-search__input")
+    if (page.viewport_size or {"width": 1280})["width"] < 1220:  # Material's header: a search button
+        page.locator("label.md-header__button[for=__search]").click()
+    box.click()
+    box.fill("")
+    box.press("End")
+    placeholder = page.evaluate("JSON.parse(document.getElementById('__config').textContent)"
+                                ".translations['search.result.placeholder']")
+    page.wait_for_function("t => document.querySelector('.md-search-result__meta').textContent.trim() === t",
+                           arg=placeholder)
+    if how == "keys":
+        page.keyboard.insert_text(query)
+        box.press("End")
+    elif how == "paste":
+        box.fill(query)  # an input event, as a paste sends; no key goes up
+    else:
+        box.evaluate("""(el, q) => {
+            el.dispatchEvent(new CompositionEvent("compositionstart", {data: ""}));
+            el.value = q;
+            el.dispatchEvent(new InputEvent("input", {data: q, isComposing: true, inputType: "insertCompositionText"}));
+            el.dispatchEvent(new CompositionEvent("compositionend", {data: q}));
+        }""", query)
+    page.wait_for_function("t => document.querySelector('.md-search-result__meta').textContent.trim() !== t",
+                           arg=placeholder)
+    return page.evaluate("""() => {
+        const base = new URL(JSON.parse(document.getElementById("__config").textContent).base, location.href).href;
+        return [...document.querySelectorAll(".md-search-result__item")].map(li => {
+          const article = li.querySelector(":scope > a > article");
+          const url = new URL(li.querySelector(":scope > a").href);
+          url.search = url.hash = "";
+          const h1 = article.querySelector("h1"), p = article.querySelector("p");
+          return {path: decodeURIComponent(url.href.slice(base.length)), title: h1.textContent,
+                  snippet: p ? p.textContent : "", marks: [...article.querySelectorAll("mark")].map(m => m.textContent),
+                  markup: article.innerHTML, sections: li.querySelectorAll("details article").length};
+        });
+    }""")
+
+
+def test_the_snippet_table_covers_both_editions_and_the_query_kinds():
+    table = snippet_rows()
+    assert {row["edition"] for row in table} == {"zh-Hans", "zh-Hant"}
+    assert {"subword", "traditional-in-hans", "simplified-in-hant", "phrase", "pinyin", "term", "latin"} <= \
+        {row["kind"] for row in table}
+
+
+@pytest.mark.parametrize("edition", ("zh-Hans", "zh-Hant"))
+@pytest.mark.parametrize("mode", MODES)
+def test_results_show_headline_snippet_and_exact_marks(page, site, mode, edition):
+    """Every row: the page's result shows this heading and snippet text exactly, with
+    <mark> on exactly these runs; one result per page, at most three sections under it;
+    no label text, no file name; the markup is Baozhai's own (p, mark, span)."""
+    page.goto(site.url(mode, edition))
+    failures = []
+    for row in (r for r in snippet_rows() if r["edition"] == edition):
+        results = shown_results(page, row["query"])
+        paths = [r["path"] for r in results]
+        assert len(paths) == len(set(paths)), f"{row['query']}: a page twice in {paths}"
+        assert all(r["sections"] <= 3 for r in results)
+        for result in results:
+            assert not LABELLED.search(result["snippet"]), result
+            assert set(re.findall(r"</?([a-z0-9]+)", result["markup"])) <= {"h1", "p", "mark", "span", "div"}, \
+                result["markup"]
+            assert 0 < len(result["snippet"].strip("…")) <= 120 or result["path"].startswith("glossary/")
+        got = next((r for r in results if r["path"] == row["path"]), None)
+        want = {"title": row["title"], "snippet": row["snippet"], "marks": row["marks"].split("|")}
+        have = got and {"title": got["title"], "snippet": got["snippet"], "marks": got["marks"]}
+        if have != want:
+            failures.append(f"{row['query']} → {row['path']}: {have} != {want}")
+    assert failures == []
+
+
+@pytest.mark.parametrize("width", (390, 1280))
+@pytest.mark.parametrize("how", ("paste", "ime"))
+def test_a_paste_or_an_input_method_searches_at_once(page, site, how, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(site.url("hosted", "zh-Hans"))
+    results = shown_results(page, "两步走", how)
+    assert [r["path"] for r in results][:2] == ["glossary/liang-bu-zou.html",
+                                                 "articles/wei-min-zu-fu-xing-ji-ju-pang-bo-wei-li.html"]
+    page.screenshot(path=str(OUTPUT / f"search-{how}-{width}.png"))
+
+
+def test_the_search_prompt_says_pinyin_searches_the_glossary(page, site):
+    for edition, prompt in (("zh-Hans", "输入汉字（简繁皆可）或英文搜索全站；拼音只搜索术语表"),
+                            ("zh-Hant", "輸入漢字（簡繁皆可）或英文搜尋全站；拼音只搜尋術語表")):
+        page.goto(site.url("hosted", edition))
+        page.locator("input.md-search__input").click()
+        page.wait_for_function("() => !/初始化/.test(document.querySelector('.md-search-result__meta').textContent)")
+        assert page.locator(".md-search-result__meta").text_content().strip() == prompt

@@ -44,3 +44,15 @@
   var field = document.querySelector(".md-search__input");
   if (search && field && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", field.getAttribute("aria-label"));
 })();
+
+/* Search as soon as the query changes: Material reads its search field on keyup,
+   which a paste (menu or drag) and an input method committing a word do not
+   send. An input event outside a composition, and the end of a composition,
+   are passed on to Material as the keyup it listens for. */
+(function () {
+  var field = document.querySelector(".md-search__input");
+  if (!field) return;
+  function search() { field.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true })); }
+  field.addEventListener("input", function (ev) { if (!ev.isComposing) search(); });
+  field.addEventListener("compositionend", search);
+})();
