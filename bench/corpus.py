@@ -42,6 +42,26 @@ def write_corpus(folder: Path, articles: int, seed: int = 7) -> Path:
     return content
 
 
+def add_day(content: Path, pages: int, seed: int = 11) -> list[Path]:
+    """``pages`` more pages of 4 synthetic articles, all dated the day after the newest
+    page (pages A01, A02…): what a daily update brings. Returns the files written."""
+    rng = random.Random(seed + pages)
+    pool = paragraphs()
+    sources = content / "sources"
+    metas = sorted(sources.glob("*.meta.yml"))
+    newest = max(date.fromisoformat(p.read_text(encoding="utf-8").split("date: ")[1][:10]) for p in metas)
+    day = newest + timedelta(days=1)
+    written = []
+    for index in range(pages):
+        number = len(metas) + index
+        stem = f"synthetic-{number:05d}"
+        (sources / f"{stem}.txt").write_text(_page(rng, pool, number, ARTICLES_PER_PAGE), encoding="utf-8")
+        (sources / f"{stem}.meta.yml").write_text(
+            f"publication: {PUBLICATION}\ndate: {day.isoformat()}\npage: A{index + 1:02d}\n", encoding="utf-8")
+        written += [sources / f"{stem}.txt", sources / f"{stem}.meta.yml"]
+    return written
+
+
 def _glossary_without_page_notes(source: Path, target: Path) -> None:
     """The seed glossary, less its page notes: they name lines of the seed's own source
     files, which a synthetic corpus does not have (the build rejects a note it cannot place)."""

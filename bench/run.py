@@ -8,9 +8,12 @@ in a temporary folder), run ``baozhai build`` (both editions and both
 offline bundles) in a fresh process, and record each stage's time, total
 wall time, peak memory (RSS of the build and its worker processes), site
 bytes per article per edition and search-index bytes per edition; then run
-it again with nothing changed (the cache), then add one page (incremental),
-and a plain ``mkdocs build`` of the same generated Markdown for the ratio.
-Timings are of this machine at that moment: compare runs taken side by side.
+it again with nothing changed (no-op), then add one page (+1 page: 4 articles,
+dated the next day), then a day of ten pages (+1 day: 40 articles), and a plain
+``mkdocs build`` of the same generated Markdown for the ratio.
+Timings are of this machine at that moment: compare runs taken side by side
+(``--code DIR`` builds with the generator of another checkout, e.g. an export of
+main: ``git archive main | tar -x -C /tmp/main-code``).
 """
 from __future__ import annotations
 
@@ -30,7 +33,9 @@ ROOT = HERE.parent
 PYTHON = sys.executable
 sys.path.insert(0, str(HERE))
 
-from corpus import write_corpus  # noqa: E402
+from corpus import add_day, write_corpus  # noqa: E402
+
+CODE = ROOT  # whose generator builds (--code)
 
 
 def project(folder: Path, articles: int) -> Path:
@@ -40,14 +45,18 @@ def project(folder: Path, articles: int) -> Path:
     return folder
 
 
-def timed_build(folder: Path, extra: list[str] | None = None) -> dict:
+def timed_build(folder: Path, extra: list[str] | None = None, profile: Path | None = None) -> dict:
     """One ``baozhai build`` in a child process: wall time, stage times and peak RSS, sampled
-    per process and for all of them together (see :func:`_largest`)."""
+    per process and for all of them together (see :func:`_largest`). ``profile``: run the
+    build process under cProfile, its statistics into that file (the MkDocs processes are
+    not profiled)."""
     timings = folder / "timings.json"
-    command = [PYTHON, "-m", "generator", "--root", str(folder), "build", "--timings", str(timings)]
+    timings.unlink(missing_ok=True)
+    profiler = ["-m", "cProfile", "-o", str(profile)] if profile else []
+    command = [PYTHON, *profiler, "-m", "generator", "--root", str(folder), "build", "--timings", str(timings)]
     start = time.perf_counter()
     child = subprocess.Popen(command + (extra or []), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             text=True, cwd=ROOT)
+                             text=True, cwd=CODE)
     together = TreeMemory(child.pid)
     together.start()
     out, err = child.communicate()
@@ -55,7 +64,7 @@ def timed_build(folder: Path, extra: list[str] | None = None) -> dict:
     together.stop()
     if child.returncode:
         raise SystemExit(f"build failed:\n{out}\n{err}")
-    stages = json.loads(timings.read_text(encoding="utf-8"))
+    stages = json.loads(timings.read_text(encoding="utf-8")) if timings.exists() else {}  # no-op: none
     return {"wall_s": round(wall, 2), "peak_rss_all_mb": round(together.peak / 2 ** 20, 1), "sampled": together.largest(),
             "stages_s": stages,
             "said": out.strip().splitlines()[-3:]}
@@ -177,28 +186,30 @@ def sizes(folder: Path, articles: int) -> dict:
     return result
 
 
-def measure(articles: int, plain: bool = True) -> dict:
+def measure(articles: int, plain: bool = True, profile: Path | None = None) -> dict:
     with tempfile.TemporaryDirectory(prefix=f"baozhai-bench-{articles}-") as tmp:
         folder = project(Path(tmp), articles)
-        first = timed_build(folder)
+        first = timed_build(folder, profile=profile)
         opencc_raw = raw_opencc(folder)
+        site_sizes = sizes(folder, articles)
         again = timed_build(folder)
-        one_more = folder / "content" / "sources" / "synthetic-99999.txt"
-        one_more.write_text("# 合成基准追加稿件（非新闻）\n\n" + "这是一段用于测量增量构建的合成文字，不是新闻。\n" * 3,
-                            encoding="utf-8")
+        add_day(folder / "content", 1)
         incremental = timed_build(folder)
+        add_day(folder / "content", 10)
+        day = timed_build(folder)
         plain_s = plain_mkdocs(folder) if plain else None
         return {"articles": articles, "first": first, "unchanged": again, "one_page_added": incremental,
-                "plain_mkdocs_hans_s": plain_s, "sizes": sizes(folder, articles), "raw_opencc": opencc_raw,
-                "per_article_ms": round(first["wall_s"] / articles * 1000, 1)}
+                "one_day_added": day, "plain_mkdocs_hans_s": plain_s, "sizes": site_sizes,
+                "raw_opencc": opencc_raw, "per_article_ms": round(first["wall_s"] / articles * 1000, 1)}
 
 
 def table(results: list[dict]) -> str:
     head = ("| N | wall s | ms/article | startup s | generator work s (share of wall) | first / last MkDocs starts at s "
             "(last: share of wall) | mkdocs s | raw OpenCC s (Markdown / sources) | generator work / OpenCC (Markdown) | "
-            "unchanged s | +1 page s (generator work) | peak MB (largest process / all together) | "
+            "no-op s (share) | +1 page s (share; generator work) | +1 day s (share) | pages rendered +1 page / full | "
+            "peak MB (largest process / all together) | "
             "KB/article (Hans/Hant) | index KB (Hans/Hant) | plain mkdocs s |")
-    lines = [head, "|---" * 15 + "|"]
+    lines = [head, "|---" * 17 + "|"]
     for r in results:
         first, s = r["first"], r["sizes"]
         wall = first["wall_s"]
@@ -213,13 +224,27 @@ def table(results: list[dict]) -> str:
             f"{work:.1f} ({work / wall:.0%}) | {starts:.1f} / {last:.1f} ({last / wall:.0%}) | "
             f"{first['stages_s'].get('mkdocs', 0.0):.1f} | {opencc_s} | "
             f"{f'{work / markdown_s:.1f}×' if markdown_s else '?'} | "
-            f"{r['unchanged']['wall_s']} | {r['one_page_added']['wall_s']} "
-            f"({generator_work(r['one_page_added']['stages_s']):.1f}) | "
+            f"{_share(r['unchanged'], wall)} | "
+            f"{_share(r['one_page_added'], wall, '; %.1f' % generator_work(r['one_page_added']['stages_s']))} | "
+            f"{_share(r['one_day_added'], wall) if 'one_day_added' in r else '?'} | "
+            f"{_rendered(r['one_page_added'])} / {_rendered(first)} | "
             f"{_largest(first)} / {first.get('peak_rss_all_mb', '?')} | "
             f"{s['zh-Hans']['site_kb_per_article']}/{s['zh-Hant']['site_kb_per_article']} | "
             f"{s['zh-Hans']['search_index_bytes'] // 1024}/{s['zh-Hant']['search_index_bytes'] // 1024} | "
             f"{r['plain_mkdocs_hans_s']} |")
     return "\n".join(lines)
+
+
+def _share(build: dict, full: float, more: str = "") -> str:
+    return f"{build['wall_s']} ({build['wall_s'] / full:.0%}{more})"
+
+
+def _rendered(build: dict) -> str:
+    """Pages MkDocs rendered (both editions), as the build said it ("… N pages rendered by MkDocs")."""
+    for line in build.get("said", []):
+        if "pages rendered by MkDocs" in line:
+            return line.split("pages rendered by MkDocs")[0].rsplit(", ", 1)[-1].strip()
+    return "?"
 
 
 def _largest(build: dict) -> float:
@@ -248,14 +273,19 @@ def main() -> None:
     parser.add_argument("--compare", nargs=2, type=Path, metavar=("OLD", "NEW"))
     parser.add_argument("--no-plain", action="store_true",
                         help="skip the plain mkdocs build (its flat nav makes it quadratic: hours at 10,000)")
+    parser.add_argument("--code", type=Path, help="build with the generator of this checkout (default: this one)")
+    parser.add_argument("--profile", type=Path, help="cProfile the full build's main process into FILE-N.prof")
     args = parser.parse_args()
+    global CODE
+    CODE = (args.code or ROOT).resolve()
     if args.compare:
         old, new = (json.loads(p.read_text(encoding="utf-8")) for p in args.compare)
         print(compare(old, new))
         return
     results = []
     for n in args.articles:
-        results.append(measure(n, plain=not args.no_plain))
+        profile = args.profile.with_name(f"{args.profile.name}-{n}.prof") if args.profile else None
+        results.append(measure(n, plain=not args.no_plain, profile=profile))
         print(table(results[-1:]).splitlines()[-1], flush=True)
     if args.out:
         args.out.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")

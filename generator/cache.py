@@ -97,6 +97,23 @@ class Cache:
             return self._count(self.misses, kind, value)
         return self._count(self.hits, kind, value)
 
+    def peek(self, kind: str, parts: tuple) -> Any:
+        """The cached value of ``kind`` for ``parts``, or None (counted as a hit, or not at
+        all: the caller computes what is missing and files it with :meth:`put`)."""
+        if self.folder is None:
+            return None
+        try:
+            value = pickle.loads((self.folder / kind / key(self.version, *parts)).read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None
+        return self._count(self.hits, kind, value)
+
+    def put(self, kind: str, parts: tuple, value: Any) -> None:
+        """File a value computed outside :meth:`get` (counted as computed)."""
+        self._count(self.misses, kind, value)
+        if self.folder is not None:
+            self._set_aside(self.folder / kind / key(self.version, *parts), value)
+
     def _set_aside(self, path: Path, value: Any) -> None:
         assert self.folder is not None
         if self.aside is None:

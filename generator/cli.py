@@ -13,6 +13,7 @@ from generator.commands.serve import serve
 from generator.config import load_settings
 from generator.errors import BaozhaiError
 from generator.site import linkcheck
+from generator.site.builds import Shard
 from generator.timing import Stopwatch
 
 
@@ -29,6 +30,9 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--timings", type=Path, help="write each stage's seconds as JSON to this file")
     build.add_argument("--hosted", action="store_true",
                        help="for deploying: refuse a placeholder site_url (canonical URLs, sitemaps, feeds use it)")
+    build.add_argument("--shard", type=shard_arg, metavar="K/N",
+                       help="render only shard K of N into the cache (.cache/html), for a CI matrix; "
+                            "a build with every shard's cache joins them (README: Performance and caching)")
     bundle = verbs.add_parser("bundle", help="write only the offline bundles (dist/*.zip)")
     bundle.add_argument("--content", type=Path, help="content folder; default content/")
     bundle.add_argument("--dist", type=Path, help="where the offline bundles go; default dist/")
@@ -50,6 +54,13 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
+def shard_arg(text: str) -> Shard:
+    try:
+        return Shard.parse(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
@@ -58,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
             settings = replace(settings, dist=args.dist.resolve())
         if args.command == "build":
             watch = Stopwatch.for_terminal()
-            building.build(settings, watch=watch, hosted=args.hosted)
+            building.build(settings, watch=watch, shard=args.shard, hosted=args.hosted)
             watch.mark("total")
             if args.timings:
                 args.timings.write_text(json.dumps(watch.rounded(), indent=1), encoding="utf-8")

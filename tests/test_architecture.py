@@ -21,7 +21,7 @@ ALLOWED: dict[str, set[str]] = {
     "slugs": {"model"},
     "write": {"errors"},
     "cache": {"write", "errors"},
-    "engine": {"errors", "model", "ingest", "search", "write"},
+    "engine": {"errors", "model", "ingest", "search", "write", "cache"},
     "config": {"engine", "model", "errors"},
     "search": {"model", "errors"},
     "ingest": {"model", "errors", "slugs"},

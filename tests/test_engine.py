@@ -64,7 +64,8 @@ def test_a_moved_version_names_each_coupling_that_depends_on_it(monkeypatch):
     found = couplings.mismatches()
     assert [m.split("”")[0] for m in found] == [
         "coupling “jieba switch", "coupling “offline", "coupling “search index", "coupling “search worker",
-        "coupling “theme templates", "coupling “page script", "coupling “output files"]
+        "coupling “theme templates", "coupling “page script", "coupling “output files",
+        "coupling “page cache"]
     assert found[0] == ("coupling “jieba switch” (material.plugins.search.plugin.jieba set to None) was checked "
                         "against mkdocs-material 9.8.2, installed 9.9.0")
 

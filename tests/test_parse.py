@@ -206,9 +206,9 @@ def test_flattened_table_is_not_joined(process_text):
                           "项目\n数量\n示例甲\n12\n示例乙\n34\n"
                           "以上数据均为测试用途。\n")
     [article] = result.page.articles
-    assert [b.text.text for b in article.blocks] == [
-        "测试市统计局今天发布示例数据，具体如下", "项目", "数量", "示例甲", "12", "示例乙", "34",
-        "以上数据均为测试用途。"]
+    assert [(b.kind, [c.text for c in b.cells]) for b in article.blocks] == [
+        ("para", ["测试市统计局今天发布示例数据，具体如下"]), ("table", ["项目", "数量", "示例甲", "12", "示例乙", "34"]),
+        ("para", ["以上数据均为测试用途。"])]
     assert result.repairs.joins == []
 
 
@@ -383,3 +383,20 @@ def test_page_of_headings_only_with_a_section(process_text):
     [article] = result.page.articles
     assert body(article) == [("heading", "示例小标题")]
     assert doubts(result) == [(1, "no-body")]
+
+
+@pytest.mark.parametrize("text", ["(上接A01版)\n# 0\n0", "（上接第一版）\n\n# 示例报测试标题\n测试市今天举办示例活动。\n",
+                                  "(上接A01版)\n本报记者 王五\n# 示例报测试标题\n测试市今天举办示例活动。\n"])
+def test_markers_above_the_first_headline_go_with_its_article(process_text, text):
+    """Regression (found by the thorough Hypothesis profile): a continuation marker (or a byline)
+    above the first headline opened an article with no headline and no text; settling it as the
+    next article's kicker joined an empty list of headings and stopped the build."""
+    # test fixture, not news
+    result = process_text(text)
+    [article] = result.page.articles
+    assert article.kicker is None
+    assert [c.marker.line for c in article.continuations] == [1]
+    assert [(d.line, d.kind, d.message, d.doubtful) for d in result.page.decisions if d.kind == "no-body"] == [
+        (1, "no-body", "an article of markers only (no headline, no text) has no body text: its markers go with the "
+                       "next article", True)]
+    assert check_accounting(result.page, result.repairs) == []

@@ -50,8 +50,8 @@ def test_bulletin_of_short_items_is_one_article(process_text):
                           "3. 测试市新增两条公交线路。\n")
     [article] = result.page.articles
     assert article.title == "测试快讯"
-    assert body(article) == [("para", "1. 测试市示例公园下月开放。"), ("para", "2. 示例报举办读者开放日活动。"),
-                             ("para", "3. 测试市新增两条公交线路。")]
+    assert [(b.kind, [c.text for c in b.cells]) for b in article.blocks] == [
+        ("list", ["1. 测试市示例公园下月开放。", "2. 示例报举办读者开放日活动。", "3. 测试市新增两条公交线路。"])]
 
 
 def test_question_and_answer_turns_are_paragraphs_not_subheads(process_text):

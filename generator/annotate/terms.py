@@ -24,7 +24,7 @@ import ahocorasick
 
 from generator.annotate.numbers import key_numbers
 from generator.errors import ContentError
-from generator.model import Annotations, Article, Glossary, Occurrence, PageNote, Term, Text
+from generator.model import CELLS, Annotations, Article, Glossary, Occurrence, PageNote, Term, Text
 
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -65,7 +65,8 @@ def places(article: Article) -> list[tuple[str, str, Text]]:
     for photo in article.photos:
         head += [("caption", photo.caption), ("credit", photo.credit)]
     found = [(place, "title", text) for place, text in head if text is not None]
-    found += [("para" if b.kind == "para" else "heading", b.anchor, b.text) for b in article.blocks]
+    found += [("para" if b.kind == "para" else "heading", b.anchor, b.text) for b in article.blocks
+              if b.kind not in CELLS]  # a table's cells carry no term links (they are figures and labels)
     if article.reporters is not None:
         found.append(("reporters", "title", article.reporters))
     return found

@@ -31,7 +31,7 @@ from pypinyin.constants import PHRASES_DICT
 from generator.annotate.dictionary import HSK_STANDARD, Dictionary, Entry, load, written
 from generator.annotate.segment import has_han, name_kind, segment, tokenizer
 from generator.cache import Cache
-from generator.model import Annotations, Article, Glossary
+from generator.model import CELLS, Annotations, Article, Glossary
 from generator.model.words import KINDS, ArticleWords, Difficulty, Word
 
 NAMES = ("name", "place", "organisation", "number")  # kinds no word list holds
@@ -122,6 +122,8 @@ class Analyser:
         for occurrence in annotations.occurrences.get(article.slug, []):
             terms.setdefault(occurrence.anchor, []).append((occurrence.start, occurrence.end))
         for block in article.blocks:
+            if block.kind in CELLS:  # a table's cells: figures and labels, no word lookup
+                continue
             text, fixed = block.text.text, sorted(terms.get(block.anchor, ()))
             tokens = []
             for start, end in segment(text, fixed, self.extra):

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from generator.cache import Cache, build_version
 from generator.cache import key as cache_key
+from generator.annotate.dictionary import load
 from generator.config import Settings
 from generator.editions.edition import convert_nav, converted_pages, converter_for, search_options
 from generator.engine.build import require_plugin
@@ -25,9 +26,9 @@ from generator.errors import BuildError, ConfigError, template_errors
 from generator.ingest.preserve import shown_json
 from generator.model import Digest
 from generator.pipeline import generate, source_views_shown
-from generator.site.builds import BuiltEdition, EditionJob, assemble, build_all, jobs_for, release_memory
+from generator.site.builds import BuiltEdition, EditionJob, Shard, assemble, build_all, jobs_for, release_memory
 from generator.site.bundle import drop_offline_index, zip_bundles
-from generator.site.dictionary_data import FOLDER, traditional_lengths, write_data
+from generator.site.dictionary_data import COMMON, FOLDER, article_data, common_data, licence_text, traditional_lengths
 from generator.site.feeds import FEED, atom
 from generator.site.words_view import LABELS_ASSET, labels_script
 from generator.site.pages import article_path, navigation
@@ -43,22 +44,31 @@ class Built:
     articles: int
     pages: int
     workers: int
+    rendered: int = 0  # pages MkDocs rendered, every edition (the others came from the cache)
+    cached: int = 0
 
 
 def build(settings: Settings, log=print, offline: bool = True, watch: Stopwatch | None = None,
-          hosted: bool = False) -> Built | None:
+          shard: Shard | None = None, hosted: bool = False) -> Built | None:
     """Generate every edition's Markdown into docs/, its site into site/ and,
     when ``offline``, the offline bundles into dist/. ``hosted``: the site is for
     deploying, and a placeholder ``site_url`` is an error (see :func:`hosting`).
 
     The folders are built aside and swapped in only when everything succeeded.
     Nothing is rebuilt when no input changed since the last build (returns None).
+    Pages MkDocs built before for the same inputs come from the cache (.cache/html).
+
+    With ``shard``, only that shard's pages are rendered, into the cache: site/, docs/
+    and dist/ stay as they are. A build with the cache of every shard (a CI matrix's
+    join job: README, "Performance and caching") renders only the pages that join them.
     """
     watch = watch or Stopwatch()
     notes: list[str] = []  # said once the build succeeded (a refused build prints only its error)
     settings = hosting(settings, hosted, notes.append)
     check_outputs(settings)
     require_plugin(settings.mkdocs_yml)  # the checks MkDocs' HTML gets are the plugin's
+    if shard is not None:
+        return _shard(settings, shard, log, watch)
     stamp = inputs_stamp(settings, offline, hosted)
     if is_current(settings, stamp, offline):
         log(f"nothing changed since the last build: {settings.site} kept")
@@ -74,8 +84,37 @@ def build(settings: Settings, log=print, offline: bool = True, watch: Stopwatch 
     log(f"built {built.articles} articles from {built.pages} pages into {settings.site}")
     for note in notes:  # what was built, how (the summary first, the cache report last)
         log(note)
-    log(f"rebuilt: {cache.report()}; editions built in {built.workers} process(es)")
+    log(f"rebuilt: {cache.report()}; editions built in {built.workers} process(es), "
+        f"{built.rendered} pages rendered by MkDocs, {built.cached} from the cache")
     return built
+
+
+def _shard(settings: Settings, shard: Shard, log, watch: Stopwatch) -> Built:
+    """Render one shard's pages into the cache (see :func:`build`)."""
+    cache = Cache.at(settings.cache)
+    try:
+        with template_errors():
+            digest, files = generate(settings, cache, watch, render_check=False)
+        articles, pages, newest = len(digest.articles), len(digest.pages), newest_date(digest)
+        with build_date(newest), tempfile.TemporaryDirectory(prefix="baozhai-shard-") as tmp:
+            editions = write_editions(settings, digest, files, Path(tmp) / "docs", cache, watch)
+            del digest, files
+            counts: dict[str, float] = {}
+            workers = build_sites(settings, editions, Path(tmp) / "site", articles, watch, counts=counts,
+                                  shard=shard)
+    except BaseException:
+        cache.discard()
+        raise
+    cache.commit()
+    built = Built(articles, pages, workers, *_rendered(counts))
+    log(f"shard {shard.number}/{shard.count}: {built.rendered} pages rendered into {settings.cache}, "
+        f"{built.cached} were there already")
+    return built
+
+
+def _rendered(counts: dict[str, float]) -> tuple[int, int]:
+    return (int(sum(v for k, v in counts.items() if k.startswith("pages rendered "))),
+            int(sum(v for k, v in counts.items() if k.startswith("pages cached "))))
 
 
 def _build(settings: Settings, cache: Cache, offline: bool, watch: Stopwatch) -> Built:
@@ -88,7 +127,9 @@ def _build(settings: Settings, cache: Cache, offline: bool, watch: Stopwatch) ->
         # written it is let go (see release_memory), while MkDocs runs in the worker processes
         del digest, files
         # the plugin checks every article's HTML and every page's source view (one per page)
-        workers = build_sites(settings, editions, site, articles, watch, checked=articles + pages)
+        counts: dict[str, float] = {}
+        workers = build_sites(settings, editions, site, articles, watch, checked=articles + pages,
+                              counts=counts, cached=True)
         built = settings.edition_list()
         if not settings.site_url:
             drop_addressed(site, built)
@@ -97,15 +138,18 @@ def _build(settings: Settings, cache: Cache, offline: bool, watch: Stopwatch) ->
             with watch.stage("bundles", announce=True):
                 zip_bundles(settings, built, site)
         drop_offline_index(site, built)
-    return Built(articles, pages, workers)
+    return Built(articles, pages, workers, *_rendered(counts))
 
 
 def build_sites(settings: Settings, editions: Iterable[BuiltEdition], site: Path, articles: int,
-                watch: Stopwatch, checked: int | None = None) -> int:
+                watch: Stopwatch, checked: int | None = None, counts: dict[str, float] | None = None,
+                cached: bool = False, shard: Shard | None = None) -> int:
     """Build every edition into ``site`` (the others into its subfolders); return the processes used.
 
     ``editions`` may be lazy (:func:`write_editions`): with more than one process, an
-    edition's site is being built while the next edition is still being converted."""
+    edition's site is being built while the next edition is still being converted.
+    ``cached``: pages built before come from the cache; ``shard``: render only its pages.
+    ``counts`` receives how many pages each edition rendered and took from the cache."""
     jobs: list[EditionJob] = []
     # named after the stage, so that the next build removes it if this one is killed (write.remove_stale)
     with tempfile.TemporaryDirectory(prefix=f"{site.name}-parts-", dir=site.parent) as parts:
@@ -114,14 +158,15 @@ def build_sites(settings: Settings, editions: Iterable[BuiltEdition], site: Path
                 jobs.append(EditionJob(settings, edition, docs, options,
                                        Path(parts) / edition.code if edition.folder else site,
                                        checked=(articles if checked is None else checked)
-                                       if edition.variant is None else 0))
+                                       if edition.variant is None else 0, cached=cached, shard=shard))
                 watch.mark("mkdocs starts")  # everything before this is the generator's
                 yield jobs[-1]
             watch.mark("editions written")  # the last MkDocs build can start: the generator is done
             release_memory()  # every edition is written: what generated them can go
         workers = jobs_for(articles, len(settings.edition_list()))
         with watch.stage("mkdocs", announce=True):
-            watch.times.update(build_all(each_job(), workers))
+            for name, value in build_all(each_job(), workers).items():
+                (watch.times if name.startswith("mkdocs ") else counts if counts is not None else {})[name] = value
         assemble(site, [(job.edition, job.site) for job in jobs if job.edition.folder])
     return workers
 
@@ -275,7 +320,7 @@ def write_editions(settings: Settings, digest: Digest, files: dict[str, str], do
                                 converter.convert if converter else None, converter.language if converter else None)
         yield edition, edition_docs, options
     with watch.stage("words data"):  # the dictionary data, shared by the editions (see place_dictionary)
-        write_data(docs / DATA_ASIDE, digest.articles, digest.words, shifted)
+        write_words_data(docs / DATA_ASIDE, digest, shifted, cache or Cache(None))
 
 
 def edition_url(settings: Settings, edition) -> str | None:
@@ -286,6 +331,25 @@ def edition_url(settings: Settings, edition) -> str | None:
 
 
 DATA_ASIDE = "_dictionary"  # docs/ subfolder (no edition's) where the data waits for its site
+
+
+def write_words_data(folder: Path, digest: Digest, shifted: dict[str, dict[str, list[int]]], cache: Cache) -> None:
+    """What :func:`generator.site.dictionary_data.write_data` writes, each file taken from the
+    cache when what it is made of is unchanged: an article's slug, its blocks' anchors and
+    text, its words and the Traditional boundaries that moved (CC-CEDICT and the HSK lists
+    are in the cache's version); the shared files depend on nothing else."""
+    folder.mkdir(parents=True, exist_ok=True)
+    common, licence = cache.get("words data", ("shared",), lambda: (common_data(load()), licence_text(load())))
+    (folder / f"{COMMON}.js").write_text(common, encoding="utf-8")
+    for article in digest.articles:
+        found, moved = digest.words[article.slug], shifted.get(article.slug)
+        # repr, not pickle: pickle's bytes depend on which strings are one object (they
+        # differ between words just computed and words read from the cache)
+        parts = (article.slug, repr([(b.anchor, b.text.text) for b in article.blocks]),
+                 repr((found.words, found.tokens)), json.dumps(moved, sort_keys=True))
+        text = cache.get("words data", parts, lambda: article_data(article, found, moved, load()))
+        (folder / f"{article.slug}.js").write_text(text, encoding="utf-8")
+    (folder / "LICENSE.txt").write_text(licence, encoding="utf-8")
 
 
 def watch_shifts(pages: Iterator[tuple[str, str]], digest: Digest,

@@ -116,6 +116,10 @@ def _article_report(name: str, page, article) -> list[str]:
     flag = " (provisional title)" if article.provisional else ""
     sections = sum(1 for b in article.blocks if b.kind == "heading")
     counts = f"{len(article.paragraphs)} paragraphs" + (f", {sections} subheads" if sections else "")
+    for kind, label in (("table", "tables"), ("list", "lists")):
+        found = [b for b in article.blocks if b.kind == kind]
+        counts += f", {len(found)} {label} (lines " + ", ".join(
+            f"{b.text.first_line}–{b.text.pieces[-1].line}" for b in found) + ")" if found else ""
     lines = [f"  article {article.number}: {article.title}{flag} [{counts}] → {article.slug}"]
     where = {"headline": article.headline, "kicker": article.kicker, "deck": article.deck,
              "dateline": article.dateline, "reporters": article.reporters}

@@ -11,7 +11,7 @@ baozhai plugin). Moving to another engine means rewriting this package.
 
 Modules: ``config`` (mkdocs.yml through MkDocs; the baozhai plugin's options),
 ``plugin`` (the ``baozhai`` MkDocs plugin), ``build`` (one edition's build, its
-checks and errors), ``options`` (per-edition options, offline reading), ``search``
+checks and errors), ``pages`` (MkDocs' build rendering only the pages the cache lacks), ``options`` (per-edition options, offline reading), ``search``
 (Baozhai's search in Material's), ``raw_blocks`` (a Python-Markdown extension),
 ``couplings`` (the list below as data), ``theme/`` (Baozhai's templates and page
 script), ``worker.js`` (the hook into Material's search worker), ``vendor/``.
@@ -48,6 +48,12 @@ tests/test_engine.py checks the installed versions and names any that moved):
 * output files (mkdocs, Material): ``404.html``, ``sitemap.xml(.gz)``,
   ``search/search_index.json`` and ``.js`` (``options.HOSTED_ONLY``, ``OFFLINE_ONLY``:
   which the offline bundles leave out and which the hosted site drops). [options]
+* page cache (mkdocs, Material): ``pages`` repeats ``mkdocs.commands.build.build``
+  step for step with its ``_populate_page``, ``_build_page``, ``_build_theme_template``,
+  ``_build_extra_template``; puts back a cached page's entries of Material's
+  ``SearchIndex.entries`` (appended in ``on_page_context``); keys pages on what
+  ``partials/nav-item.html`` and ``tabs-item.html`` show of the navigation (titles,
+  addresses, ``meta`` icon, subtitle, status). [pages]
 * raw blocks (Markdown): a ``Preprocessor`` between ``normalize_whitespace`` (30) and
   ``html_block`` (20) putting blocks in ``md.htmlStash``. [raw_blocks]
 

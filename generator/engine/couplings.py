@@ -43,6 +43,10 @@ COUPLINGS = (
              ".md-search (engine/theme/assets/javascripts/baozhai-material.js)", MATERIAL),
     Coupling("output files", "404.html, sitemap.xml(.gz), search/search_index.json and .js "
              "(options.HOSTED_ONLY, OFFLINE_ONLY)", MKDOCS + MATERIAL),
+    Coupling("page cache", "mkdocs.commands.build.build's steps in order, its _populate_page, _build_page, "
+             "_build_theme_template, _build_extra_template; Material's SearchIndex.entries (a page's entries "
+             "appended in on_page_context); nav-item.html and tabs-item.html reading meta icon, subtitle, "
+             "status", MKDOCS + MATERIAL),
     Coupling("raw blocks", "a Preprocessor between normalize_whitespace (30) and html_block (20) "
              "storing blocks in md.htmlStash", MARKDOWN),
 )

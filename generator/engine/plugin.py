@@ -40,6 +40,8 @@ class Report:
 
     preserved: int = 0  # articles whose HTML passed the preservation check
     search: bool = False  # Baozhai's fields and query layer are in the search
+    rendered: int = 0  # pages MkDocs rendered (with the page cache: generator.engine.pages)
+    cached: int = 0  # pages written from the page cache
 
 
 class BaozhaiPlugin(BasePlugin[BaozhaiConfig]):

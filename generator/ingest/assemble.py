@@ -56,7 +56,11 @@ class Builder:
     def take(self, unit: Unit, following: Unit | None) -> None:
         """Everything but headings: markers, bylines, credits, captions, paragraphs."""
         line, kind = unit.first, unit.kind
-        if kind is Kind.CHROME:
+        if unit.item:
+            self.take_item(unit)
+        elif unit.is_cells:
+            self.take_cells(unit)
+        elif kind is Kind.CHROME:
             self.take_furniture(line)
         elif kind is Kind.CONTINUATION:
             self.current().continuations.append(continuation(line, 0, len(line.text)))
@@ -70,6 +74,28 @@ class Builder:
             self.current().photos.append(Photo(_text_of(unit), None))
         else:
             self.take_text(unit)
+
+    def take_cells(self, unit: Unit) -> None:
+        """A flattened table or list (:mod:`generator.ingest.tables`): one block, each cell a piece."""
+        self.current().blocks.append(Block("table" if unit.columns else "list", Text(unit.cells),
+                                           columns=unit.columns, sizes=unit.sizes))
+        if unit.decision is not None:
+            self.page.decisions.append(unit.decision)
+
+    def take_item(self, unit: Unit) -> None:
+        """An item of a bulletin split by item (:mod:`generator.ingest.bulletins`): it opens an
+        article; its marker is structure; its first line is the headline, or its text opens
+        with the article's dateline."""
+        if unit.decision is not None:
+            self.page.decisions.append(unit.decision)
+        first = unit.first
+        self.page.consumed.append(Consumed(first.piece(0, unit.item)))
+        if unit.opens == "headline":
+            self.open_article(Text((first.piece(unit.item),)))
+            self.decide(first.number, "headline", f"“{first.text[unit.item:]}”: headline of a bulletin item")
+            return
+        self.open_article(None)
+        self.take_text(unit, unit.item)
 
     def take_date(self, line: Line) -> None:
         """A date line at the head of an article is its dateline; elsewhere (a page header,
@@ -87,14 +113,15 @@ class Builder:
         else:
             article.photos.append(Photo(None, line.whole()))
 
-    def take_text(self, unit: Unit) -> None:
+    def take_text(self, unit: Unit, start: int = 0) -> None:
+        """A paragraph (from column ``start`` of its first line), with the markers and
+        furniture at its ends taken off."""
         article = self.current()
         first, last = unit.lines[0], unit.lines[-1]
-        start = 0
-        lead = c.CONT_FROM_RE.match(first.text)
+        lead = c.CONT_FROM_RE.match(first.text[start:])
         if lead:
-            article.continuations.append(continuation(first, 0, lead.end()))
-            start = lead.end()
+            article.continuations.append(continuation(first, start, start + lead.end()))
+            start += lead.end()
         found = furniture.leading(first.text[start:])
         if found is not None:
             file_furniture(self.page, article, Text((first.piece(start, start + found.end),)), found)

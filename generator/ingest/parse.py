@@ -23,6 +23,7 @@ on ``Page.decisions``; ``baozhai check`` lists the doubtful ones as warnings.
 from __future__ import annotations
 
 from generator.ingest import classify as c
+from generator.ingest import bulletins, tables
 from generator.ingest.assemble import Builder, join_texts
 from generator.ingest.classify import Kind
 from generator.ingest.units import Line, Unit, group, layout_of, raw_lines, read_lines
@@ -104,17 +105,18 @@ def settle(page: Page) -> None:
     such case is a doubtful decision."""
     if not page.articles:
         page.decisions.append(Decision(page.source.body_start, "no-article", "no article found on the page", True))
-    if not any(a.paragraphs for a in page.articles):
+    if not any(a.has_body for a in page.articles):
         for article in page.articles:
             page.decisions.append(_no_body(article, "the page has no body text: published as it is"))
         return
     kept: list[Article] = []
     held: list[Article] = []  # articles without body above the first one with body
     for article in page.articles:
-        if article.paragraphs:
+        if article.has_body:
             if held:
-                texts = [t for a in held for t in _headings(a)]
-                article.kicker = join_texts(texts + ([article.kicker] if article.kicker else []))
+                texts = [t for a in held for t in _headings(a)] + ([article.kicker] if article.kicker else [])
+                if texts:  # an article held only for its markers (a continuation, a byline) adds no kicker
+                    article.kicker = join_texts(texts)
                 for earlier in held:
                     _carry(page, earlier, article)
                 held = []
@@ -124,7 +126,8 @@ def settle(page: Page) -> None:
             kept[-1].blocks += [Block("heading", t) for t in _headings(article)]
             _carry(page, article, kept[-1])
         else:
-            page.decisions.append(_no_body(article, "kept as the kicker of the next article"))
+            page.decisions.append(_no_body(article, "kept as the kicker of the next article" if _headings(article)
+                                           else "its markers go with the next article"))
             held.append(article)
     for number, article in enumerate(kept, 1):
         article.number = number
@@ -155,10 +158,13 @@ def _carry(page: Page, article: Article, into: Article) -> None:
 
 
 def _no_body(article: Article, what: str) -> Decision:
-    pieces = [p for t in (article.kicker, article.headline, article.deck, *article.bylines) if t is not None
-              for p in t.pieces] + [p for b in article.blocks for p in b.text.pieces]
+    texts = [article.kicker, article.headline, article.deck, *article.bylines, article.dateline, article.reporters,
+             *(t for photo in article.photos for t in (photo.caption, photo.credit))]
+    pieces = [p for t in texts if t is not None for p in t.pieces] + [p for b in article.blocks for p in b.text.pieces] \
+        + [jump.marker for jump in article.continuations]
     line = min((p.line for p in pieces), default=0)
-    return Decision(line, "no-body", f"“{article.title}” has no body text: {what}", True)
+    name = f"“{article.title}”" if _headings(article) else "an article of markers only (no headline, no text)"
+    return Decision(line, "no-body", f"{name} has no body text: {what}", True)
 
 
 def parse_page(source: SourcePage, order: list[int] | None = None) -> Page:
@@ -168,12 +174,18 @@ def parse_page(source: SourcePage, order: list[int] | None = None) -> Page:
     rows = raw_lines(source, order)
     lines = read_lines(rows)
     layout = layout_of(rows, lines)
-    units = group(rows, lines, layout)
-    if any(u.kind is Kind.HEADING and _heading(u.first.text).level == 1 for u in units):
+    overrides, chosen = dict(source.structure), list[Decision]()
+    units = tables.merge(group(rows, lines, layout), overrides, chosen)
+    marked = any(u.kind is Kind.HEADING and _heading(u.first.text).level == 1 for u in units)
+    units = bulletins.apply(units, overrides, chosen, split=not marked)  # on a marked page, marks make articles
+    if marked:
         page = MarkedParser(source, units).run()
     else:
         page = UnmarkedParser(source, units, layout).run()
-    page.decisions = layout.decisions + page.decisions
+    page.decisions = layout.decisions + page.decisions + chosen
+    page.decisions += [Decision(line, "override", f"structure: {line}: {choice} names no table, list or bulletin the "
+                                                  "parser found at that line: nothing changed", True)
+                       for line, choice in overrides.items()]
     settle(page)
     page.decisions.sort(key=lambda d: d.line)
     return page

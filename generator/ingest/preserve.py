@@ -21,7 +21,7 @@ from html.parser import HTMLParser
 from typing import Callable
 
 from generator.ingest.layers import apply
-from generator.model import Article, Change, Page, Piece, PunctChange, Repairs
+from generator.model import CELLS, Article, Block, Change, Page, Piece, PunctChange, Repairs, Text
 
 Render = Callable[[str], str]  # Markdown → HTML, as the site's pages are rendered (Settings.markdown_html)
 
@@ -203,7 +203,7 @@ class Shown:
     @classmethod
     def of(cls, article: Article) -> "Shown":
         return cls(article.source,
-                   tuple((b.anchor, b.text.text, b.text.first_line) for b in article.blocks),
+                   tuple((anchor, text.text, text.first_line) for b in article.blocks for anchor, text in _shown(b)),
                    tuple((p.text, p.line) for p in article_pieces(article)[1]))
 
     def as_json(self) -> dict:
@@ -212,6 +212,13 @@ class Shown:
     @classmethod
     def from_json(cls, data: dict) -> "Shown":
         return cls(data["source"], tuple(map(tuple, data["blocks"])), tuple(map(tuple, data["meta"])))
+
+
+def _shown(block: Block) -> list[tuple[str, Text]]:
+    """(id, text) of the elements a block is shown in: itself, or each cell of a table or list."""
+    if block.kind in CELLS:
+        return [(block.cell_anchor(index), cell) for index, cell in enumerate(block.cells)]
+    return [(block.anchor, block.text)]
 
 
 def shown_json(pages: dict[str, Article], others: dict[str, Shown] | None = None) -> str:

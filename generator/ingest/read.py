@@ -21,6 +21,8 @@ SOURCE_SUFFIX = ".txt"
 SUFFIXES = (SOURCE_SUFFIX,) + records.SUFFIXES  # a page of text, or scraper records (JSON, JSONL)
 META_SUFFIX = ".meta.yml"
 META_FIELDS = {"publication", "outlet", "date", "page", "edition", "region"}
+STRUCTURE_CHOICES = ("paragraphs", "list", "articles")  # what structure: may say of a line
+Structure = tuple[tuple[int, str], ...]
 REGIONS = ("cn", "tw", "hk")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _PAGE = re.compile(r"[A-Z]{0,2}\d{1,3}")
@@ -57,15 +59,20 @@ def read_page(path: Path) -> SourcePage:
     text = decode(_read_bytes(path), path)
     lines = text.split("\n")
     if path.suffix in records.SUFFIXES:
-        return _read_through(_checked(records.read_records(path, text, _sidecar(path, PageMeta()))))
+        meta, structure = _sidecar(path, PageMeta(), ())
+        if structure:
+            raise SourceError("structure: applies to text pages, not to scraper records",
+                              path.with_name(path.stem + META_SUFFIX), 1)
+        return _read_through(_checked(records.read_records(path, text, meta)))
     long = next((i for i, line in enumerate(lines) if len(line) > MAX_LINE), None)
     if long is not None:
         raise SourceError(f"line has {len(lines[long]):,} characters; a source line may have at most "
                           f"{MAX_LINE:,} (is this extracted page text?)", path, long + 1)
-    meta, body_start = _front_matter(lines, path)
-    meta = _sidecar(path, meta)
+    meta, structure, body_start = _front_matter(lines, path)
+    meta, structure = _sidecar(path, meta, structure)
     numbered = tuple(SourceLine(i + 1, line) for i, line in enumerate(lines))
-    page = SourcePage(path=path, key=path.stem, lines=numbered, meta=meta, body_start=body_start)
+    page = SourcePage(path=path, key=path.stem, lines=numbered, meta=meta, body_start=body_start,
+                      structure=structure)
     if not any(line.text.strip() for line in numbered[body_start - 1:]):
         raise SourceError("page is empty (only whitespace)", path, 1)
     return _read_through(page)
@@ -86,17 +93,17 @@ def _read_through(page: SourcePage) -> SourcePage:
                    script=found.reason if found.converts else "", script_doubtful=found.doubtful)
 
 
-def _sidecar(path: Path, meta: PageMeta) -> PageMeta:
+def _sidecar(path: Path, meta: PageMeta, structure: Structure) -> tuple[PageMeta, Structure]:
     """The metadata of a sidecar ``NAME.meta.yml``, if there is one (front matter and a
     sidecar together are refused)."""
     sidecar = path.with_name(path.stem + META_SUFFIX)
     if sidecar.exists():
-        if meta != PageMeta():
+        if meta != PageMeta() or structure:
             raise SourceError("metadata given twice: front matter and " + sidecar.name, path, 1)
         _inside(sidecar)
         data = _read_bytes(sidecar)
-        meta = _parse_meta(decode(data, sidecar) if data.strip() else "", sidecar, 0)
-    return meta
+        meta, structure = _parse_meta(decode(data, sidecar) if data.strip() else "", sidecar, 0)
+    return meta, structure
 
 
 def _checked(page: SourcePage) -> SourcePage:
@@ -213,16 +220,16 @@ def _convert_hint(label: str, codec: str) -> str:
             f"`iconv -f {codec.upper()} -t UTF-8 FILE > FILE.utf8` and replace the file")
 
 
-def _front_matter(lines: list[str], path: Path) -> tuple[PageMeta, int]:
+def _front_matter(lines: list[str], path: Path) -> tuple[PageMeta, Structure, int]:
     if not lines or lines[0].strip() != "---":
-        return PageMeta(), 1
+        return PageMeta(), (), 1
     for end in range(1, len(lines)):
         if lines[end].strip() == "---":
-            return _parse_meta("\n".join(lines[1:end]), path, 1), end + 2
+            return *_parse_meta("\n".join(lines[1:end]), path, 1), end + 2
     raise SourceError("front matter opened with --- is never closed", path, 1)
 
 
-def _parse_meta(text: str, path: Path, offset: int) -> PageMeta:
+def _parse_meta(text: str, path: Path, offset: int) -> tuple[PageMeta, Structure]:
     root = None
     try:
         root = yaml.compose(text)
@@ -234,11 +241,12 @@ def _parse_meta(text: str, path: Path, offset: int) -> PageMeta:
                           path, line) from None
     if not isinstance(data, dict):
         raise SourceError("metadata must be a mapping of publication/date/page/edition/region", path, offset + 1)
+    where = {k.value: offset + k.start_mark.line + 1 for k, _ in root.value  # line of each field
+             if isinstance(k, yaml.ScalarNode)} if isinstance(root, yaml.MappingNode) else {}
+    structure = _structure(data.pop("structure", None), path, where.get("structure", offset + 1))
     unknown = set(data) - META_FIELDS
     if unknown:
         raise SourceError(f"unknown metadata field(s): {', '.join(sorted(map(str, unknown)))}", path, offset + 1)
-    where = {k.value: offset + k.start_mark.line + 1 for k, _ in root.value  # line of each field
-             if isinstance(k, yaml.ScalarNode)} if isinstance(root, yaml.MappingNode) else {}
     values = {}
     for key, value in data.items():
         if isinstance(value, (list, dict)):
@@ -261,7 +269,19 @@ def _parse_meta(text: str, path: Path, offset: int) -> PageMeta:
         if "publication" in values:
             raise SourceError("outlet and publication are the same field: give one", path, where["outlet"])
         values["publication"] = values.pop("outlet")
-    return PageMeta(**values)
+    return PageMeta(**values), structure
+
+
+def _structure(value: object, path: Path, line: int) -> Structure:
+    """``structure:``: the editor's word on a table, list or bulletin the parser found, by
+    the line its decision names: ``paragraphs``, ``list`` or ``articles``."""
+    if value is None:
+        return ()
+    if not isinstance(value, dict) or not all(isinstance(k, int) and not isinstance(k, bool) and k >= 1
+                                              and v in STRUCTURE_CHOICES for k, v in value.items()):
+        raise SourceError(f"structure must map line numbers to one of {', '.join(STRUCTURE_CHOICES)} "
+                          "(e.g. 12: paragraphs)", path, line)
+    return tuple(sorted(value.items()))
 
 
 def _value_line(root: yaml.Node | None) -> int:

@@ -64,7 +64,7 @@ def _renormalise(article: Article, normalised: dict[int, str]) -> None:
     article.bylines = [_text(t, normalised) for t in article.bylines]
     article.photos = [Photo(_text(p.caption, normalised), _text(p.credit, normalised)) for p in article.photos]
     article.continuations = [replace(x, marker=_piece(x.marker, normalised)) for x in article.continuations]
-    article.blocks = [Block(b.kind, _text(b.text, normalised), b.anchor) for b in article.blocks]
+    article.blocks = [replace(b, text=_text(b.text, normalised)) for b in article.blocks]
 
 
 def _join_broken(article: Article) -> list[Join]:
@@ -99,8 +99,12 @@ def _reason(before: str, after: str) -> str:
 
 
 def number_blocks(article: Article) -> None:
-    """Stable anchors: p1, p2… for paragraphs, s1, s2… for section headings."""
-    counts = {"para": 0, "heading": 0}
+    """Stable anchors: p1, p2… for paragraphs, s1, s2… for section headings, t1… for
+    tables, l1… for lists (their cells t1-1, t1-2…)."""
+    counts = {"para": 0, "heading": 0, "table": 0, "list": 0}
     for block in article.blocks:
         counts[block.kind] += 1
-        block.anchor = ("p" if block.kind == "para" else "s") + str(counts[block.kind])
+        block.anchor = _PREFIX[block.kind] + str(counts[block.kind])
+
+
+_PREFIX = {"para": "p", "heading": "s", "table": "t", "list": "l"}

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from generator.errors import SourceError
 from generator.ingest import classify as c
-from generator.ingest import furniture
+from generator.ingest import furniture, tables
 from generator.ingest.classify import Kind
 from generator.ingest.metadata import file_furniture, note
 from generator.ingest.names import plausible
+from generator.ingest.units import Line, Unit
 from generator.ingest.records import field_name
 from generator.model import Article, Block, Continuation, Decision, Page, Photo, Piece, SourceLine, SourcePage, Text
 
@@ -82,7 +83,7 @@ def _record(page: Page, record: int, lines: list[SourceLine]) -> None:
         else:
             file_furniture(page, article, text, furniture.Found("record-field", 0, len(text.text)))
     _content(page, article, content)
-    if not article.paragraphs:
+    if not article.has_body:
         raise SourceError(f"record {record} (“{article.title}”) has no body text", page.source.path,
                           page.source.where((content or lines)[0].number))
 
@@ -116,7 +117,18 @@ def _copy(page: Page, article: Article, text: Text, content: list[SourceLine]) -
 
 def _content(page: Page, article: Article, lines: list[SourceLine]) -> None:
     texts = [t for t in (_whole(ln) for ln in lines) if t is not None]
+    cells = {f.start: f for f in tables.find([_unit(t) for t in texts])}  # a table's cells, one a paragraph
+    skip = 0
     for index, text in enumerate(texts):
+        if index < skip:
+            continue
+        if index in cells:
+            table = cells[index]
+            article.blocks.append(Block("table" if table.columns else "list", Text(tuple(table.cells)),
+                                        columns=table.columns))
+            page.decisions.append(table.decision)
+            skip = table.end
+            continue
         found = furniture.classify(text.text)
         kind = c.kind_of(text.text) if found is None else Kind.CHROME
         if found is not None:
@@ -135,6 +147,11 @@ def _content(page: Page, article: Article, lines: list[SourceLine]) -> None:
                                            "a sentence end, before text: a subhead"))
         else:
             _paragraph(page, article, text)
+
+
+def _unit(text: Text) -> Unit:
+    piece = text.pieces[0]
+    return Unit([Line(piece.line, piece.start, piece.raw, c.kind_of(piece.raw))])
 
 
 def _bulleted_name(text: str) -> bool:

@@ -52,6 +52,12 @@ class Unit:
     lines: list[Line]
     gap: int = 0  # blank lines before it
     gap_after: int = 0
+    cells: tuple[Piece, ...] = ()  # a flattened table or list (generator.ingest.tables): its cells
+    columns: int = 0  # a table's column count, 0 for a list
+    decision: Decision | None = None  # why it is a table, a list or a bulletin
+    sizes: tuple[int, ...] = ()  # lines of each list entry (a bulletin's items), when not one each
+    item: int = 0  # a bulletin item opening an article: the length of its marker (generator.ingest.bulletins)
+    opens: str = ""  # what the item opens with beside its marker: "headline", "dateline" or ""
 
     @property
     def first(self) -> Line:
@@ -64,6 +70,10 @@ class Unit:
     @property
     def kind(self) -> Kind:
         return self.first.kind if len(self.lines) == 1 else Kind.TEXT
+
+    @property
+    def is_cells(self) -> bool:
+        return bool(self.cells)
 
     @property
     def number(self) -> int:

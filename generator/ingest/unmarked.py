@@ -34,11 +34,13 @@ _LABEL = re.compile(r"^([\u4e00-\u9fff]{1,4}|[A-Za-z]{1,3})[:：]")  # 问：, �
 
 
 def heading_shaped(unit: Unit) -> bool:
-    return unit.kind is Kind.TEXT and len(unit.lines) == 1 and c.looks_like_headline(unit.text)
+    return unit.kind is Kind.TEXT and len(unit.lines) == 1 and not unit.is_cells and not unit.item \
+        and c.looks_like_headline(unit.text)
 
 
 def opens_with_dateline(unit: Unit | None) -> bool:
-    return unit is not None and unit.kind is Kind.TEXT and bool(c.LEADING_DATELINE_RE.match(unit.text))
+    return unit is not None and unit.kind is Kind.TEXT and not unit.is_cells \
+        and bool(c.LEADING_DATELINE_RE.match(unit.text))
 
 
 class UnmarkedParser(Builder):

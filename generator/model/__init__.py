@@ -10,7 +10,7 @@ digest       everything the site is rendered from
 edition      the editions a site can have (Simplified, Traditional)
 """
 from generator.model.annotations import Annotations, KeyNumber, Occurrence
-from generator.model.article import (PROVISIONAL_LEAD, Article, Block, Consumed, Continuation, Decision, Duplicate,
+from generator.model.article import (CELLS, PROVISIONAL_LEAD, Article, Block, Consumed, Continuation, Decision, Duplicate,
                                      Furniture, Page, Photo)
 from generator.model.digest import Digest
 from generator.model.edition import EDITIONS, Edition
@@ -19,7 +19,7 @@ from generator.model.links import Feature, Jump, Links, Related, Weighted
 from generator.model.repairs import Erratum, Join, Located, PageResult, PunctChange, Repairs, Suspect
 from generator.model.source import Change, Origin, PageMeta, Piece, SourceLine, SourcePage, Text
 
-__all__ = ["Annotations", "KeyNumber", "Occurrence", "PROVISIONAL_LEAD", "Article", "Block", "Consumed",
+__all__ = ["CELLS", "Annotations", "KeyNumber", "Occurrence", "PROVISIONAL_LEAD", "Article", "Block", "Consumed",
            "Continuation", "Decision", "Duplicate", "Furniture", "Page", "Photo", "Digest", "CATEGORIES",
            "Glossary", "PageNote", "Term", "toneless",
            "Feature", "Jump", "Links", "Related", "Weighted", "Erratum", "Join", "Located", "PageResult",

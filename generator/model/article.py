@@ -25,13 +25,37 @@ class Photo:
     credit: Text | None
 
 
+CELLS = ("table", "list")  # blocks made of cells: each piece of the text one cell (or list item)
+
+
 @dataclass
 class Block:
-    """A paragraph or a section heading inside an article body."""
+    """A paragraph, a section heading, a table or a list inside an article body.
 
-    kind: str  # "para" | "heading"
+    A table's (or list's) text is its cells in reading order, each cell one piece
+    (:mod:`generator.ingest.tables`); ``columns`` says how they make rows (the first
+    row is the header), 0 for a list."""
+
+    kind: str  # "para" | "heading" | "table" | "list"
     text: Text
     anchor: str = ""
+    columns: int = 0
+    sizes: tuple[int, ...] = ()  # pieces of each list item, when not one each (an item over several lines)
+
+    @property
+    def cells(self) -> tuple[Text, ...]:
+        """A table's cells (a list's items) as texts; a paragraph or heading is one."""
+        if self.kind not in CELLS:
+            return (self.text,)
+        pieces = self.text.pieces
+        if not self.sizes:
+            return tuple(Text((p,)) for p in pieces)
+        starts = [sum(self.sizes[:i]) for i in range(len(self.sizes))]
+        return tuple(Text(pieces[s:s + n]) for s, n in zip(starts, self.sizes))
+
+    def cell_anchor(self, index: int) -> str:
+        """The id of a table's cell (a list's item), 0-based ``index``: ``t1-3``."""
+        return f"{self.anchor}-{index + 1}"
 
 
 @dataclass
@@ -66,6 +90,11 @@ class Article:
     @property
     def paragraphs(self) -> list[Block]:
         return [b for b in self.blocks if b.kind == "para"]
+
+    @property
+    def has_body(self) -> bool:
+        """True when the article has text of its own: a paragraph, a table or a list."""
+        return any(b.kind != "heading" for b in self.blocks)
 
     @property
     def first_line(self) -> int:

@@ -106,6 +106,7 @@ class SourcePage:
     changes: tuple[Change, ...] = ()  # between the file and its reading lines
     script: str = ""  # how its script was decided (generator.ingest.script), for the page's decisions
     script_doubtful: bool = False
+    structure: tuple[tuple[int, str], ...] = ()  # the editor's overrides: (line, "paragraphs"|"list"|"articles")
 
     @property
     def name(self) -> str:

@@ -8,6 +8,7 @@ pages serve the hosted site and the offline bundles (see generator.site.bundle).
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import time
@@ -17,6 +18,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Iterable
 
+from generator.cache import Cache
 from generator.engine.options import add_shim
 from generator.config import Edition, Settings
 from generator.engine.build import build_edition
@@ -35,14 +37,44 @@ class EditionJob:
     options: dict
     site: Path  # this edition's site, built alone
     checked: int = 0  # articles whose HTML the baozhai plugin must check (the Simplified edition's)
+    cached: bool = False  # pages built before for the same inputs come from the cache (settings.cache)
+    shard: "Shard | None" = None  # render only this shard's pages (into the cache)
+
+
+@dataclass(frozen=True)
+class Shard:
+    """Shard ``number`` of ``count``: the pages whose path hashes to it (stable across
+    runs and machines, so each page belongs to one shard of a CI matrix)."""
+
+    number: int  # 1…count
+    count: int
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.number <= self.count:
+            raise ValueError(f"shard {self.number}/{self.count}: the number must be from 1 to {self.count}")
+
+    def __call__(self, path: str) -> bool:
+        return int(hashlib.sha256(path.encode("utf-8")).hexdigest()[:8], 16) % self.count == self.number - 1
+
+    @classmethod
+    def parse(cls, text: str) -> "Shard":
+        number, _, count = text.partition("/")
+        if not (number.isdigit() and count.isdigit()):
+            raise ValueError(f"shard {text!r}: expected K/N, e.g. 1/4")
+        return cls(int(number), int(count))
 
 
 def run(job: EditionJob) -> dict[str, float]:
-    """Build one edition; return the seconds it took."""
+    """Build one edition; return the seconds it took and the pages it rendered and took from the cache."""
     begin = time.perf_counter()
-    build_edition(job.settings, job.docs, job.site, job.checked, **job.options)
+    cache = Cache.at(job.settings.cache) if job.cached or job.shard else None
+    report = build_edition(job.settings, job.docs, job.site, job.checked, cache=cache, only=job.shard, **job.options)
+    if cache is not None:
+        cache.commit()  # each entry is right for its key, whatever the other editions' builds do
     add_shim(job.site)
-    return {f"mkdocs {job.edition.code}": time.perf_counter() - begin}
+    code = job.edition.code
+    return {f"mkdocs {code}": time.perf_counter() - begin, f"pages rendered {code}": report.rendered,
+            f"pages cached {code}": report.cached}
 
 
 def jobs_for(articles: int, editions: int) -> int:

@@ -12,7 +12,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from generator.site.escape import md_text
-from generator.model import Article, Block, Text
+from generator.model import CELLS, Article, Block, Text
 from generator.ingest.sentences import sentence_end
 
 
@@ -160,5 +160,30 @@ def front_matter(title: str, description: str) -> dict[str, Markup]:
 
 
 def render_blocks(article: Article, spans: dict[str, list[Span]]) -> list[RenderedBlock]:
-    return [RenderedBlock(b.kind, b.anchor, marked(b.text.text, spans.get(b.anchor, [])))
+    return [RenderedBlock(b.kind, b.anchor, cells_markdown(b, spans.get(b.anchor, [])) if b.kind in CELLS
+                          else marked(b.text.text, spans.get(b.anchor, [])))
             for b in article.blocks]
+
+
+def cells_markdown(block: Block, spans: list[Span]) -> Markup:
+    """A table as a Markdown table (its first row the header), a list as a Markdown list;
+    each cell escaped, with its id (``{ #t1-3 }``: the output check finds every cell by
+    it) and the spans that fall inside it."""
+    cells, offset = [], 0
+    for index, cell in enumerate(block.cells):
+        length = len(cell.text)
+        inside = [Span(s.start - offset, s.end - offset, s.open, s.close, s.priority) for s in spans
+                  if offset <= s.start and s.end <= offset + length]
+        # attr_list: at the end of a cell's line, on its own line under a list item
+        cells.append(f"{marked(cell.text, inside)}{' ' if block.kind == 'table' else chr(10) + '  '}"
+                     f"{{ #{block.cell_anchor(index)} }}")
+        offset += length
+    if block.kind == "list":
+        return Markup("\n".join(f"- {cell}" for cell in cells))
+    rows = [cells[start:start + block.columns] for start in range(0, len(cells), block.columns)]
+    lines = [_row(rows[0]), _row(["---"] * block.columns)] + [_row(row) for row in rows[1:]]
+    return Markup("\n".join(lines))
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"

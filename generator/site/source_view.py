@@ -114,7 +114,8 @@ def _article_fates(article: Article, put, name: str) -> None:
         put(photo.credit.pieces if photo.credit else (), f"{name} 图片来源")
     put([c.marker for c in article.continuations], f"{name} 接续标记")
     for block in article.blocks:
-        what = f"第{block.anchor[1:]}段" if block.kind == "para" else "小标题"
+        what = {"para": f"第{block.anchor[1:]}段", "table": f"表格{block.anchor[1:]}",
+                "list": f"列表{block.anchor[1:]}"}.get(block.kind, "小标题")
         put(block.text.pieces, f"{name} {what}")
 
 

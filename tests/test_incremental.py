@@ -1,0 +1,156 @@
+"""Incremental and sharded builds give the site a full build gives, byte for byte.
+
+A build renders with MkDocs only the pages the cache lacks (generator.engine.pages);
+shards rendered apart (``--shard K/N``, a CI matrix's jobs) and joined by a build
+with all their caches give the same site as one build. Tiny digests: three pages
+of two articles, from the seed's own paragraphs (a test fixture, not news).
+"""
+from __future__ import annotations
+
+import pickle
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, SEED_SOURCE, snapshot
+
+from generator.cache import Cache
+from generator.cli import main
+from generator.commands import build as commands
+from generator.config import load_settings
+from generator.site.builds import Shard
+from generator.site.dictionary_data import write_data
+
+PUBLICATION = "测试夹具（非新闻）"
+
+
+def _paragraphs() -> list[str]:
+    lines = [line.strip() for line in SEED_SOURCE.read_text(encoding="utf-8").splitlines()]
+    return [line for line in lines if len(line) > 30 and not line.startswith("#") and line[-1] in "。！？"]
+
+
+def _page(number: int, first: int) -> str:
+    """Two articles, each of three of the seed's paragraphs (so that articles share terms)."""
+    pool = _paragraphs()
+    parts = []
+    for index in range(2):
+        parts.append(f"# 测试夹具稿件{number}之{index + 1}（非新闻）\n")
+        parts += [pool[(first + index * 3 + k) % len(pool)] + "\n" for k in range(3)]
+    return "\n".join(parts)
+
+
+def write_pages(root: Path, numbers: list[int], changed: int | None = None) -> None:
+    """Pages ``numbers`` (one a day); page ``changed`` gets other paragraphs."""
+    sources = root / "content" / "sources"
+    sources.mkdir(parents=True, exist_ok=True)
+    for path in sources.iterdir():
+        path.unlink()
+    for number in numbers:
+        (sources / f"p{number}.txt").write_text(_page(number, number * 7 + (5 if number == changed else 0)),
+                                                 encoding="utf-8")
+        (sources / f"p{number}.meta.yml").write_text(
+            f"publication: {PUBLICATION}\ndate: 2030-01-{number:02d}\npage: A0{number}\n", encoding="utf-8")
+
+
+def project(root: Path) -> Path:
+    """mkdocs.yml, the theme overrides and the glossary's first terms without their page
+    notes (they name lines of the seed page, which these pages are not)."""
+    shutil.copyfile(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", root / "overrides")
+    terms = yaml.safe_load((ROOT / "content" / "glossary.yml").read_text(encoding="utf-8"))[:TERMS]
+    for term in terms:
+        term.pop("page_notes", None)
+    (root / "content").mkdir(parents=True, exist_ok=True)
+    (root / "content" / "glossary.yml").write_text(yaml.safe_dump(terms, allow_unicode=True), encoding="utf-8")
+    return root
+
+
+TERMS = 30  # a page each: few, to keep the builds small
+FINAL = [1, 2, 3]  # the content every test ends with: pages 1 to 3, page 2 changed
+
+
+def output(root: Path) -> dict[str, bytes]:
+    return {**snapshot(root / "site"), **{f"dist/{k}": v for k, v in snapshot(root / "dist").items()}}
+
+
+@pytest.fixture(scope="module")
+def full(tmp_path_factory) -> dict[str, bytes]:
+    """The site and the bundles of one build of the final content, nothing cached."""
+    root = project(tmp_path_factory.mktemp("full"))
+    write_pages(root, FINAL, changed=2)
+    built = commands.build(load_settings(root), log=lambda _: None)
+    assert built is not None and built.cached == 0
+    return output(root)
+
+
+def test_an_added_and_a_changed_page_rebuild_only_what_they_touch(full, tmp_path):
+    root = project(tmp_path)
+    write_pages(root, [1, 2])
+    settings = load_settings(root)
+    first = commands.build(settings, log=lambda _: None)
+    assert first is not None and first.cached == 0
+    write_pages(root, FINAL, changed=2)  # one page added, one changed
+    again = commands.build(settings, log=lambda _: None)
+    assert again is not None
+    assert output(root) == full
+    assert again.cached > 0  # page 1's articles and source view, in both editions…
+    assert again.rendered < first.rendered + again.cached  # …were not rendered again
+    assert commands.build(settings, log=lambda _: None) is None  # nothing changed: nothing rebuilt
+
+
+# home, browse, by date, by category, glossary, credits (the first terms are programmes and
+# slogans: no category page of people or institutions in the navigation)
+NAV_PAGES = 6
+
+
+def test_two_shards_built_apart_join_into_the_full_build(full, tmp_path):
+    root = project(tmp_path)
+    write_pages(root, FINAL, changed=2)
+    settings = load_settings(root)
+    rendered = 0
+    for number in (1, 2):  # two CI jobs: each its own cache, no site
+        shard = commands.build(replace(settings, cache=root / f"cache-{number}"), log=lambda _: None,
+                               shard=Shard(number, 2))
+        assert shard is not None and shard.cached == 0
+        rendered += shard.rendered
+        assert not settings.site.exists()
+    for number in (1, 2):  # the join job: every shard's cache
+        shutil.copytree(root / f"cache-{number}", settings.cache, dirs_exist_ok=True)
+    joined = commands.build(settings, log=lambda _: None)
+    assert joined is not None and output(root) == full
+    assert joined.rendered == NAV_PAGES * 2  # the pages joining the shards: each edition's navigation
+    assert joined.cached == rendered - NAV_PAGES * 2 * 2  # every other page, rendered by one shard
+
+
+def test_a_shard_is_one_of_its_count():
+    paths = [f"articles/a{n}.md" for n in range(50)]
+    shards = [Shard(k, 3) for k in (1, 2, 3)]
+    assert [sum(shard(p) for shard in shards) for p in paths] == [1] * 50
+    assert all(any(shard(p) for p in paths) for shard in shards)
+    with pytest.raises(ValueError, match="from 1 to 2"):
+        Shard(3, 2)
+    assert Shard.parse("2/4") == Shard(2, 4)
+    with pytest.raises(ValueError, match="expected K/N"):
+        Shard.parse("2")
+
+
+def test_the_words_data_from_the_cache_is_what_write_data_writes(seed, tmp_path):
+    write_data(tmp_path / "plain", seed.articles, seed.words, {})
+    first = Cache.at(tmp_path / "cache")
+    commands.write_words_data(tmp_path / "computed", seed, {}, first)
+    first.commit()
+    again = Cache.at(tmp_path / "cache")
+    # the next build's words come from the cache: equal, but not the same objects
+    read_back = replace(seed, words={slug: pickle.loads(pickle.dumps(w)) for slug, w in seed.words.items()})
+    commands.write_words_data(tmp_path / "cached", read_back, {}, again)
+    assert again.misses == {} and again.hits["words data"] == len(seed.articles) + 1
+    assert snapshot(tmp_path / "computed") == snapshot(tmp_path / "cached") == snapshot(tmp_path / "plain")
+
+
+def test_a_bad_shard_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["build", "--shard", "3/2"])
+    assert stop.value.code == 2
+    assert "argument --shard: shard 3/2: the number must be from 1 to 2" in capsys.readouterr().err
