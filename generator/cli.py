@@ -28,6 +28,8 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--site", type=Path, help="where the site goes; default site/")
     build.add_argument("--dist", type=Path, help="where the offline bundles go; default dist/")
     build.add_argument("--timings", type=Path, help="write each stage's seconds as JSON to this file")
+    build.add_argument("--hosted", action="store_true",
+                       help="for deploying: refuse a placeholder site_url (canonical URLs, sitemaps, feeds use it)")
     build.add_argument("--shard", type=shard_arg, metavar="K/N",
                        help="render only shard K of N into the cache (.cache/html), for a CI matrix; "
                             "a build with every shard's cache joins them (README: Performance and caching)")
@@ -67,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
             settings = replace(settings, dist=args.dist.resolve())
         if args.command == "build":
             watch = Stopwatch.for_terminal()
-            building.build(settings, watch=watch, shard=args.shard)
+            building.build(settings, watch=watch, shard=args.shard, hosted=args.hosted)
             watch.mark("total")
             if args.timings:
                 args.timings.write_text(json.dumps(watch.rounded(), indent=1), encoding="utf-8")

@@ -68,7 +68,7 @@ def unescape(text: str) -> str:
 def article_view(markdown: str) -> dict:
     """出处, 署名 and 又见于 rows and the body paragraphs of a rendered article page."""
     rows: dict[str, list[str]] = {}
-    for key, value in re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", markdown):
+    for key, value in re.findall(r"<dt>(.*?)</dt><dd[^>]*>(.*?)</dd>", markdown):
         rows.setdefault(key, []).append(unescape(re.sub(r"<[^>]+>", "", value)).strip())
     paragraphs = [unescape(m) for m in re.findall(r"^(.+)\n\{: #p\d+ \}$", markdown, re.M)]
     paragraphs = [re.sub(r"<[^>]+>|\[\^e\d+\]", "", p) for p in paragraphs]
@@ -84,8 +84,11 @@ def score(files: dict[str, str], records: list[dict]) -> dict:
     for record in records:
         first = max(record["content"], key=len)[-40:]  # its end: a leading dateline is not body text
         view = next((v for v, body in zip(views, bodies) if first in body), None)
-        where = " ".join(view["rows"].get("出处", []) + view["rows"].get("又见于", [])) if view else ""
-        if record["publish_time"][:10] in where and record["source"] in where:
+        where = " ".join(view["rows"].get("出处", []) + view["rows"].get("日期", []) + view["rows"].get("又见于", [])) \
+            if view else ""
+        year, month, day = record["publish_time"][:10].split("-")
+        dates = (record["publish_time"][:10], f"{year}年{int(month)}月{int(day)}日")  # 又见于 ISO, 日期 as read
+        if any(d in where for d in dates) and record["source"] in where:
             shown += 1
     furniture = sum(1 for v in views for p in v["paragraphs"] if any(w in p for w in WRAPPERS))
     everything = "\n".join(bodies)

@@ -16,7 +16,7 @@ from generator.site.browse_pages import date_label, issues, printed
 from generator.site.pages import navigation, render_digest
 
 FIXTURES = Path(__file__).parent / "fixtures" / "multiday"
-SEED_PAGE = "page-000-371fdb277fab058e"
+SEED_PAGE = "page-wei-min-zu-fu-xing-ji-ju-pang-bo-wei-li"  # by its first article: no page number
 
 
 def combined_content(root: Path) -> Path:
@@ -55,7 +55,7 @@ def test_issues_newest_first_then_undated(digest):
         ("2026-07-09", "2026年7月9日", [("示例报 A01版 要闻", "page-shi-li-bao-a01-ban-yao-wen")]),
         ("2026-07-08", "2026年7月8日", [("示例报 A01版 要闻", "page-shi-li-bao-a01-ban-yao-wen"),
                                      ("示例报 A05版 城市", "page-shi-li-bao-a05-ban-cheng-shi")]),
-        ("undated", "日期不详", [("000_371fdb277fab058e.txt", SEED_PAGE)]),
+        ("undated", "日期不详", [("来源不详", SEED_PAGE)]),
     ]
     assert [a.number for a in found[1].articles] == [1, 2, 1, 2]  # the source's own order
 
@@ -69,7 +69,7 @@ def test_pages_are_ordered_by_page_number_not_file_name(make_content, tmp_path):
         "sources/c.txt": "# 测试标题丙\n\n内容包括讲座和展览。\n", "sources/c.meta.yml": "date: 2026-07-08\n",
     })
     [issue] = issues(process(content))
-    assert [p.label for p in issue.pages] == ["示例报 A2版", "示例报 A10版", "c.txt"]
+    assert [p.label for p in issue.pages] == ["示例报 A2版", "示例报 A10版", "来源不详"]
 
 
 def test_page_labels_without_metadata(make_content, tmp_path):
@@ -79,7 +79,7 @@ def test_page_labels_without_metadata(make_content, tmp_path):
         "sources/x.meta.yml": "publication: 示例报\ndate: 2026-07-08\n",
     })
     assert (printed(process(content).pages[0]).label, printed(process(content).pages[0]).anchor) == (
-        "示例报 · x.txt", "page-x")
+        "示例报", "page-ce-shi-biao-ti")
     assert date_label("2026-01-05") == "2026年1月5日"
 
 
@@ -131,10 +131,11 @@ def test_date_page_lists_pages_then_articles(files):
 """
 
 
-def test_undated_pages_are_filed_under_their_file_name(files):
+def test_undated_pages_without_metadata_are_filed_as_source_unknown(files):
     page = files["issues/undated.md"]
     assert "# 日期不详 { #title }" in page
-    assert f"## 000&#95;371fdb277fab058e&#46;txt {{ #{SEED_PAGE} }}" in page
+    assert f"## 来源不详 {{ #{SEED_PAGE} }}" in page
+    assert "371fdb277fab058e" not in page
     assert page.count("### [") == 4
 
 
@@ -154,7 +155,7 @@ def test_date_index(files):
 </li>
 <li><a href="undated.html">日期不详</a> <span class="bz-count">4 篇</span>
 <ul>
-<li><a href="undated.html#page-000-371fdb277fab058e">000&#95;371fdb277fab058e&#46;txt</a> <span class="bz-count">4 篇</span></li>
+<li><a href="undated.html#page-wei-min-zu-fu-xing-ji-ju-pang-bo-wei-li">来源不详</a> <span class="bz-count">4 篇</span></li>
 </ul>
 </li>
 </ul>
@@ -239,7 +240,7 @@ def test_home_shows_the_latest_issue_and_links_into_browse(files):
 
 def test_seed_home_counts_editor_notes(seed_files):
     home = seed_files["index.md"]
-    assert "最新一期：<a href=\"issues/undated.html\">日期不详</a>，1 个版面、4 篇文章。" in home
+    assert "本摘编的版面都没有日期：<a href=\"issues/undated.html\">日期不详</a>，1 个版面、4 篇文章。" in home
     assert home.count('<p class="bz-notecount">') == 3
     assert '<p class="bz-notecount">编者注 6 条</p>' in section(home, "### [为民族复兴", "### [")
 
@@ -275,7 +276,7 @@ def test_seed_continuations_say_the_page_is_not_in_the_digest(seed_files):
 
 def test_article_ends_with_its_page_and_related_articles(files):
     report = files["articles/shi-li-yan-jiu-yuan-fa-bu-da-mo-xing-ce-shi-bao-gao.md"]
-    assert section(report, "## 相关文章") == """\
+    assert section(report, "## 相关文章", '<nav class="bz-pager"') == """\
 ## 相关文章 { #related data-search-exclude }
 
 <p class="bz-printed-page">本文所在版面：<a href="../issues/2026-07-09.html#page-shi-li-bao-a01-ban-yao-wen">2026年7月9日 示例报 A01版 要闻</a></p>
@@ -283,11 +284,37 @@ def test_article_ends_with_its_page_and_related_articles(files):
 <ul class="bz-related">
 <li><a href="../articles/ce-shi-shi-ju-ban-shi-li-ke-ji-zhan.html">测试市举办示例科技展</a> <span class="bz-where">2026年7月8日 示例报 A01版 要闻</span><br><span class="bz-reason">共同术语与关键词：<a href="../glossary/shili-kejizhan.html">示例科技展</a>、<a href="../glossary/shili-yanjiuyuan.html">示例研究院</a>、<a href="../glossary/da-moxing.html">大模型</a>、<a href="../glossary/jushen-zhineng.html">具身智能</a>、项目</span></li>
 <li><a href="../articles/shi-li-ke-ji-zhan-xi-yin-zhong-duo-shi-min.html">示例科技展吸引众多市民</a> <span class="bz-where">2026年7月8日 示例报 A05版 城市</span><br><span class="bz-reason">共同术语与关键词：<a href="../glossary/zhang-san.html">张三</a>、<a href="../glossary/shili-yanjiuyuan.html">示例研究院</a>、项目、<a href="../glossary/da-moxing.html">大模型</a>、<a href="../glossary/jushen-zhineng.html">具身智能</a></span></li>
-<li><a href="../articles/2026-shi-jie-ren-gong-zhi-neng-da-hui-shi-fang-ai-fa-zhan.html">2026世界人工智能大会释放AI发展新信号</a> <span class="bz-where">日期不详 000&#95;371fdb277fab058e&#46;txt</span><br><span class="bz-reason">共同术语与关键词：<a href="../glossary/jushen-zhineng.html">具身智能</a>、<a href="../glossary/da-moxing.html">大模型</a></span></li>
+<li><a href="../articles/2026-shi-jie-ren-gong-zhi-neng-da-hui-shi-fang-ai-fa-zhan.html">2026世界人工智能大会释放AI发展新信号</a> <span class="bz-where">日期、来源不详</span><br><span class="bz-reason">共同术语与关键词：<a href="../glossary/jushen-zhineng.html">具身智能</a>、<a href="../glossary/da-moxing.html">大模型</a></span></li>
 <li><a href="../articles/ce-shi-shi-tu-shu-guan-yan-chang-kai-fang-shi-jian.html">测试市图书馆延长开放时间</a> <span class="bz-where">2026年7月8日 示例报 A01版 要闻</span><br><span class="bz-reason">共同术语与关键词：介绍</span></li>
 </ul>
 
 """
+
+
+def test_articles_link_to_their_neighbours_of_the_same_date(digest, files):
+    """Breadcrumbs (home › dates › the date › the page), previous/next in the date's reading
+    order (page by page, crossing from A01 to A05), the other articles of the date."""
+    order = [a.slug for a in issues(digest)[1].articles]
+    assert len(order) == 4
+    second = files[f"articles/{order[1]}.md"]
+    assert ('<nav class="bz-crumbs" aria-label="位置" data-search-exclude><a href="../index.html">首页</a> › '
+            '<a href="../issues/index.html">按日期</a> › <a href="../issues/2026-07-08.html">2026年7月8日</a> › '
+            '<a href="../issues/2026-07-08.html#page-shi-li-bao-a01-ban-yao-wen">示例报 A01版 要闻</a></nav>') in second
+    pager = section(second, '<nav class="bz-pager"', "</nav>")
+    assert [m for m in pager.split('"') if m.startswith("../articles/")] == [
+        f"../articles/{order[0]}.html", f"../articles/{order[2]}.html"]
+    assert 'rel="prev"' in pager and 'rel="next"' in pager
+    more = section(second, "## 同日文章", "## 相关文章")
+    assert [m[len("../articles/"):-len(".html")] for m in more.split('"') if m.startswith("../articles/")] == [
+        order[0], order[2], order[3]]
+    first, last = files[f"articles/{order[0]}.md"], files[f"articles/{order[3]}.md"]
+    assert 'rel="prev"' not in first and 'rel="next"' in first
+    assert 'rel="prev"' in last and 'rel="next"' not in last
+    next_day = [a.slug for a in issues(digest)[0].articles]  # 2026-07-09: never linked from 2026-07-08
+    report = section(files[f"articles/{next_day[0]}.md"], '<nav class="bz-pager"', "</nav>")
+    assert [m for m in report.split('"') if m.startswith("../articles/")] == [f"../articles/{next_day[1]}.html"]
+    undated = files["articles/wei-min-zu-fu-xing-ji-ju-pang-bo-wei-li.md"]
+    assert "## 其他日期不详的文章 { #more data-search-exclude }" in undated
 
 
 def test_article_without_relatives_says_so(make_content, tmp_path):
@@ -339,3 +366,13 @@ def test_a_category_page_shows_the_newest_articles_of_each_term_and_points_to_th
     assert '<a href="person.html#t-zhang-san">张三</a><span class="bz-count">（3）</span>' in files["topics/index.md"]
     assert ('<li><a href="../topics/person.html">人物</a> <span class="bz-count">6 个术语，7 篇文章</span></li>'
             in files["browse/index.md"])
+
+
+def test_articles_are_filed_under_their_own_dates(make_content, tmp_path):
+    """Two records of one file, of two days (test fixture, not news): each under its day."""
+    records = ('[{"title": "测试标题甲", "content": ["测试市举办示例活动。"], "source": "示例网", '
+               '"publish_time": "2026-07-08 09:30"}, {"title": "测试标题乙", "content": ["示例活动持续两天。"], '
+               '"source": "示例网", "publish_time": "2026-07-09 10:00"}]')
+    digest = process(make_content(tmp_path, {"sources/feed.json": records}))
+    assert [(i.key, [(p.label, [a.title for a in p.articles]) for p in i.pages]) for i in issues(digest)] == [
+        ("2026-07-09", [("示例网", ["测试标题乙"])]), ("2026-07-08", [("示例网", ["测试标题甲"])])]

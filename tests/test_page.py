@@ -57,7 +57,7 @@ def test_check_reports_the_audit(seed_files):
     taiwan = Converter()
     converted = {name: taiwan.convert_text(text) for name, text in seed_files.items() if name.startswith("articles/")}
     report = confusable_report(seed_files, converted, taiwan)
-    assert "articles/wei-min-zu-fu-xing-ji-ju-pang-bo-wei-li.md:74: 征 → 征 (usually 徵): 「多壯闊。新時代新征程，」" in \
+    assert "articles/wei-min-zu-fu-xing-ji-ju-pang-bo-wei-li.md:77: 征 → 征 (usually 徵): 「多壯闊。新時代新征程，」" in \
         [line.strip() for line in report]
     # one summary line per article, in file-name order; glossary tooltips count too: 中试基地 (试制 → 試製)
     # puts the AI-conference article first, 现代化产业体系 (制造 → 製造) adds one to the other

@@ -325,14 +325,14 @@ def test_front_matter_metadata(process_text):
     assert result.page.source.meta == PageMeta("示例报", "2026-01-05", "A02")
     article = result.page.articles[0]
     assert article.title == "示例报测试标题"
-    assert source_label(result, article) == "示例报 2026-01-05 A02版，第1篇"
+    assert source_label(result, article) == "示例报 A02版 · 2026年1月5日"
     assert check_accounting(result.page, result.repairs) == []
 
 
 def test_sidecar_metadata(process_text):
     result = process_text(PAGE, files={"sources/x.meta.yml": "publication: 示例报\ndate: 2026-01-05\npage: A02\n"})
     assert result.page.source.meta == PageMeta("示例报", "2026-01-05", "A02")
-    assert source_label(result, result.page.articles[0]) == "示例报 2026-01-05 A02版，第1篇"
+    assert source_label(result, result.page.articles[0]) == "示例报 A02版 · 2026年1月5日"
 
 
 def test_front_matter_and_sidecar_at_once(process_text):

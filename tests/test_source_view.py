@@ -58,8 +58,9 @@ def test_a_scraped_page_furniture_and_metadata(built):
     assert article.meta.fields() == {"publication": "示例报", "date": "2026-07-08", "page": "02", "time": "09:30",
                                      "editor": "李四"}
     page = files[f"articles/{article.slug}.md"]
-    assert ('<dt>出处</dt><dd>示例报 2026&#45;07&#45;08 09&#58;30 02版，第1篇 <a class="bz-source-link" '
-            'href="../sources/x-txt.html#L1">原文</a></dd>') in page
+    assert ('<dt>出处</dt><dd><span class="bz-outlet">示例报 02版</span> <a class="bz-source-link" '
+            'href="../sources/x-txt.html#L1">原文（第1篇）</a></dd>\n'
+            '<dt>日期</dt><dd data-search-exclude><time datetime="2026&#45;07&#45;08T09&#58;30">2026年7月8日 09&#58;30</time></dd>') in page
     assert preservation(digest, files, markdown_html) == []
 
 
@@ -87,7 +88,9 @@ def test_a_pdf_page_header_and_footer_are_the_page_metadata(built):
     [article] = result.page.articles
     assert [b.text.text for b in article.blocks] == ["测试市今天举办示例活动，共有一百人参加。"]
     assert [f.kind for f in result.page.furniture] == ["page-header", "staff", "page-number"]
-    assert "<dt>出处</dt><dd>示例报 2026&#45;07&#45;08 A02版，第1篇" in files[f"articles/{article.slug}.md"]
+    page = files[f"articles/{article.slug}.md"]
+    assert '<dt>出处</dt><dd><span class="bz-outlet">示例报 A02版 要闻</span> <a class="bz-source-link"' in page
+    assert '<dt>日期</dt><dd data-search-exclude><time datetime="2026&#45;07&#45;08">2026年7月8日</time></dd>' in page
 
 
 def test_the_editor_given_metadata_wins_and_the_difference_is_recorded(built):

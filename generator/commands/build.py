@@ -7,10 +7,11 @@ import os
 import shutil
 import tempfile
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
+from urllib.parse import urlsplit
 
 from generator.cache import Cache, build_version
 from generator.cache import key as cache_key
@@ -18,16 +19,17 @@ from generator.annotate.dictionary import load
 from generator.config import Settings
 from generator.editions.edition import convert_nav, converted_pages, converter_for, search_options
 from generator.engine.build import require_plugin
-from generator.engine.config import read_raw
+from generator.engine.config import line_of, read_raw
 from generator.engine.options import overrides
 from generator.engine.plugin import search_options_path, shown_path
-from generator.errors import BuildError, template_errors
+from generator.errors import BuildError, ConfigError, template_errors
 from generator.ingest.preserve import shown_json
 from generator.model import Digest
 from generator.pipeline import generate, source_views_shown
 from generator.site.builds import BuiltEdition, EditionJob, Shard, assemble, build_all, jobs_for, release_memory
 from generator.site.bundle import drop_offline_index, zip_bundles
 from generator.site.dictionary_data import COMMON, FOLDER, article_data, common_data, licence_text, traditional_lengths
+from generator.site.feeds import FEED, atom
 from generator.site.words_view import LABELS_ASSET, labels_script
 from generator.site.pages import article_path, navigation
 from generator.slugs import ARTICLES
@@ -47,9 +49,10 @@ class Built:
 
 
 def build(settings: Settings, log=print, offline: bool = True, watch: Stopwatch | None = None,
-          shard: Shard | None = None) -> Built | None:
+          shard: Shard | None = None, hosted: bool = False) -> Built | None:
     """Generate every edition's Markdown into docs/, its site into site/ and,
-    when ``offline``, the offline bundles into dist/.
+    when ``offline``, the offline bundles into dist/. ``hosted``: the site is for
+    deploying, and a placeholder ``site_url`` is an error (see :func:`hosting`).
 
     The folders are built aside and swapped in only when everything succeeded.
     Nothing is rebuilt when no input changed since the last build (returns None).
@@ -60,11 +63,13 @@ def build(settings: Settings, log=print, offline: bool = True, watch: Stopwatch 
     join job: README, "Performance and caching") renders only the pages that join them.
     """
     watch = watch or Stopwatch()
+    notes: list[str] = []  # said once the build succeeded (a refused build prints only its error)
+    settings = hosting(settings, hosted, notes.append)
     check_outputs(settings)
     require_plugin(settings.mkdocs_yml)  # the checks MkDocs' HTML gets are the plugin's
     if shard is not None:
         return _shard(settings, shard, log, watch)
-    stamp = inputs_stamp(settings, offline)
+    stamp = inputs_stamp(settings, offline, hosted)
     if is_current(settings, stamp, offline):
         log(f"nothing changed since the last build: {settings.site} kept")
         return None
@@ -77,6 +82,8 @@ def build(settings: Settings, log=print, offline: bool = True, watch: Stopwatch 
     cache.commit()
     _record(settings, stamp)
     log(f"built {built.articles} articles from {built.pages} pages into {settings.site}")
+    for note in notes:  # what was built, how (the summary first, the cache report last)
+        log(note)
     log(f"rebuilt: {cache.report()}; editions built in {built.workers} process(es), "
         f"{built.rendered} pages rendered by MkDocs, {built.cached} from the cache")
     return built
@@ -124,6 +131,8 @@ def _build(settings: Settings, cache: Cache, offline: bool, watch: Stopwatch) ->
         workers = build_sites(settings, editions, site, articles, watch, checked=articles + pages,
                               counts=counts, cached=True)
         built = settings.edition_list()
+        if not settings.site_url:
+            drop_addressed(site, built)
         place_dictionary(docs, site, built)
         if offline:
             with watch.stage("bundles", announce=True):
@@ -165,12 +174,55 @@ def build_sites(settings: Settings, editions: Iterable[BuiltEdition], site: Path
 STAMP = "last-build"  # in the cache folder: the inputs hash of the site now in place
 
 
-def inputs_stamp(settings: Settings, offline: bool) -> str:
+# site_url hosts reserved for examples (RFC 2606, RFC 6761): never a deployed site's
+PLACEHOLDER_DOMAINS = ("example.org", "example.com", "example.net", "example", "invalid")
+
+
+def placeholder(url: str | None) -> bool:
+    """Whether ``url`` is no real address: missing, or on a host reserved for examples."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    return not host or any(host == d or host.endswith("." + d) for d in PLACEHOLDER_DOMAINS)
+
+
+def hosting(settings: Settings, hosted: bool, log=None) -> Settings:
+    """The settings a build uses for its links. A hosted build (``--hosted``) needs the
+    real ``site_url``: a placeholder stops it, naming mkdocs.yml's line. Any other build
+    with a placeholder drops it: pages link relatively (no canonical URL, Open Graph URL
+    or sitemap address on a made-up host; feeds link relatively), and ``log`` is told so."""
+    if not placeholder(settings.site_url):
+        return settings
+    line = line_of(settings.mkdocs_yml, "Config value 'site_url'")
+    if hosted:
+        what = f"site_url {settings.site_url} is a placeholder" if settings.site_url else "site_url is not set"
+        raise ConfigError(f"{what}: a hosted build needs the address the site is served from "
+                          "(canonical URLs, sitemaps and feeds use it); set it, or build without --hosted "
+                          "for relative links only", settings.mkdocs_yml, line)
+    if settings.site_url and log is not None:
+        where = f"{settings.mkdocs_yml}:{line}" if line else str(settings.mkdocs_yml)
+        log(f"{where}: site_url {settings.site_url} is a placeholder: built with relative links only, "
+            "without 404 page and sitemaps (`baozhai build --hosted` refuses it)")
+    return replace(settings, site_url=None)
+
+
+ADDRESSED = ("404.html", "sitemap.xml", "sitemap.xml.gz")  # right only where the site's address is known
+
+
+def drop_addressed(site: Path, editions: list) -> None:
+    """Without a real site_url, the pages that need the site's address are left out: a
+    server's 404 page links from wherever the missing address was (so absolutely), and a
+    sitemap lists absolute URLs."""
+    for edition in editions:
+        for name in ADDRESSED:
+            (site / edition.folder / name).unlink(missing_ok=True)
+
+
+def inputs_stamp(settings: Settings, offline: bool, hosted: bool = False) -> str:
     """A hash of everything a build reads: the content, the configuration (mkdocs.yml and
     what it inherits, as MkDocs reads it: the values of ``!ENV`` too), the project's theme
     overrides, the generator's code and every installed package's version."""
     config = json.dumps(read_raw(settings.mkdocs_yml), sort_keys=True, ensure_ascii=False, default=str)
-    parts: list[bytes | str] = [build_version(), str(offline), str(settings.site), str(settings.dist), config]
+    parts: list[bytes | str] = [build_version(), str(offline), str(hosted), str(settings.site_url),
+                                str(settings.site), str(settings.dist), config]
     for path in settings.config_files:
         parts += [str(path), path.read_bytes() if path.is_file() else b""]
     for folder in [settings.content, *([settings.theme_dir] if settings.theme_dir else [])]:
@@ -254,6 +306,9 @@ def write_editions(settings: Settings, digest: Digest, files: dict[str, str], do
             pages = converted_pages(files, converter, cache)
             write_files(edition_docs, pages if converter is None else watch_shifts(pages, digest, shifted))
             _assets(edition_docs)
+            (edition_docs / FEED).write_text(atom(digest, settings.site_title, edition.code,
+                                                  edition_url(settings, edition),
+                                                  converter.convert if converter else None), encoding="utf-8")
             (edition_docs / LABELS_ASSET).write_text(labels_script(converter.convert if converter else None),
                                                      encoding="utf-8")
             search_options_path(edition_docs).write_text(
@@ -266,6 +321,13 @@ def write_editions(settings: Settings, digest: Digest, files: dict[str, str], do
         yield edition, edition_docs, options
     with watch.stage("words data"):  # the dictionary data, shared by the editions (see place_dictionary)
         write_words_data(docs / DATA_ASIDE, digest, shifted, cache or Cache(None))
+
+
+def edition_url(settings: Settings, edition) -> str | None:
+    """The absolute URL of an edition's root, or None when the site has no real site_url."""
+    if not settings.site_url:
+        return None
+    return settings.site_url.rstrip("/") + "/" + (f"{edition.folder}/" if edition.folder else "")
 
 
 DATA_ASIDE = "_dictionary"  # docs/ subfolder (no edition's) where the data waits for its site
@@ -321,6 +383,7 @@ def place_dictionary(docs: Path, site: Path, editions: list) -> None:
 
 def bundle(settings: Settings, log=print) -> list[Path]:
     """Only the offline bundles (dist/): site/ and docs/ stay as they are."""
+    settings = hosting(settings, False)
     check_outputs(settings)
     require_plugin(settings.mkdocs_yml)
     with template_errors():

@@ -32,10 +32,14 @@ def overrides(settings: Settings, edition: Edition, nav: list, text: Callable[[s
     by default the edition's code."""
     data = read_raw(settings.mkdocs_yml)
     options = _site_text(data, text) if text else {}
-    if data.get("site_url") and edition.folder:  # canonical URLs and sitemap of an edition in a folder
-        options["site_url"] = f"{str(data['site_url']).rstrip('/')}/{edition.folder}/"
+    if settings.site_url and edition.folder:  # canonical URLs and sitemap of an edition in a folder
+        options["site_url"] = f"{settings.site_url.rstrip('/')}/{edition.folder}/"
+    elif not settings.site_url and data.get("site_url"):  # a placeholder, dropped (commands/build.py: hosting)
+        options["site_url"] = ""
     theme = dict(data.get("theme") or {})
     theme["language"] = language or edition.code
+    if text and theme.get("palette"):  # the palette toggle's names are reader-visible text
+        theme["palette"] = _palette_text(theme["palette"], text)
     if "custom_dir" in theme:
         theme["custom_dir"] = str((settings.root / theme["custom_dir"]).resolve())
     extra = dict(data.get("extra") or {})
@@ -62,6 +66,18 @@ def _site_text(data: dict, text: Callable[[str], str]) -> dict:
     if extensions:
         options["markdown_extensions"] = extensions
     return options
+
+
+def _palette_text(palette, text: Callable[[str], str]):
+    """Material's palette (one scheme or a list of them) with each toggle's name converted."""
+    if isinstance(palette, list):
+        return [_palette_text(item, text) for item in palette]
+    if isinstance(palette, dict) and isinstance(palette.get("toggle"), dict):
+        toggle = dict(palette["toggle"])
+        if isinstance(toggle.get("name"), str):
+            toggle["name"] = text(toggle["name"])
+        return {**palette, "toggle": toggle}
+    return palette
 
 
 def _relative_root(current: Edition, other: Edition) -> str:

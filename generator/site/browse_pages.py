@@ -2,10 +2,12 @@
 by glossary category and term (people and institutions are categories), and
 the links an article page gets (continuations, related articles, its page).
 
-Pages without a date are filed under 日期不详, pages without a page number
-under their source file name. The nav lists only the index pages; each date
-page lists its articles, so the nav stays the same size however many
-articles there are.
+An article is filed under its own date (its metadata: the editor's, its own lines or
+record, its page's), so a page whose articles carry two dates shows under both;
+articles without a date are filed under 日期不详. A page is named by its outlet, page
+number and edition as far as they are known, 来源不详 when nothing is: never by its
+source file's name. The nav lists only the index pages; each date page lists its
+articles, so the nav stays the same size however many articles there are.
 """
 from __future__ import annotations
 
@@ -40,10 +42,7 @@ class PrintedPage:
     anchor: str
     label: str
     result: PageResult
-
-    @property
-    def articles(self) -> list[Article]:
-        return self.result.page.articles
+    articles: tuple[Article, ...]  # those of this date, in the page's order
 
 
 @dataclass(frozen=True)
@@ -64,14 +63,27 @@ class Issue:
 
 
 def issues(digest: Digest) -> list[Issue]:
-    """Newest date first, undated last; pages by publication, page number, edition, file."""
-    by_date: dict[str, list[PageResult]] = {}
+    """Newest date first, undated last; pages by publication, page number, edition, file.
+    Each article is filed under its own date (see the module doc)."""
+    by_date: dict[str, list[tuple[PageResult, tuple[Article, ...]]]] = {}
     for result in digest.pages:
-        if result.page.articles or not result.page.duplicates:  # a page left empty by duplicates is not listed
-            by_date.setdefault(result.page.source.meta.date or UNDATED, []).append(result)
+        if not result.page.articles and result.page.duplicates:  # a page left empty by duplicates is not listed
+            continue
+        dated: dict[str, list[Article]] = {}
+        for article in result.page.articles:
+            dated.setdefault(article_date(result, article) or UNDATED, []).append(article)
+        if not result.page.articles:
+            dated[result.page.source.meta.date or UNDATED] = []
+        for key, found in dated.items():
+            by_date.setdefault(key, []).append((result, tuple(found)))
     keys = sorted((k for k in by_date if k != UNDATED), reverse=True) + ([UNDATED] if UNDATED in by_date else [])
-    return [Issue(k, date_label(k), tuple(printed(r) for r in sorted(by_date[k], key=_page_order)))
+    return [Issue(k, date_label(k), tuple(printed(r, a) for r, a in sorted(by_date[k], key=lambda p: _page_order(p[0]))))
             for k in keys]
+
+
+def article_date(result: PageResult, article: Article) -> str | None:
+    """The article's date (its settled metadata), else its page's."""
+    return article.meta.date or result.page.source.meta.date
 
 
 def _page_order(result: PageResult) -> tuple:
@@ -80,34 +92,42 @@ def _page_order(result: PageResult) -> tuple:
     return (meta.page is None, meta.publication or "", number, meta.edition or "", result.page.source.name)
 
 
-def printed(result: PageResult) -> PrintedPage:
+def printed(result: PageResult, articles: tuple[Article, ...] | None = None) -> PrintedPage:
+    """``result``'s page as filed in one issue, holding ``articles`` (default: all of them)."""
     source = result.page.source
-    return PrintedPage(*_anchor_and_label(source.meta, source.key, source.name), result)
+    found = tuple(result.page.articles) if articles is None else articles
+    first = result.page.articles[0].slug if result.page.articles else source.key
+    return PrintedPage(*_anchor_and_label(source.meta, first), result, found)
 
 
 @lru_cache(maxsize=8192)  # asked for by every page that lists a page; bounded for `baozhai serve`
-def _anchor_and_label(meta: PageMeta, key: str, name: str) -> tuple[str, str]:
-    """``示例报 A01版 要闻``; a page without a number is named by its file. The anchor is
-    unique in its issue: no two files may claim the same publication, date, page and edition."""
+def _anchor_and_label(meta: PageMeta, first: str) -> tuple[str, str]:
+    """``示例报 A01版 要闻``; without a page number ``示例报`` (版次不详 left unsaid: the
+    articles under it are the page), and 来源不详 when nothing is known — never the file's
+    name. The anchor is unique in its issue: no two files may claim the same publication,
+    date, page and edition, and a page without a number is anchored by its first article."""
     parts = [p for p in (meta.publication, f"{meta.page}版" if meta.page else None, meta.edition) if p]
-    label = " ".join(parts)
-    if not meta.page:
-        label = f"{label} · {name}" if label else name
-    return "page-" + slugify(" ".join(parts) if meta.page else key, "page"), label
+    label = " ".join(parts) or UNKNOWN_SOURCE
+    return "page-" + slugify(" ".join(parts) if meta.page else first, "page"), label
+
+
+UNKNOWN_SOURCE = "来源不详"
+UNKNOWN_DATE = "日期不详"
 
 
 def date_label(key: str) -> str:
     if key == UNDATED:
-        return "日期不详"
+        return UNKNOWN_DATE
     year, month, day = key.split("-")
     return f"{year}年{int(month)}月{int(day)}日"
 
 
-def where(result: PageResult) -> tuple[str, str, str]:
-    """(issue page path, page anchor, label) of a source page."""
-    key = result.page.source.meta.date or UNDATED
+def where(result: PageResult, article: Article) -> tuple[str, str, str]:
+    """(issue page path, page anchor, label) of the page ``article`` is filed under."""
+    key = article_date(result, article) or UNDATED
     page = printed(result)
-    return f"{ISSUES}/{key}", page.anchor, f"{date_label(key)} {page.label}"
+    label = "日期、来源不详" if key == UNDATED and page.label == UNKNOWN_SOURCE else f"{date_label(key)} {page.label}"
+    return f"{ISSUES}/{key}", page.anchor, label
 
 
 def article_href(article: Article, prefix: str = "../") -> Markup:
@@ -118,7 +138,7 @@ def article_href(article: Article, prefix: str = "../") -> Markup:
 
 def render_browse(env, digest: Digest) -> dict[str, str]:
     found = issues(digest)
-    places = {a.slug: where(p.result) for issue in found for p in issue.pages for a in p.articles}
+    places = {a.slug: where(p.result, a) for issue in found for p in issue.pages for a in p.articles}
     order = [a for issue in found for a in issue.articles]
     groups = topic_groups(digest, order, places)
     files = {f"{BROWSE}/index.md": render_browse_index(env, found, groups),
@@ -199,11 +219,37 @@ def _topic_term(term: Term, counts: dict[str, int], by_slug: dict, places: dict)
 
 # -- what an article page links to ---------------------------------------------------------
 
+MORE_FROM_DATE = 12  # other articles of the same date listed under an article (the date page has all)
+
+
+def neighbours(found: list[Issue]) -> dict[str, dict]:
+    """Per article: where it is filed (breadcrumbs: the date, the page), the previous and
+    next article of the same date in reading order (page by page, the source's order),
+    and the other articles of that date (the first ``MORE_FROM_DATE``)."""
+    around: dict[str, dict] = {}
+    for issue in found:
+        order = [(page, article) for page in issue.pages for article in page.articles]
+        date = {"label": issue.label, "url": Markup(f"../{ISSUES}/{issue.key}.html")}
+        for i, (page, article) in enumerate(order):
+            others = [a for _, a in order if a.slug != article.slug]
+            around[article.slug] = {
+                "date": date, "dated": issue.key != UNDATED,
+                "page": {"label": page.label, "url": Markup(f"../{ISSUES}/{issue.key}.html#{page.anchor}")},
+                "previous": _neighbour(order[i - 1][1]) if i else None,
+                "next": _neighbour(order[i + 1][1]) if i + 1 < len(order) else None,
+                "more": [_neighbour(a) for a in others[:MORE_FROM_DATE]], "more_count": len(others)}
+    return around
+
+
+def _neighbour(article: Article) -> dict:
+    return {"title": article.title, "url": article_href(article)}
+
+
 def article_links(result: PageResult, article: Article, links: Links | None) -> dict:
     """Template context of an article's continuation notes, related articles and page."""
     links = links or Links()
     jumps = links.jumps.get(article.slug) or [Jump(c, None) for c in article.continuations]
-    path, anchor, label = where(result)
+    path, anchor, label = where(result, article)
     return {"continuations": [continuation_note(j.continuation.marker.text, j.continuation.direction,
                                                 j.continuation.page, j.target) for j in jumps],
             "related": [related_item(r, links) for r in links.related.get(article.slug, [])],
@@ -223,7 +269,7 @@ def continuation_note(marker: str, direction: str, page: str, target: Article | 
 def related_item(related: Related, links: Links) -> dict:
     return {"title": related.article.title, "url": article_href(related.article),
             "reasons": Markup("、".join(reason(f) for f in related.reasons)),  # Markup parts, as they are
-            "where": where(links.placed[related.article.slug])[2]}
+            "where": where(links.placed[related.article.slug], related.article)[2]}
 
 
 def reason(feature: Feature) -> Markup:
@@ -234,4 +280,4 @@ def reason(feature: Feature) -> Markup:
     return Markup(f'<a href="{term_url(feature.term)}">{md(feature.label)}</a>')
 
 
-__all__ = ["render_browse", "issues", "article_links", "continuation_note"]
+__all__ = ["render_browse", "issues", "article_links", "continuation_note", "neighbours"]

@@ -10,7 +10,8 @@ from functools import lru_cache
 from markupsafe import Markup
 
 from generator.model import Annotations
-from generator.site.browse_pages import BROWSE, ISSUES, PEOPLE, TOPICS, article_links, issues, render_browse
+from generator.site.browse_pages import (BROWSE, ISSUES, PEOPLE, TOPICS, UNDATED, UNKNOWN_DATE, UNKNOWN_SOURCE,
+                                         article_links, date_label, issues, neighbours, render_browse)
 from generator.model import Located
 from generator.site.escape import attr
 from generator.model import Links
@@ -35,11 +36,12 @@ def render_digest(digest: Digest, site_title: str) -> dict[str, str]:
     env = environment()
     files: dict[str, str] = {"index.md": render_home(env, digest, site_title)}
     sources = source_paths(digest)
+    around = neighbours(issues(digest))
     for result in digest.pages:
         for article in result.page.articles:
             files[article_path(article)] = render_article(env, result, article, digest.annotations, digest.links,
                                                           sources.get(result.page.source.name),
-                                                          digest.words.get(article.slug))
+                                                          digest.words.get(article.slug), around.get(article.slug))
     files.update(render_sources(env, digest, sources))
     files.update(render_glossary(env, digest.glossary, digest.annotations))
     files[CREDITS] = render_credits(env)
@@ -68,14 +70,15 @@ def _escaped(nav):
 
 def render_article(env, result: PageResult, article: Article, annotations: Annotations,
                    links: Links | None = None, source_view: str | None = None,
-                   words: ArticleWords | None = None) -> str:
+                   words: ArticleWords | None = None, around: dict | None = None) -> str:
+    """An article page; ``around``: its place among the articles (browse_pages.neighbours)."""
     spans, notes = errata_marks(article, result.errata)
     for anchor, found in term_marks(article, annotations).items():
         spans.setdefault(anchor, []).extend(found)
     return env.get_template("article.md.j2").render(
         article=article,
         meta=front_matter(article.title, lede(article, article.slug in (links or Links()).mid_sentence)),
-        source_label=source_label(result, article),
+        facts=source_facts(result, article),
         source_view=source_href(source_view, article) if source_view else None,
         **article_links(result, article, links),
         blocks=render_blocks(article, spans),
@@ -85,6 +88,7 @@ def render_article(env, result: PageResult, article: Article, annotations: Annot
         numbers=numbers_by_sentence(annotations.numbers.get(article.slug, [])),
         words=words_view(article, words),
         difficulty=difficulty(words),
+        around=around,
     )
 
 
@@ -132,14 +136,24 @@ def term_openings(term: Term, form: str | None = None, note: str | None = None) 
             tag.format(term_url(term), attr(f"{reading}｜{term.gloss}{extra}"), attr(reading)))
 
 
-def source_label(result: PageResult, article: Article) -> str:
-    """Outlet, date (and time), page of the article when known (its own metadata, with the
-    page's), else its file; then its place on the page."""
+def source_facts(result: PageResult, article: Article) -> dict:
+    """What the article's header says of where and when it appeared, from its metadata
+    (the editor's front matter or sidecar, its own lines or record, its page's): outlet,
+    page and edition (来源不详 when none is known), date and time (日期不详), the date
+    as ISO for ``<time datetime>``. Never the source file's name."""
     meta = article.meta.over(result.page.source.meta)
-    when = f"{meta.date} {meta.time}" if meta.date and meta.time else meta.date
-    parts = [p for p in (meta.publication, when, f"{meta.page}版" if meta.page else None) if p]
-    where = " ".join(parts) if parts else result.page.source.name
-    return f"{where}，第{article.number}篇"
+    where = [p for p in (meta.publication, f"{meta.page}版" if meta.page else None, meta.edition) if p]
+    when = date_label(meta.date) if meta.date else UNKNOWN_DATE
+    return {"outlet": meta.publication, "page": f"{meta.page}版" if meta.page else None, "edition": meta.edition,
+            "where": " ".join(where) or UNKNOWN_SOURCE, "known": bool(where),
+            "date": when + (f" {meta.time}" if meta.date and meta.time else ""), "iso": meta.date,
+            "datetime": f"{meta.date}T{meta.time}" if meta.date and meta.time else meta.date}
+
+
+def source_label(result: PageResult, article: Article) -> str:
+    """The header's facts in one line: ``示例报 A02版 · 2026年1月5日``, ``来源不详 · 日期不详``."""
+    facts = source_facts(result, article)
+    return f"{facts['where']} · {facts['date']}"
 
 
 def metadata_errata(article: Article, located: list[Located]) -> list[str]:
@@ -208,7 +222,7 @@ def render_home(env, digest: Digest, site_title: str) -> str:
              for page in latest.pages]
     return env.get_template("home.md.j2").render(
         meta=front_matter(site_title, "；".join(a.title for a in latest.articles[:4])),
-        site_title=site_title, latest=latest, latest_url=Markup(f"{ISSUES}/{latest.key}.html"), pages=pages,
+        site_title=site_title, latest=latest, dated=latest.key != UNDATED, latest_url=Markup(f"{ISSUES}/{latest.key}.html"), pages=pages,
         others=[{"label": i.label, "url": Markup(f"{ISSUES}/{i.key}.html"), "count": len(i.articles)}
                 for i in found[1:8]],
         categories=[{"label": label, "url": Markup(f"{TOPICS}/{key}.md")}
