@@ -30,17 +30,18 @@ serve: $(STAMP)
 	$(BIN)/baozhai serve
 
 # lint and type check (ruff, mypy: configured in pyproject.toml), then the tests with
-# Hypothesis profile "fast": bounded and deterministic (tests/conftest.py)
+# Hypothesis profile "fast": bounded and deterministic (tests/conftest.py), in two
+# processes (pytest-xdist; a test file stays in one process, so its fixtures are built once)
 test: $(STAMP) $(NODE)
 	$(BIN)/ruff check --quiet
 	$(BIN)/mypy
-	HYPOTHESIS_PROFILE=fast $(BIN)/python -m pytest -q
+	HYPOTHESIS_PROFILE=fast $(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 # the same with Hypothesis profile "thorough": many more examples, new ones each run
 test-thorough: $(STAMP) $(NODE)
 	$(BIN)/ruff check --quiet
 	$(BIN)/mypy
-	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest -q
+	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 # known vulnerabilities in requirements.lock (pip-audit); an unreachable advisory service only warns
 audit: $(STAMP)

@@ -134,8 +134,8 @@ def _contrast(page) -> list:
             if v["impact"] in ("serious", "critical")]
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("edition", EDITIONS)
+# each edition once and each width once (axe in two palettes costs about 25 s a case)
+@pytest.mark.parametrize(("edition", "width"), [("zh-Hans", 390), ("zh-Hant", 1280)])
 def test_the_palette_toggle_switches_and_every_component_keeps_its_contrast(page, site, edition, width):
     page.emulate_media(color_scheme="light")
     _open(page, site.url("hosted", edition, ARTICLE), width)
