@@ -9,8 +9,8 @@ from pathlib import Path
 from generator.annotate.glossary import load_glossary
 from generator.annotate.link import link
 from generator.annotate.terms import annotate
-from generator.annotate.words import analyse
-from generator.cache import Cache
+from generator.annotate.words import analyse, word_keys
+from generator.cache import Cache, key
 from generator.config import Settings
 from generator.errors import BuildError, SourceError
 from generator.ingest import errata as errata_stage
@@ -79,7 +79,9 @@ def process(content: Path, cache: Cache | None = None, watch: Stopwatch | None =
     with watch.stage("annotate"):
         digest.annotations = annotate(digest.articles, glossary)
     with watch.stage("words", announce=True):
-        digest.words = analyse(digest.articles, glossary, digest.annotations, cache)
+        keys = word_keys(digest.articles, glossary, digest.annotations)
+        digest.words = analyse(digest.articles, glossary, digest.annotations, cache, keys)
+        digest.word_keys = {slug: key(*parts) for slug, parts in keys.items()}
     with watch.stage("link"):
         digest.links = link(digest)
     return digest

@@ -149,6 +149,26 @@ def test_the_words_data_from_the_cache_is_what_write_data_writes(seed, tmp_path)
     assert snapshot(tmp_path / "computed") == snapshot(tmp_path / "cached") == snapshot(tmp_path / "plain")
 
 
+def test_the_words_data_is_keyed_on_what_the_words_were_computed_from(seed, tmp_path):
+    # an unchanged article's words are not repr'd again each build: their own cache key
+    # (annotate.words.word_keys) stands for them, so a new key means a new entry
+    assert set(seed.word_keys) == {a.slug for a in seed.articles}
+    first = Cache.at(tmp_path / "cache")
+    commands.write_words_data(tmp_path / "one", seed, {}, first)
+    first.commit()
+    slug = seed.articles[0].slug
+    changed = replace(seed, word_keys={**seed.word_keys, slug: "other"})
+    again = Cache.at(tmp_path / "cache")
+    commands.write_words_data(tmp_path / "two", changed, {}, again)
+    assert again.misses == {"words data": 1}
+    assert again.hits["words data"] == len(seed.articles)  # the other articles and the shared files
+    # without keys (a digest not made by the pipeline) the words themselves are the key
+    plain = Cache.at(tmp_path / "cache")
+    commands.write_words_data(tmp_path / "three", replace(seed, word_keys={}), {}, plain)
+    assert plain.misses == {"words data": len(seed.articles)}
+    assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two") == snapshot(tmp_path / "three")
+
+
 def test_a_bad_shard_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as stop:
         main(["build", "--shard", "3/2"])

@@ -42,15 +42,21 @@ _NUMERALS = frozenset("两几第半数")  # numeral characters without a Unicode
 PARALLEL_FROM = 100  # articles to analyse: below this, a second process costs more than it saves
 
 
+def word_keys(articles: list[Article], glossary: Glossary, annotations: Annotations) -> dict[str, tuple[str, str]]:
+    """Everything each article's words depend on (with the code), by slug: the words
+    cache's key, which also keys what is made of the words (the dictionary data)."""
+    identity = _identity(glossary)
+    return {a.slug: (identity, _article_key(a, annotations)) for a in articles}
+
+
 def analyse(articles: list[Article], glossary: Glossary, annotations: Annotations,
-            cache: Cache | None = None) -> dict[str, ArticleWords]:
+            cache: Cache | None = None, keys: dict[str, tuple[str, str]] | None = None) -> dict[str, ArticleWords]:
     """Every article's words, by slug; an article whose text, glossary matches and glossary
     are unchanged (with the same dictionary and code) comes from ``cache``. With many
     articles to analyse, a forked process takes half of them (the generator's other
     stages use one core; the dictionary and jieba, loaded first, are shared with it)."""
     cache = cache or Cache(None)
-    identity = _identity(glossary)
-    keys = {a.slug: (identity, _article_key(a, annotations)) for a in articles}
+    keys = keys if keys is not None else word_keys(articles, glossary, annotations)
     missing = [a for a in articles if not cache.has("words", keys[a.slug])]
     analysers: list[Analyser] = [Analyser(glossary)] if missing else []  # made once, only when needed
     done = _in_two(analysers[0], missing, annotations) if len(missing) >= PARALLEL_FROM and _can_fork() else {}

@@ -343,10 +343,14 @@ def write_words_data(folder: Path, digest: Digest, shifted: dict[str, dict[str, 
     (folder / f"{COMMON}.js").write_text(common, encoding="utf-8")
     for article in digest.articles:
         found, moved = digest.words[article.slug], shifted.get(article.slug)
-        # repr, not pickle: pickle's bytes depend on which strings are one object (they
-        # differ between words just computed and words read from the cache)
+        # the words by what they were computed from (their own cache key: hashing that is
+        # cheap, a repr of the words is not), else by their repr (not pickle: pickle's bytes
+        # depend on which strings are one object, which differs between words just computed
+        # and words read from the cache)
+        made_of = digest.word_keys.get(article.slug)
+        words = ("computed from", made_of) if made_of else ("words", repr((found.words, found.tokens)))
         parts = (article.slug, repr([(b.anchor, b.text.text) for b in article.blocks]),
-                 repr((found.words, found.tokens)), json.dumps(moved, sort_keys=True))
+                 *words, json.dumps(moved, sort_keys=True))
         text = cache.get("words data", parts, lambda: article_data(article, found, moved, load()))
         (folder / f"{article.slug}.js").write_text(text, encoding="utf-8")
     (folder / "LICENSE.txt").write_text(licence, encoding="utf-8")

@@ -20,6 +20,8 @@ class Digest:
     annotations: Annotations = field(default_factory=Annotations)
     links: Links = field(default_factory=Links)
     words: dict[str, ArticleWords] = field(default_factory=dict)  # by article slug
+    # by article slug: the hash of what its words were computed from (annotate.words.word_keys)
+    word_keys: dict[str, str] = field(default_factory=dict)
 
     @property
     def articles(self) -> list[Article]:
