@@ -56,6 +56,10 @@ def test_no_source_file_name_anywhere_a_reader_looks(seed_site):
     assert named == []
     feeds = sorted(seed_site.site.rglob("*.xml"))
     assert [str(p.relative_to(seed_site.site)) for p in feeds if SEED_NAME in p.read_text(encoding="utf-8")] == []
+    # search results are built from the index: no document of it names the file either
+    indexes = sorted(seed_site.site.rglob("search_index.json"))
+    assert len(indexes) == 2
+    assert [str(p.relative_to(seed_site.site)) for p in indexes if stem in p.read_text(encoding="utf-8")] == []
 
 
 def test_undated_seed_says_unknown_source_and_date(seed_site):
