@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from generator.ingest import classify as c
 from generator.ingest.classify import Kind
-from generator.ingest.units import Unit
+from generator.ingest.units import Unit, take_override
 from generator.model import Decision
 
 ITEM_MAX = 150  # characters of one item of a list-bulletin
@@ -169,12 +169,9 @@ def apply(units: list[Unit], overrides: dict[int, str] | None = None,
     index = 0
     for bulletin in bulletins:
         result += units[index:bulletin.start]
-        line = bulletin.decision.line
-        choice = (overrides or {}).get(line)
-        if choice is not None and overrides is not None and decisions is not None:
-            del overrides[line]
-            decisions.append(Decision(line, "override", f"bulletin at line {line}: {choice} (structure: in the "
-                                                        "page's metadata)"))
+        choice = take_override(overrides, decisions, bulletin.decision.line, "bulletin",
+                               ("paragraphs", "list", "articles"))
+        if choice is not None:
             if choice == "paragraphs":
                 result += units[bulletin.start:bulletin.end]
                 index = bulletin.end

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from generator.ingest.classify import Kind
-from generator.ingest.units import Line, Unit
+from generator.ingest.units import Line, Unit, take_override
 from generator.model import Decision, Piece
 
 CELL_MAX = 16  # characters of one cell
@@ -195,12 +195,9 @@ def merge(units: list[Unit], overrides: dict[int, str] | None = None,
         result += units[index:item.start]
         run = units[item.start:item.end]
         index = item.end
-        line = item.decision.line
-        choice = (overrides or {}).get(line)
-        if choice in ("paragraphs", "list") and overrides is not None and decisions is not None:
-            del overrides[line]
-            decisions.append(Decision(line, "override", f"{'table' if item.columns else 'list'} at line {line}: "
-                                                        f"{choice} (structure: in the page's metadata)"))
+        choice = take_override(overrides, decisions, item.decision.line, "table" if item.columns else "list",
+                               ("paragraphs", "list"))
+        if choice is not None:
             if choice == "paragraphs":
                 result += run
                 continue

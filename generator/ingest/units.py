@@ -193,3 +193,16 @@ def _wrap_decisions(unit: Unit, layout: Layout) -> list[Decision]:
                                   f"line {before.number} reaches the margin and ends a sentence; taken as "
                                   "going on (the page does not indent paragraph starts)", True))
     return found
+
+
+def take_override(overrides: dict[int, str] | None, decisions: list[Decision] | None, line: int, what: str,
+                  choices: tuple[str, ...]) -> str | None:
+    """The editor's ``structure:`` word for the ``what`` (table, list, bulletin) whose
+    decision names ``line``, if it is one of ``choices``: taken out of ``overrides`` (what is
+    left there names nothing the parser found) and recorded as a decision."""
+    choice = (overrides or {}).get(line)
+    if choice not in choices or overrides is None or decisions is None:
+        return None
+    del overrides[line]
+    decisions.append(Decision(line, "override", f"{what} at line {line}: {choice} (structure: in the page's metadata)"))
+    return choice
