@@ -21,6 +21,7 @@ from generator.editions.edition import convert_nav, converted_pages, converter_f
 from generator.engine.build import require_plugin
 from generator.engine.config import line_of, read_raw
 from generator.engine.options import overrides
+from generator.engine.pagefind import index_sites
 from generator.engine.plugin import search_options_path, shown_path
 from generator.errors import BuildError, ConfigError, template_errors
 from generator.ingest.preserve import shown_json
@@ -138,6 +139,8 @@ def _build(settings: Settings, cache: Cache, offline: bool, watch: Stopwatch) ->
             with watch.stage("bundles", announce=True):
                 zip_bundles(settings, built, site)
         drop_offline_index(site, built)
+        with watch.stage("search index", announce=True):  # after the zips: they keep Material's index
+            index_sites([site / edition.folder for edition in built])
     return Built(articles, pages, workers, *_rendered(counts))
 
 

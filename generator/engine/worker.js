@@ -11,6 +11,13 @@
  * documents of the SETUP message are kept as indexed (Material's results carry
  * its own highlighting), in index order, for the snippets; a document the
  * build sent without its "alt" field gets it here, before Lunr indexes it.
+ *
+ * On the hosted site the index the page fetched holds no documents, and its
+ * config names a "pagefind" folder (generator/engine/pagefind.py): each query is then looked
+ * up in that Pagefind index (pagefind.js, imported on the first query; it
+ * fetches only the chunks of the query's words), the records of the best
+ * pages are fetched in batches, and their documents go through the same
+ * merge; Material's own listener only sees SETUP (and answers it READY).
  */
 (function (scope) {
   "use strict";
@@ -22,6 +29,9 @@
   var post = scope.postMessage.bind(scope);
   var pending = null;
   var docs = {};
+  var pagefind = null;  /* the hosted site's index: {base: its folder's URL, module: pagefind.js once imported} */
+  var latest = 0;  /* the newest query's number: an older query's answer is dropped */
+  var BATCH = 10, MOST = 40;  /* records fetched at a time, and at most, until a page of results holds the query */
 
   function keep(index) {
     docs = {};
@@ -31,6 +41,75 @@
       docs[doc.location] = { location: doc.location, title: doc.title, text: doc.text, alt: doc.alt,
                              exact: doc.exact, line: doc.line, position: position };
     });
+  }
+
+  function loadPagefind() {
+    if (!pagefind.module)
+      pagefind.module = import(pagefind.base + "pagefind.js").then(function (module) {
+        return module.options({ excerptLength: 0 }).then(function () { return module.init(); })
+          .then(function () { return module; });
+      });
+    return pagefind.module;
+  }
+
+  /* Pagefind's answers (exact-title hits first, then by score) → merged results */
+  function searchPagefind(typed, forms) {
+    var number = ++latest;
+    loadPagefind().then(function (module) {
+      return Promise.all(forms.map(function (form) {
+        return Promise.all([module.search(query.exactTerm(form)), module.search(query.pagefindTerms(form))]);
+      }));
+    }).then(function (found) {
+      var exact = [], rest = [], seen = {}, candidates = [];
+      found.forEach(function (pair) {
+        exact.push.apply(exact, pair[0].results);
+        rest.push.apply(rest, pair[1].results);
+      });
+      rest.sort(function (a, b) { return b.score - a.score; });
+      exact.concat(rest).forEach(function (result) {
+        if (!seen[result.id]) {
+          seen[result.id] = true;
+          candidates.push(result);
+        }
+      });
+      return gather(candidates, 0, [], typed, forms, number);
+    }).catch(function (error) {
+      if (number === latest)
+        post({ type: RESULT, data: { items: [] } });
+      throw error;
+    });
+  }
+
+  function gather(candidates, from, loaded, typed, forms, number) {
+    if (number !== latest)
+      return null;
+    var batch = candidates.slice(from, from + BATCH);
+    return Promise.all(batch.map(function (result) {
+      return result.data().then(function (data) { return { score: result.score, docs: JSON.parse(data.meta.docs) }; });
+    })).then(function (more) {
+      if (number !== latest)
+        return null;
+      loaded = loaded.concat(more);
+      var answer = answerOf(loaded, typed, forms), next = from + batch.length;
+      if (answer.items.length < BATCH && next < Math.min(candidates.length, MOST))
+        return gather(candidates, next, loaded, typed, forms, number);
+      post({ type: RESULT, data: answer });
+      return null;
+    });
+  }
+
+  function answerOf(loaded, typed, forms) {
+    var found = {}, items = [];
+    loaded.forEach(function (page) {
+      page.docs.forEach(function (doc, position) {
+        if (doc.alt === undefined)
+          doc.alt = query.altTokens(doc);
+        found[doc.location] = { location: doc.location, title: doc.title, text: doc.text, alt: doc.alt,
+                                exact: doc.exact, line: doc.line, position: position };
+        items.push({ location: doc.location, score: page.score });
+      });
+    });
+    return query.merge([{ items: [items] }], typed, forms, found);
   }
 
   scope.postMessage = function (message) {
@@ -51,14 +130,20 @@
       return listen(type, handler, options);
     listen(type, function (ev) {
       var message = ev.data;
-      if (message && message.type === SETUP)
+      if (message && message.type === SETUP) {
+        var folder = message.data && message.data.config && message.data.config.pagefind;
+        /* the worker is assets/javascripts/workers/search.*.js: the edition's root is three folders up */
+        pagefind = folder ? { base: new URL("../../../" + folder, scope.location.href).href } : null;
         keep(message.data);
+      }
       if (!message || message.type !== QUERY)
         return handler(ev);
       var typed = String(message.data || "").trim();
       var forms = query.forms(typed);
       if (!forms.length)
         return post({ type: RESULT, data: { items: [] } });
+      if (pagefind)
+        return searchPagefind(typed, forms);
       pending = { typed: typed, forms: forms, results: [] };
       forms.forEach(function (form) {
         handler({ data: { type: QUERY, data: query.rewrite(form) } });

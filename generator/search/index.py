@@ -13,6 +13,10 @@ them into Material's index):
 * ``exact``: the whole title as one hex-encoded token, so a query equal to a
   title (a glossary term) puts that page first.
 
+On the hosted site the same ``alt`` tokens, as :func:`pagefind_words`, are the
+words of a Pagefind index (:mod:`generator.engine.pagefind`), fetched in chunks
+for each query; the offline bundle keeps Material's whole index (Lunr).
+
 In the browser, opencc-js (Traditional → Simplified for queries) and ``query.js``
 (the query rewrite and result filter; see its header) run in front of the
 engine's search worker. Sizes grow linearly with the text.
@@ -70,3 +74,35 @@ def simplifier(variant: str | None, reverse: dict[str, str]) -> Callable[[str], 
     return lambda text: stock.convert(pattern.sub(lambda m: reverse[m.group()], text))
 
 
+
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def pagefind_words(alt: str) -> str:
+    """A document's words for Pagefind, from its ``alt`` tokens: every run of Han
+    characters as its overlapping pairs, then its last character alone; a
+    Latin/digit run (pinyin, the ``exact`` token) as it is.
+
+    ``新 质 生 产 力 ai`` → ``新质 质生 生产 产力 力 ai``. Pagefind matches a query's
+    words as prefixes and requires all of them (query.js pagefindTerms cuts a query
+    the same way, without the lone last character): any run of characters in the
+    text is found, and a pair's pages are far fewer than a single character's, so a
+    query fetches small chunks. Runs are joined across punctuation, as the
+    result filter (query.js merge) compares them."""
+    words: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        words.extend(a + b for a, b in zip(run, run[1:]))
+        words.extend(run[-1:])
+        run.clear()
+
+    for token in alt.split():
+        if _HAN.fullmatch(token):
+            run.append(token)
+        else:
+            flush()
+            words.append(token)
+    flush()
+    return " ".join(words)

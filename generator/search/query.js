@@ -288,6 +288,31 @@
     return undefined;
   }
 
+  /* The words Pagefind looks up for one normalised form (the hosted site; engine/worker.js):
+     each run of Han characters as its overlapping pairs, a single character alone,
+     each Latin/digit run as it is. The build cut the documents the same way, with
+     each run's last character also alone (generator/search/index.py pagefind_words);
+     Pagefind requires every word, each as a prefix. */
+  function pagefindTerms(form) {
+    var words = [], run = [];
+    function flush() {
+      if (run.length === 1) words.push(run[0]);
+      for (var i = 0; i + 1 < run.length; i++) words.push(run[i] + run[i + 1]);
+      run = [];
+    }
+    tokens(form).forEach(function (t) {
+      if (HAN.test(t)) run.push(t);
+      else { flush(); words.push(t); }
+    });
+    flush();
+    return words.join(" ");
+  }
+
+  /* The query's whole-title token (the documents' "exact"), for one normalised form */
+  function exactTerm(form) {
+    return hex(tokens(form).join(""));
+  }
+
   /* The query's normalised forms, each searched on its own (duplicates and forms
      without a token dropped) */
   function forms(typed) {
@@ -295,5 +320,6 @@
       .filter(function (f, i, all) { return rewrite(f) && all.indexOf(f) === i; });
   }
 
-  scope.baozhaiQuery = { forms: forms, rewrite: rewrite, merge: merge, altTokens: altTokens };
+  scope.baozhaiQuery = { forms: forms, rewrite: rewrite, merge: merge, altTokens: altTokens,
+                         pagefindTerms: pagefindTerms, exactTerm: exactTerm };
 })(self);

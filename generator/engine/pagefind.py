@@ -1,0 +1,111 @@
+"""The hosted site's search index: Pagefind over the documents of Material's index.
+
+A hosted reader's first query used to fetch Material's whole ``search_index.json``
+(3–6 MB at 1,000 articles, growing with every page). The hosted site instead
+gets a Pagefind index (``<edition>/pagefind/``): the worker (``worker.js``)
+fetches Pagefind's small entry files and only the chunks of the words a query
+holds, then the records of the best pages, and hands them to the same query
+layer (``generator/search/query.js``: filter, ranking, snippets) that ranks
+Lunr's results in the offline bundle.
+
+One Pagefind record per page (custom records: Pagefind indexes what it is given,
+not the HTML, so the furniture Material's index leaves out stays out and both
+ways of searching read the same documents):
+
+* ``content``: the page's ``alt`` tokens as Pagefind words
+  (:func:`generator.search.index.pagefind_words`: pairs of Han characters, in
+  Simplified script for both editions, Latin runs, term pages' toneless pinyin)
+  and the page's ``exact`` title token;
+* ``meta.docs``: the page's documents as Material's index holds them (location,
+  title, text, exact, line, pinyin or alt), for the query layer.
+
+The records' language is ``und`` (BCP 47 "undetermined"), on purpose: the words
+are Baozhai's tokens, not running Chinese text. Given ``zh-cn``/``zh-tw``,
+Pagefind's browser code would cut each query again with the browser's word
+segmenter (``Intl.Segmenter``), which splits the pairs; its extended indexer's
+jieba words would miss a query inside a word (质生产, 撕钢), which the query
+table requires.
+
+The edition's ``search/search_index.json`` is then replaced by a stub with no
+documents (Material's page script still fetches it and sets up its worker; the
+stub's ``config.pagefind`` tells the worker where the index is). The offline
+bundles are zipped before this runs and keep the whole index
+(``search/search_index.js``: Pagefind cannot fetch under ``file://``).
+
+Couplings: Material's ``search/search_index.json`` (docs, config) and its page
+script fetching it for the worker (couplings.py "search index", "search worker");
+Pagefind's Python API (``PagefindIndex.add_custom_record``) and its web module
+``pagefind.js`` (``search``, results' ``data()``, ``meta``), version 1.5.2.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from generator.errors import BuildError
+from generator.search.index import document_fields, pagefind_words
+
+FOLDER = "pagefind"  # in each edition's site folder
+LANGUAGE = "und"  # see the module docstring
+
+
+def records(index: dict) -> list[dict]:
+    """One Pagefind record per page of a (Baozhai-enriched) Material search index."""
+    pages: dict[str, list[dict]] = {}
+    for doc in index["docs"]:
+        pages.setdefault(doc["location"].split("#")[0], []).append(doc)
+    out = []
+    for path, docs in pages.items():
+        words = []
+        for doc in docs:
+            alt = doc.get("alt")
+            if alt is None:
+                alt = document_fields(doc.get("title", ""), doc.get("text", ""), doc.get("pinyin", ""))["alt"]
+            words.append(pagefind_words(alt))
+        head = next((d for d in docs if d["location"] == path), docs[0])
+        if head.get("exact"):
+            words.append(head["exact"])
+        out.append({"url": path, "content": " ".join(w for w in words if w), "language": LANGUAGE,
+                    "meta": {"docs": json.dumps(docs, ensure_ascii=False, separators=(",", ":"))}})
+    return out
+
+
+async def _write(jobs: list[tuple[Path, list[dict]]]) -> None:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    async def one(folder: Path, items: list[dict]) -> None:
+        async with PagefindIndex(config=IndexConfig(output_path=str(folder))) as index:
+            for item in items:
+                await index.add_custom_record(**item)
+
+    for folder, items in jobs:  # one at a time: two services writing at once left files empty
+        await one(folder, items)
+
+
+def stub(index: dict) -> dict:
+    """What Material's page script fetches on the hosted site: no documents."""
+    # in ``config``: Material's page script hands the worker only config, docs (and options of its own)
+    return {"config": {**index["config"], "pagefind": f"{FOLDER}/"}, "docs": []}
+
+
+def index_sites(folders: list[Path]) -> None:
+    """Give each edition's site folder its Pagefind index and the stub JSON index."""
+    jobs, indexes = [], []
+    for folder in folders:
+        path = folder / "search" / "search_index.json"
+        index = json.loads(path.read_text(encoding="utf-8"))
+        jobs.append((folder / FOLDER, records(index)))
+        indexes.append((path, index))
+    # in a thread of its own: the caller may be running an event loop (Playwright's, in the tests)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, _write(jobs)).result()
+    for folder, _ in jobs:
+        for path in folder.glob("pagefind-*"):  # Pagefind's own search UIs: the page keeps Material's
+            if path.name != "pagefind-entry.json":
+                path.unlink()
+        if not (folder / "pagefind.js").stat().st_size:
+            raise BuildError(f"{folder}: Pagefind wrote an empty pagefind.js")
+    for path, index in indexes:
+        path.write_text(json.dumps(stub(index), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
