@@ -7,7 +7,10 @@ For each N: generate a synthetic corpus (bench/corpus.py, marked synthetic,
 in a temporary folder), run ``baozhai build`` (both editions and both
 offline bundles) in a fresh process, and record each stage's time, total
 wall time, peak memory (RSS of the build and its worker processes), site
-bytes per article per edition and search-index bytes per edition; then run
+bytes per article per edition and search-index bytes per edition (the hosted
+site's Pagefind folder), the first query on the hosted site in Chromium
+(bench/search_latency.py first_query: KB fetched, keystroke → results,
+median of 5 cold loads per edition); then run
 it again with nothing changed (no-op), then add one page (+1 page: 4 articles,
 dated the next day), then a day of ten pages (+1 day: 40 articles), and a plain
 ``mkdocs build`` of the same generated Markdown for the ratio.
@@ -34,6 +37,7 @@ PYTHON = sys.executable
 sys.path.insert(0, str(HERE))
 
 from corpus import add_day, write_corpus  # noqa: E402
+from search_latency import index_files, measure_first_query  # noqa: E402
 
 CODE = ROOT  # whose generator builds (--code)
 
@@ -178,9 +182,8 @@ def sizes(folder: Path, articles: int) -> dict:
         files = [p for p in root.rglob("*") if p.is_file() and (edition == "zh-Hant" or "zh-Hant" not in
                                                                    p.relative_to(site).parts)]
         total = sum(p.stat().st_size for p in files)
-        index = root / "search" / "search_index.json"
         result[edition] = {"site_bytes": total, "site_kb_per_article": round(total / articles / 1024, 1),
-                           "search_index_bytes": index.stat().st_size,
+                           "search_index_bytes": index_files(root)["bytes"],
                            "html_pages": sum(1 for p in files if p.suffix == ".html")}
     result["zips_bytes"] = {p.name: p.stat().st_size for p in sorted((folder / "dist").glob("*.zip"))}
     return result
@@ -192,6 +195,7 @@ def measure(articles: int, plain: bool = True, profile: Path | None = None) -> d
         first = timed_build(folder, profile=profile)
         opencc_raw = raw_opencc(folder)
         site_sizes = sizes(folder, articles)
+        search = measure_first_query(folder / "site") if browser() else None
         again = timed_build(folder)
         add_day(folder / "content", 1)
         incremental = timed_build(folder)
@@ -200,7 +204,7 @@ def measure(articles: int, plain: bool = True, profile: Path | None = None) -> d
         plain_s = plain_mkdocs(folder) if plain else None
         return {"articles": articles, "first": first, "unchanged": again, "one_page_added": incremental,
                 "one_day_added": day, "plain_mkdocs_hans_s": plain_s, "sizes": site_sizes,
-                "raw_opencc": opencc_raw, "per_article_ms": round(first["wall_s"] / articles * 1000, 1)}
+                "raw_opencc": opencc_raw, "first_query": search, "per_article_ms": round(first["wall_s"] / articles * 1000, 1)}
 
 
 def table(results: list[dict]) -> str:
@@ -208,8 +212,9 @@ def table(results: list[dict]) -> str:
             "(last: share of wall) | mkdocs s | raw OpenCC s (Markdown / sources) | generator work / OpenCC (Markdown) | "
             "no-op s (share) | +1 page s (share; generator work) | +1 day s (share) | pages rendered +1 page / full | "
             "peak MB (largest process / all together) | "
-            "KB/article (Hans/Hant) | index KB (Hans/Hant) | plain mkdocs s |")
-    lines = [head, "|---" * 17 + "|"]
+            "KB/article (Hans/Hant) | index KB (Hans/Hant) | plain mkdocs s | "
+            "first query: KB fetched (gzipped), Hans/Hant | first query: keystroke → results ms, Hans/Hant |")
+    lines = [head, "|---" * 19 + "|"]
     for r in results:
         first, s = r["first"], r["sizes"]
         wall = first["wall_s"]
@@ -231,8 +236,23 @@ def table(results: list[dict]) -> str:
             f"{_largest(first)} / {first.get('peak_rss_all_mb', '?')} | "
             f"{s['zh-Hans']['site_kb_per_article']}/{s['zh-Hant']['site_kb_per_article']} | "
             f"{s['zh-Hans']['search_index_bytes'] // 1024}/{s['zh-Hant']['search_index_bytes'] // 1024} | "
-            f"{r['plain_mkdocs_hans_s']} |")
+            f"{r['plain_mkdocs_hans_s']} | {_first_query(r)} |")
     return "\n".join(lines)
+
+
+def browser() -> bool:
+    """Chromium for the first-query figures (tests/browser need the same)."""
+    return Path("/usr/bin/chromium").exists()
+
+
+def _first_query(result: dict) -> str:
+    """Median KB fetched for the first query (gzipped) and its keystroke → results ms, per edition."""
+    q = result.get("first_query")
+    if not q:
+        return "? | ?"
+    editions = ("zh-Hans/", "zh-Hant/")
+    fetched = "/".join(f"{q[e]['query'] / 1024:.0f} ({q[e]['gzip'] / 1024:.0f})" for e in editions)
+    return f"{fetched} | " + "/".join(f"{q[e]['ms']:.0f}" for e in editions)
 
 
 def _share(build: dict, full: float, more: str = "") -> str:

@@ -14,8 +14,8 @@
  *
  * On the hosted site the index the page fetched holds no documents, and its
  * config names a "pagefind" folder (generator/engine/pagefind.py): each query is then looked
- * up in that Pagefind index (pagefind.js, imported on the first query; it
- * fetches only the chunks of the query's words), the records of the best
+ * up in that Pagefind index (pagefind.js and its small fixed files, loaded at
+ * SETUP; a query fetches only the chunks of its words), the records of the best
  * pages are fetched in batches, and their documents go through the same
  * merge; Material's own listener only sees SETUP (and answers it READY).
  */
@@ -134,6 +134,8 @@
         var folder = message.data && message.data.config && message.data.config.pagefind;
         /* the worker is assets/javascripts/workers/search.*.js: the edition's root is three folders up */
         pagefind = folder ? { base: new URL("../../../" + folder, scope.location.href).href } : null;
+        if (pagefind)  /* Pagefind's script, entry and word list now: the first query then fetches only its words */
+          loadPagefind().catch(function () { pagefind.module = null; });
         keep(message.data);
       }
       if (!message || message.type !== QUERY)

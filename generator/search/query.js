@@ -288,24 +288,31 @@
     return undefined;
   }
 
-  /* The words Pagefind looks up for one normalised form (the hosted site; engine/worker.js):
-     each run of Han characters as its overlapping pairs, a single character alone,
-     each Latin/digit run as it is. The build cut the documents the same way, with
-     each run's last character also alone (generator/search/index.py pagefind_words);
-     Pagefind requires every word, each as a prefix. */
+  /* What Pagefind looks up for one normalised form (the hosted site; engine/worker.js).
+     The build cut the documents into words (generator/search/index.py pagefind_words):
+     each run of Han characters as its overlapping pairs, then its last character alone,
+     each Latin/digit run as it is. The query is cut the same way, except that a run
+     at its end keeps no lone last character (the page's run may go on). When the query
+     ends in a pair, the words are searched as an exact phrase (Pagefind: in this order,
+     one after another), which finds the pages holding the query as one run; when it
+     ends in a lone Han character or a Latin run, that word must be matched as a prefix,
+     and the words are searched as words (every one required, anywhere in the page). */
   function pagefindTerms(form) {
-    var words = [], run = [];
-    function flush() {
-      if (run.length === 1) words.push(run[0]);
+    var words = [], run = [], parts = tokens(form), last = "";
+    function flush(end) {
       for (var i = 0; i + 1 < run.length; i++) words.push(run[i] + run[i + 1]);
+      if (run.length && (!end || run.length === 1)) words.push(run[run.length - 1]);
+      if (run.length) last = run.length > 1 && end ? "pair" : "prefix";
       run = [];
     }
-    tokens(form).forEach(function (t) {
-      if (HAN.test(t)) run.push(t);
-      else { flush(); words.push(t); }
+    parts.forEach(function (t) {
+      if (HAN.test(t)) return run.push(t);
+      flush(false);
+      words.push(t);
+      last = "prefix";
     });
-    flush();
-    return words.join(" ");
+    flush(true);
+    return last === "pair" ? "\"" + words.join(" ") + "\"" : words.join(" ");
   }
 
   /* The query's whole-title token (the documents' "exact"), for one normalised form */
