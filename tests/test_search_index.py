@@ -13,10 +13,11 @@ from mkdocs.exceptions import PluginError
 from generator.config import load_settings
 from generator.editions.convert import Converter
 from generator.editions.edition import search_options
+from generator.engine.pagefind import read_index, records, stub, whole, write_index
 from generator.engine.plugin import BaozhaiPlugin
 from generator.engine.search import enrich, exclude_furniture, rewrite_site, worker_script
 from generator.model import Glossary, Term
-from generator.search.index import alt_tokens, exact_token, simplifier
+from generator.search.index import alt_tokens, exact_token, pagefind_words, simplifier
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -81,7 +82,7 @@ def worker_alt(docs: list[dict]) -> list[str]:
 
 def test_the_worker_cuts_alt_as_the_build_does(seed_site):
     """Every document of the seed's Simplified index: the worker's "alt" is the build's."""
-    index = json.loads((seed_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = read_index(seed_site.site)
     docs = index["docs"] + [{"title": "A&amp;B＆Ｃ", "text": "<p>&lt;OPC&gt; 16万P&#x27;s&nbsp;x</p>\u200b"}]
     assert all("alt" not in d for d in index["docs"])
     assert "text" not in index["config"]["fields"]
@@ -135,7 +136,7 @@ def test_materials_own_jieba_segmentation_is_switched_off(seed_site):
     """With jieba installed, Material would cut every Chinese title and text of its index
     into words joined by zero-width spaces; the built seed site's index has none."""
     for edition in ("", "zh-Hant/"):
-        index = json.loads((seed_site.site / edition / "search" / "search_index.json").read_text(encoding="utf-8"))
+        index = read_index(seed_site.site / edition)
         assert len(index["docs"]) > 100
         assert [d["location"] for d in index["docs"] if "\u200b" in d["title"] + d["text"]] == []
 
@@ -162,7 +163,7 @@ def test_the_seed_index_holds_no_label(seed_site):
     source file name), no term page's 拼音/英文/类别 labels, so no snippet can show one;
     a term page carries its result line instead."""
     for edition in ("", "zh-Hant/"):
-        index = json.loads((seed_site.site / edition / "search" / "search_index.json").read_text(encoding="utf-8"))
+        index = read_index(seed_site.site / edition)
         articles = [d["text"] for d in index["docs"] if d["location"].startswith("articles/")]
         terms = {d["location"]: d for d in index["docs"] if d["location"].startswith("glossary/")}
         assert len(articles) > 5 and len(terms) > 50
@@ -204,3 +205,56 @@ def test_result_text_is_escaped_and_marked_on_the_match_only():
     assert page["location"] == "articles/a.html"
     assert page["title"] == "标题 &lt;i&gt;"
     assert page["text"] == ("<p>前文&lt;script&gt;alert(1)&lt;/script&gt; 与“<mark>两步走</mark>”战略 &amp; mark</p>")
+
+
+# ---- The hosted site's Pagefind index (issue 21) ----
+
+def test_pagefind_words_are_pairs_of_han_characters_and_latin_runs():
+    assert pagefind_words("新 质 生 产 力 ai 发 展 16 万 p x65b0") == \
+        "新质 质生 生产 产力 力 ai 发展 展 16 万 p x65b0"
+    assert pagefind_words("港") == "港"
+    assert pagefind_words("") == ""
+
+
+def test_pagefind_records_one_per_page_with_its_documents():
+    own = index({"location": "glossary/x.html", "title": "新质", "text": "<p>生产</p>", "exact": "x65b08d28",
+                 "pinyin": "xinzhi"},
+                {"location": "glossary/x.html#uses", "title": "用例", "text": "<p>AI</p>", "alt": "用 例 ai"},
+                {"location": "articles/a.html", "title": "甲", "text": ""})
+    assert records(own) == [
+        {"url": "glossary/x.html", "content": "新质 质生 生产 产 xinzhi 用例 例 ai x65b08d28", "language": "und",
+         "meta": {"docs": json.dumps(own["docs"][:2], ensure_ascii=False, separators=(",", ":"))}},
+        {"url": "articles/a.html", "content": "甲", "language": "und",
+         "meta": {"docs": json.dumps(own["docs"][2:], ensure_ascii=False, separators=(",", ":"))}}]
+    assert stub(own) == {"config": {**own["config"], "pagefind": "pagefind/"}, "docs": []}
+
+
+def test_the_hosted_site_fetches_a_stub_and_pagefind_holds_every_page(seed_site):
+    """The JSON index a hosted page fetches has no documents; the Pagefind records hold
+    every page's documents, as the offline bundle's whole index does."""
+    for edition in ("", "zh-Hant/"):
+        folder = seed_site.site / edition
+        fetched = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert fetched["docs"] == [] and fetched["config"]["pagefind"] == "pagefind/"
+        entry = json.loads((folder / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert entry["version"] == "1.5.2" and list(entry["languages"]) == ["und"]
+        assert sorted(p.name for p in (folder / "pagefind").glob("pagefind*")) == [
+            "pagefind-entry.json", "pagefind.js", f"pagefind.{entry['languages']['und']['hash']}.pf_meta"]
+        pages = {d["location"].split("#")[0] for d in read_index(folder)["docs"]}
+        assert len(pages) == entry["languages"]["und"]["page_count"] > 100
+
+
+def test_a_pagefind_index_is_checked_whole(tmp_path):
+    """What the build writes unpacks; a file left empty or cut short is noticed (the build
+    then writes the index again)."""
+    folder = tmp_path / "pagefind"
+    write_index(folder, records(index({"location": "a.html", "title": "新质", "text": "<p>生产力</p>"})))
+    assert whole(folder)
+    assert sorted(p.name for p in folder.glob("pagefind*"))[:2] == ["pagefind-entry.json", "pagefind.js"]
+    [record] = sorted((folder / "fragment").glob("*.pf_fragment"))
+    packed = record.read_bytes()
+    record.write_bytes(packed[: len(packed) // 2])
+    assert not whole(folder)
+    record.write_bytes(packed)
+    (folder / "pagefind-entry.json").write_text("", encoding="utf-8")
+    assert not whole(folder)

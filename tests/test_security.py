@@ -22,7 +22,6 @@ page, so it may only hold characters). Test fixtures, not news.
 """
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -39,6 +38,7 @@ from conftest import ROOT, write_content
 
 from generator.annotate.dictionary import LICENCE_URL, SOURCE_URL
 from generator.cli import main
+from generator.engine.pagefind import read_index
 from generator.editions.convert import Converter
 from generator.ingest.classify import Kind, kind_of
 from generator.ingest.names import plausible
@@ -519,7 +519,7 @@ def test_errata_payloads_are_visible_text(pages, digest, edition):
 
 @pytest.mark.parametrize("edition", EDITIONS, ids=["zh-Hans", "zh-Hant"])
 def test_search_index_holds_payloads_as_escaped_text(project, edition):
-    index = json.loads((project / "site" / edition / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = read_index(project / "site" / edition)
     problems, shown = [], []
     for doc in index["docs"]:
         for key in ("title", "text"):

@@ -40,7 +40,9 @@ Pagefind's Python API (``PagefindIndex.add_custom_record``) and its web module
 from __future__ import annotations
 
 import asyncio
+import gzip
 import json
+import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -49,6 +51,7 @@ from generator.search.index import document_fields, pagefind_words
 
 FOLDER = "pagefind"  # in each edition's site folder
 LANGUAGE = "und"  # see the module docstring
+SIGNATURE = "pagefind_dcd"  # what Pagefind 1.5 writes before a record's JSON
 
 
 def records(index: dict) -> list[dict]:
@@ -72,16 +75,46 @@ def records(index: dict) -> list[dict]:
     return out
 
 
-async def _write(jobs: list[tuple[Path, list[dict]]]) -> None:
+async def _write(folder: Path, items: list[dict]) -> None:
     from pagefind.index import IndexConfig, PagefindIndex
 
-    async def one(folder: Path, items: list[dict]) -> None:
-        async with PagefindIndex(config=IndexConfig(output_path=str(folder))) as index:
-            for item in items:
-                await index.add_custom_record(**item)
+    async with PagefindIndex(config=IndexConfig(output_path=str(folder))) as index:
+        for item in items:
+            await index.add_custom_record(**item)
 
-    for folder, items in jobs:  # one at a time: two services writing at once left files empty
-        await one(folder, items)
+
+def whole(folder: Path) -> bool:
+    """Whether the Pagefind files in ``folder`` are complete: its entry parses, its script
+    is not empty, every word list, chunk and record unpacks. (Pagefind's service answers
+    that it wrote the files and is then stopped; now and then, with other processes
+    busy, a file was left empty.)"""
+    try:
+        entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+        if not (folder / "pagefind.js").stat().st_size:
+            return False
+        for language in entry["languages"].values():
+            gzip.decompress((folder / f"pagefind.{language['hash']}.pf_meta").read_bytes())
+        for path in folder.rglob("*.pf_*"):
+            gzip.decompress(path.read_bytes())
+    except (OSError, ValueError, EOFError, KeyError):
+        return False
+    return True
+
+
+def write_index(folder: Path, items: list[dict], tries: int = 3) -> None:
+    """Pagefind's index of ``items`` into ``folder``, written again until whole."""
+    for _ in range(tries):
+        shutil.rmtree(folder, ignore_errors=True)
+        # in a thread of its own: the caller may be running an event loop (Playwright's, in the tests)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pool.submit(asyncio.run, _write(folder, items)).result()
+        if whole(folder):
+            break
+    else:
+        raise BuildError(f"{folder}: Pagefind's index was left incomplete {tries} times")
+    for path in folder.glob("pagefind-*"):  # Pagefind's own search UIs: the page keeps Material's
+        if path.name != "pagefind-entry.json":
+            path.unlink()
 
 
 def stub(index: dict) -> dict:
@@ -92,20 +125,21 @@ def stub(index: dict) -> dict:
 
 def index_sites(folders: list[Path]) -> None:
     """Give each edition's site folder its Pagefind index and the stub JSON index."""
-    jobs, indexes = [], []
     for folder in folders:
         path = folder / "search" / "search_index.json"
         index = json.loads(path.read_text(encoding="utf-8"))
-        jobs.append((folder / FOLDER, records(index)))
-        indexes.append((path, index))
-    # in a thread of its own: the caller may be running an event loop (Playwright's, in the tests)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, _write(jobs)).result()
-    for folder, _ in jobs:
-        for path in folder.glob("pagefind-*"):  # Pagefind's own search UIs: the page keeps Material's
-            if path.name != "pagefind-entry.json":
-                path.unlink()
-        if not (folder / "pagefind.js").stat().st_size:
-            raise BuildError(f"{folder}: Pagefind wrote an empty pagefind.js")
-    for path, index in indexes:
+        write_index(folder / FOLDER, records(index))
         path.write_text(json.dumps(stub(index), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def read_index(folder: Path) -> dict:
+    """What a hosted edition's search can show, read back from its Pagefind records
+    (each ``fragment/*.pf_fragment``: gzip, :data:`SIGNATURE`, then JSON) as a Material
+    index: the stub's config, and every page's documents, pages in address order."""
+    config = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+    pages = {}
+    for path in sorted((folder / FOLDER / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes()).decode("utf-8")
+        record = json.loads(data.removeprefix(SIGNATURE))
+        pages[record["url"]] = json.loads(record["meta"]["docs"])
+    return {"config": config, "docs": [doc for url in sorted(pages) for doc in pages[url]]}

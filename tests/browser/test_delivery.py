@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
+from generator.engine.pagefind import read_index
 from generator.site.bundle import ZIP_DATE
 
 from .conftest import EDITIONS, ROOT, bundled
@@ -133,7 +134,8 @@ def test_both_zips_hold_the_same_site(site):
 
 def test_the_bundle_is_the_hosted_site_itself(site):
     """One build serves both: every page of the bundle is byte for byte the hosted page, and
-    the hosted site keeps the JSON index only (search_index.js is read under file:// only)."""
+    the hosted site keeps the JSON index only (search_index.js is read under file:// only)
+    and its Pagefind index."""
     bundle = site.bundle("zh-Hans") / "site"
     pages = sorted(p.relative_to(bundle) for p in bundle.rglob("*.html"))
     assert len(pages) > 200
@@ -142,6 +144,9 @@ def test_the_bundle_is_the_hosted_site_itself(site):
         assert (site.bundle("zh-Hans") / bundled(edition) / "search" / "search_index.js").exists()
         hosted = site.site / bundled(edition).removeprefix("site").lstrip("/") / "search"
         assert (hosted / "search_index.json").exists() and not (hosted / "search_index.js").exists()
+        # the hosted index is Pagefind's (engine/pagefind.py); the bundle has none
+        assert (hosted.parent / "pagefind" / "pagefind.js").exists()
+        assert not (site.bundle("zh-Hans") / bundled(edition) / "pagefind").exists()
 
 
 def test_every_link_of_the_bundle_stays_inside_and_exists(site):
@@ -184,9 +189,8 @@ def test_listing_pages_stay_out_of_the_search_index(site, edition):
     """Date, category, browse and glossary-index pages only list links to pages that are
     indexed themselves: they are left out (front matter search.exclude), articles and
     term pages are in."""
-    import json
     folder = site.site / bundled(edition).removeprefix("site").lstrip("/")
-    docs = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    docs = read_index(folder)["docs"]
     pages = {doc["location"].split("#")[0] for doc in docs}
     assert not [p for p in pages if p.startswith(("issues/", "topics/", "browse/")) or p == "glossary/index.html"]
     assert {p.split("/")[0] for p in pages} >= {"articles", "glossary"} and ARTICLE in pages
