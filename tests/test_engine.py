@@ -70,6 +70,12 @@ def test_a_moved_version_names_each_coupling_that_depends_on_it(monkeypatch):
                         "against mkdocs-material 9.8.2, installed 9.9.0")
 
 
+def test_a_moved_pagefind_names_its_coupling(monkeypatch):
+    """The hosted search reads Pagefind's files and calls its script: a new binary is re-checked."""
+    monkeypatch.setattr(couplings, "installed", lambda p: "1.6.0" if p == "pagefind-bin" else couplings.CHECKED[p])
+    assert [m.split("”")[0] for m in couplings.mismatches()] == ["coupling “pagefind"]
+
+
 def test_the_package_docstring_lists_every_coupling_and_the_checked_versions():
     doc = " ".join(generator.engine.__doc__.split())
     for coupling in couplings.COUPLINGS:

@@ -13,7 +13,7 @@ Modules: ``config`` (mkdocs.yml through MkDocs; the baozhai plugin's options),
 ``plugin`` (the ``baozhai`` MkDocs plugin), ``build`` (one edition's build, its
 checks and errors), ``pages`` (MkDocs' build rendering only the pages the cache lacks), ``options`` (per-edition options, offline reading), ``search``
 (Baozhai's search in Material's), ``raw_blocks`` (a Python-Markdown extension),
-``couplings`` (the list below as data), ``theme/`` (Baozhai's templates and page
+``pagefind`` (the hosted site's Pagefind index), ``couplings`` (the list below as data), ``theme/`` (Baozhai's templates and page
 script), ``worker.js`` (the hook into Material's search worker), ``vendor/``.
 
 Couplings: the internal each relies on (:data:`.couplings.COUPLINGS`, where
@@ -37,7 +37,9 @@ tests/test_engine.py checks the installed versions and names any that moved):
 * search index (Material): ``search/search_index.json`` (``docs`` of
   ``location``/``title``/``text``; Lunr ``config.fields``). [search]
 * search worker (Material): ``assets/javascripts/workers/search.*.min.js``, its
-  message protocol (``worker.js``: SETUP 0, QUERY 2, RESULT 3), Lunr language files. [search]
+  message protocol (``worker.js``: SETUP 0, QUERY 2, RESULT 3), the page script posting
+  SETUP as ``{config, docs, options}`` of the index it fetched (the hosted stub's
+  ``config.pagefind``), Lunr language files. [search]
 * theme templates (Material): ``base.html`` blocks ``extrahead``, ``config`` (the
   ``#__config`` JSON and its ``features``, edited under ``file://``) and ``scripts``;
   ``404.html`` block ``content``; ``partials/alternate.html`` replaced;
@@ -54,6 +56,12 @@ tests/test_engine.py checks the installed versions and names any that moved):
   ``SearchIndex.entries`` (appended in ``on_page_context``); keys pages on what
   ``partials/nav-item.html`` and ``tabs-item.html`` show of the navigation (titles,
   addresses, ``meta`` icon, subtitle, status). [pages]
+* pagefind (pagefind, pagefind-bin): ``PagefindIndex.add_custom_record`` and the
+  files it writes (``pagefind-entry.json``, ``pagefind.js``, ``*.pf_meta``,
+  ``*.pf_index``, ``*.pf_fragment``: gzip, a record ``pagefind_dcd`` then JSON);
+  ``pagefind.js``'s ``options``/``init``/``search``, results' ``score`` and
+  ``data().meta``, a quoted query searched as an exact phrase, no query
+  segmentation for the language ``und``. [pagefind, worker.js]
 * raw blocks (Markdown): a ``Preprocessor`` between ``normalize_whitespace`` (30) and
   ``html_block`` (20) putting blocks in ``md.htmlStash``. [raw_blocks]
 
@@ -63,5 +71,5 @@ engine may ignore without breaking the pages: the CSS custom properties ``--md-*
 "custom JavaScript" guide (site/assets/baozhai-words.js), and its search exclusions, front
 matter ``search: exclude`` and ``data-search-exclude`` (site/templates).
 
-Checked against: mkdocs 1.6.1, mkdocs-material 9.8.2, Markdown 3.11.3.
+Checked against: mkdocs 1.6.1, mkdocs-material 9.8.2, Markdown 3.11.3, pagefind 1.5.2, pagefind-bin 1.5.2.
 """

@@ -7,7 +7,8 @@ import importlib.metadata
 from dataclasses import dataclass
 
 # the versions every coupling below was read against and tested with
-CHECKED = {"mkdocs": "1.6.1", "mkdocs-material": "9.8.2", "Markdown": "3.11.3"}
+CHECKED = {"mkdocs": "1.6.1", "mkdocs-material": "9.8.2", "Markdown": "3.11.3", "pagefind": "1.5.2",
+           "pagefind-bin": "1.5.2"}
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,7 @@ class Coupling:
 
 
 MKDOCS, MATERIAL, MARKDOWN = ("mkdocs",), ("mkdocs-material",), ("Markdown",)
+PAGEFIND = ("pagefind", "pagefind-bin")
 COUPLINGS = (
     Coupling("plugin events", "on_config, on_page_content, on_post_page, on_post_build, event_priority; "
              "page.markdown and page.content dropped once used", MKDOCS),
@@ -35,7 +37,9 @@ COUPLINGS = (
              MATERIAL),
     Coupling("search worker", "assets/javascripts/workers/search.*.min.js and its message protocol "
              "(SETUP 0 with the index, QUERY 2, RESULT 3 and the result items' location/title/text/score/"
-             "terms that its renderer reads; engine/worker.js); Lunr files under assets/javascripts/lunr", MATERIAL),
+             "terms that its renderer reads; engine/worker.js); the page script posting SETUP as {config, docs, options} "
+             "of the index it fetched (the hosted stub's config.pagefind); Lunr files under assets/javascripts/lunr",
+             MATERIAL),
     Coupling("theme templates", "base.html blocks extrahead, config (#__config JSON, features), scripts; "
              "404.html block content; partials/alternate.html, partials/languages/zh.html, partials/language.html "
              "(replaced: its import of partials/languages/<language>.html and en.html), .icons/", MATERIAL),
@@ -47,6 +51,11 @@ COUPLINGS = (
              "_build_theme_template, _build_extra_template; Material's SearchIndex.entries (a page's entries "
              "appended in on_page_context); nav-item.html and tabs-item.html reading meta icon, subtitle, "
              "status", MKDOCS + MATERIAL),
+    Coupling("pagefind", "PagefindIndex.add_custom_record and its writing on leaving the context; the files "
+             "written (pagefind-entry.json, pagefind.js, *.pf_meta, *.pf_index, *.pf_fragment: gzip, a record "
+             "'pagefind_dcd' then JSON); pagefind.js options/init/search, results' score and data().meta, a "
+             "quoted query as an exact phrase, no query segmentation for language und (engine/pagefind.py, "
+             "worker.js)", PAGEFIND),
     Coupling("raw blocks", "a Preprocessor between normalize_whitespace (30) and html_block (20) "
              "storing blocks in md.htmlStash", MARKDOWN),
 )
