@@ -72,14 +72,23 @@ def first_query(url: str, site: Path, runs: int = 5, query: str = FIRST) -> dict
 
     from playwright.sync_api import sync_playwright
 
-    packed: dict[str, int] = {}
+    packed: dict[str, tuple[int, int]] = {}
 
-    def gzipped(address: str) -> int:
+    def on_disk(address: str) -> tuple[int, int]:
+        """The file's size and gzipped size (0, 0 when the address is no file of the site)."""
         path = unquote(urlsplit(address).path).lstrip("/")
         if path not in packed:
             file = site / path
-            packed[path] = len(gz.compress(file.read_bytes())) if file.is_file() else 0
+            data = file.read_bytes() if file.is_file() else b""
+            packed[path] = (len(data), len(gz.compress(data)) if data else 0)
         return packed[path]
+
+    def gzipped(address: str) -> int:
+        return on_disk(address)[1]
+
+    def served(request) -> int:
+        """Response bytes as served; a worker's script, which Chromium reports as 0, from disk."""
+        return request.sizes()["responseBodySize"] or on_disk(request.url)[0]
 
     figures: dict[str, dict[str, list[float]]] = {}
     with sync_playwright() as playwright:
@@ -90,7 +99,7 @@ def first_query(url: str, site: Path, runs: int = 5, query: str = FIRST) -> dict
                 context = browser.new_context(viewport={"width": 1280, "height": 900})
                 page = context.new_page()
                 sizes: list[tuple[str, int]] = []
-                page.on("requestfinished", lambda r: sizes.append((r.url, r.sizes()["responseBodySize"])))
+                page.on("requestfinished", lambda r: sizes.append((r.url, served(r))))
                 page.goto(f"{url}{edition}index.html", wait_until="load")
                 page.locator("input.md-search__input").click()
                 page.wait_for_function("() => { const m = document.querySelector('.md-search-result__meta');"

@@ -56,7 +56,8 @@ tests/test_engine.py checks the installed versions and names any that moved):
   ``SearchIndex.entries`` (appended in ``on_page_context``); keys pages on what
   ``partials/nav-item.html`` and ``tabs-item.html`` show of the navigation (titles,
   addresses, ``meta`` icon, subtitle, status). [pages]
-* pagefind (pagefind, pagefind-bin): ``PagefindIndex.add_custom_record`` and the
+* pagefind (pagefind, pagefind-bin): ``PagefindIndex.add_directory`` over pages
+  with ``data-pagefind-body``, ``data-pagefind-meta`` and ``<html lang>``, and the
   files it writes (``pagefind-entry.json``, ``pagefind.js``, ``*.pf_meta``,
   ``*.pf_index``, ``*.pf_fragment``: gzip, a record ``pagefind_dcd`` then JSON);
   ``pagefind.js``'s ``options``/``init``/``search``, results' ``score`` and

@@ -51,7 +51,8 @@ COUPLINGS = (
              "_build_theme_template, _build_extra_template; Material's SearchIndex.entries (a page's entries "
              "appended in on_page_context); nav-item.html and tabs-item.html reading meta icon, subtitle, "
              "status", MKDOCS + MATERIAL),
-    Coupling("pagefind", "PagefindIndex.add_custom_record and its writing on leaving the context; the files "
+    Coupling("pagefind", "PagefindIndex.add_directory over pages with data-pagefind-body, data-pagefind-meta, "
+             "<html lang>, and its writing on leaving the context; the files "
              "written (pagefind-entry.json, pagefind.js, *.pf_meta, *.pf_index, *.pf_fragment: gzip, a record "
              "'pagefind_dcd' then JSON); pagefind.js options/init/search, results' score and data().meta, a "
              "quoted query as an exact phrase, no query segmentation for language und (engine/pagefind.py, "
