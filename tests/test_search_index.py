@@ -222,9 +222,9 @@ def test_pagefind_records_one_per_page_with_its_documents():
                 {"location": "glossary/x.html#uses", "title": "用例", "text": "<p>AI</p>", "alt": "用 例 ai"},
                 {"location": "articles/a.html", "title": "甲", "text": ""})
     assert records(own) == [
-        {"url": "glossary/x.html", "content": "新质 质生 生产 产 xinzhi 用例 例 ai x65b08d28", "language": "und",
+        {"url": "glossary/x.html", "title": "新质 质", "content": "新质 质生 生产 产 xinzhi 用例 例 ai x65b08d28", "language": "und",
          "meta": {"docs": json.dumps(own["docs"][:2], ensure_ascii=False, separators=(",", ":"))}},
-        {"url": "articles/a.html", "content": "甲", "language": "und",
+        {"url": "articles/a.html", "title": "甲", "content": "甲", "language": "und",
          "meta": {"docs": json.dumps(own["docs"][2:], ensure_ascii=False, separators=(",", ":"))}}]
     assert stub(own) == {"config": {**own["config"], "pagefind": "pagefind/"}, "docs": []}
 

@@ -51,7 +51,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from generator.errors import BuildError
-from generator.search.index import document_fields, pagefind_words
+from generator.search.index import alt_tokens, document_fields, pagefind_words
 
 FOLDER = "pagefind"  # in each edition's site folder
 LANGUAGE = "und"  # see the module docstring
@@ -59,22 +59,27 @@ SIGNATURE = "pagefind_dcd"  # what Pagefind 1.5 writes before a record's JSON
 
 
 def records(index: dict) -> list[dict]:
-    """One Pagefind record per page of a (Baozhai-enriched) Material search index."""
+    """One Pagefind record per page of a (Baozhai-enriched) Material search index: its
+    words (every document's), its title's words again (``title``: Pagefind weighs a
+    heading's words above the text's, as the query layer ranks a page whose title
+    holds the query), and its documents."""
     pages: dict[str, list[dict]] = {}
     for doc in index["docs"]:
         pages.setdefault(doc["location"].split("#")[0], []).append(doc)
     out = []
     for path, docs in pages.items():
-        words = []
+        words, title = [], ""
+        head = next((d for d in docs if d["location"] == path), docs[0])
         for doc in docs:
             alt = doc.get("alt")
             if alt is None:
                 alt = document_fields(doc.get("title", ""), doc.get("text", ""), doc.get("pinyin", ""))["alt"]
             words.append(pagefind_words(alt))
-        head = next((d for d in docs if d["location"] == path), docs[0])
+            if doc is head:  # alt begins with the title's tokens (in Simplified script)
+                title = pagefind_words(" ".join(alt.split()[:len(alt_tokens(doc.get("title", "")).split())]))
         if head.get("exact"):
             words.append(head["exact"])
-        out.append({"url": path, "content": " ".join(w for w in words if w), "language": LANGUAGE,
+        out.append({"url": path, "title": title, "content": " ".join(w for w in words if w), "language": LANGUAGE,
                     "meta": {"docs": json.dumps(docs, ensure_ascii=False, separators=(",", ":"))}})
     return out
 
@@ -83,7 +88,8 @@ def record_page(record: dict) -> str:
     """A record as the HTML page Pagefind indexes: its words the page's body, its
     documents a ``data-pagefind-meta`` element (outside the body, not indexed)."""
     return (f'<!doctype html>\n<html lang="{record["language"]}">\n<head><meta charset="utf-8"></head>\n<body>\n'
-            f'<main data-pagefind-body>{html.escape(record["content"])}</main>\n'
+            f'<main data-pagefind-body><h1>{html.escape(record["title"])}</h1>\n'
+            f'<p>{html.escape(record["content"])}</p></main>\n'
             f'<div data-pagefind-meta="docs">{html.escape(record["meta"]["docs"])}</div>\n</body>\n</html>\n')
 
 

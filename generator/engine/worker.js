@@ -52,18 +52,29 @@
     return pagefind.module;
   }
 
-  /* Pagefind's answers (exact-title hits first, then by score) → merged results */
+  /* Pagefind's answers → merged results. Per form: the exact-title token; the words,
+     all required (scored: a title's words weigh more); the words as a phrase, when the
+     query ends in a pair (unscored: it only keeps the pages holding the query as one
+     run). Candidates: exact-title hits, then the scored pages (those of the phrase
+     when there is one), best first. */
   function searchPagefind(typed, forms) {
     var number = ++latest;
     loadPagefind().then(function (module) {
       return Promise.all(forms.map(function (form) {
-        return Promise.all([module.search(query.exactTerm(form)), module.search(query.pagefindTerms(form))]);
+        var terms = query.pagefindTerms(form);
+        return Promise.all([module.search(query.exactTerm(form)), module.search(terms.words),
+                            terms.phrase ? module.search("\"" + terms.words + "\"") : null]);
       }));
     }).then(function (found) {
       var exact = [], rest = [], seen = {}, candidates = [];
-      found.forEach(function (pair) {
-        exact.push.apply(exact, pair[0].results);
-        rest.push.apply(rest, pair[1].results);
+      found.forEach(function (answers) {
+        var within = null;
+        if (answers[2]) {
+          within = {};
+          answers[2].results.forEach(function (result) { within[result.id] = true; });
+        }
+        exact.push.apply(exact, answers[0].results);
+        rest.push.apply(rest, answers[1].results.filter(function (result) { return !within || within[result.id]; }));
       });
       rest.sort(function (a, b) { return b.score - a.score; });
       exact.concat(rest).forEach(function (result) {

@@ -292,11 +292,10 @@
      The build cut the documents into words (generator/search/index.py pagefind_words):
      each run of Han characters as its overlapping pairs, then its last character alone,
      each Latin/digit run as it is. The query is cut the same way, except that a run
-     at its end keeps no lone last character (the page's run may go on). When the query
-     ends in a pair, the words are searched as an exact phrase (Pagefind: in this order,
-     one after another), which finds the pages holding the query as one run; when it
-     ends in a lone Han character or a Latin run, that word must be matched as a prefix,
-     and the words are searched as words (every one required, anywhere in the page). */
+     at its end keeps no lone last character (the page's run may go on): {words, phrase}.
+     Pagefind requires every word, each as a prefix, and scores the pages. When the query
+     ends in a pair, "phrase" is true: the words searched as an exact phrase (in this
+     order, one after another) give the pages holding the query as one run, unscored. */
   function pagefindTerms(form) {
     var words = [], run = [], parts = tokens(form), last = "";
     function flush(end) {
@@ -312,7 +311,7 @@
       last = "prefix";
     });
     flush(true);
-    return last === "pair" ? "\"" + words.join(" ") + "\"" : words.join(" ");
+    return { words: words.join(" "), phrase: last === "pair" };
   }
 
   /* The query's whole-title token (the documents' "exact"), for one normalised form */
