@@ -104,3 +104,17 @@ def test_each_file_is_deflated_once_for_every_zip(tmp_path):
     for top in ("one", "two"):
         with zipfile.ZipFile(tmp_path / f"{top}.zip") as archive:
             assert archive.read(f"{top}/page.html") == b"<p>page</p>" and archive.read(f"{top}/index.html") == top.encode()
+
+
+def test_a_file_repeated_across_batches_is_filed_once(tmp_path, monkeypatch):
+    """Two files with the same bytes in different batches (an asset of each edition): the
+    second is the first's entry, and the build's cache commits."""
+    from generator.cache import Cache
+    from generator.site import bundle
+
+    monkeypatch.setattr(bundle, "_BATCH", 1)
+    cache = Cache.at(tmp_path / "cache")
+    write_entries(tmp_path / "one.zip", "top", {"a.js": b"same", "b.html": b"other", "c/a.js": b"same"}, cache)
+    assert cache.misses == {"deflated": 2} and cache.hits == {"deflated": 1}
+    cache.commit()
+    assert len(list((tmp_path / "cache" / "deflated").iterdir())) == 2
