@@ -12,7 +12,11 @@ weights depend on that article alone, so a new article changes the related
 lists only of the articles it is now related to (and of those whose related
 article it displaces from a feature's strongest holders), not of every
 article sharing a word with it, and an incremental build re-renders those
-few pages. Two articles are as related as the cosine of their vectors; the
+few pages (one page of 4 synthetic articles added to 1,000: 1 old article
+page changed, against 231 with the digest's idf). Scoring the best candidates
+again over every feature they share, so that no displacement changes a
+score, was tried and left out: it finds more true neighbours of a new
+article, so more pages changed (5 old ones). Two articles are as related as the cosine of their vectors; the
 shared features, strongest first, are the reason shown to the reader.
 
 The search never compares all pairs: an inverted index maps each feature to
