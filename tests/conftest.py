@@ -32,7 +32,7 @@ import socketserver
 import sys
 import threading
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -201,16 +201,24 @@ def _build_seed_site(root: Path, port: int) -> None:
             archive.extractall(root / "offline")  # each holds its folder baozhai-offline-EDITION
 
 
+def built_once(config: pytest.Config, name: str, build: Callable[[Path], None]) -> Path:
+    """The folder ``name`` in the run's base folder, made by ``build(folder)`` once per test
+    run: under pytest-xdist the first worker to ask builds it under a file lock, the others
+    wait for it and read the same folder (so read it, never change it)."""
+    run = _run_folder(config)
+    root = run / name
+    with open(run / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when closed: the others wait for the first
+        done = run / f"{name}.built"
+        if not done.exists():
+            shutil.rmtree(root, ignore_errors=True)  # left by a worker that failed half-way
+            build(root)
+            done.touch()
+    return root
+
+
 @pytest.fixture(scope="session")
 def seed_site(request) -> SeedSite:
     """The seed site, built once per run (see the module's docstring): read it, never change it."""
-    folder = _run_folder(request.config)
-    root, port = folder / SEED_SITE, int((folder / SEED_PORT).read_text(encoding="utf-8"))
-    with open(folder / f"{SEED_SITE}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when closed: the others wait for the first
-        done = root / ".built"
-        if not done.exists():
-            shutil.rmtree(root, ignore_errors=True)  # a worker that failed half-way
-            _build_seed_site(root, port)
-            done.touch()
-    return SeedSite(root, port)
+    port = int((_run_folder(request.config) / SEED_PORT).read_text(encoding="utf-8"))
+    return SeedSite(built_once(request.config, SEED_SITE, lambda root: _build_seed_site(root, port)), port)
