@@ -51,8 +51,8 @@ def differing_bytes(a: dict[str, bytes], b: dict[str, bytes]) -> dict[str, int]:
 
 
 @pytest.fixture(scope="module")
-def first(tmp_path_factory) -> Path:
-    return payload_project(tmp_path_factory)
+def first(request) -> Path:
+    return payload_project(request.config)
 
 
 @pytest.fixture(scope="module")
