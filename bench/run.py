@@ -61,14 +61,13 @@ def timed_build(folder: Path, extra: list[str] | None = None, profile: Path | No
     timings.unlink(missing_ok=True)
     profiler = ["-m", "cProfile", "-o", str(profile)] if profile else []
     command = [PYTHON, *profiler, "-m", "generator", "--root", str(folder), "build", "--timings", str(timings)]
-    start, used = time.perf_counter(), _children_cpu()
+    start, cpu = time.perf_counter(), _children_cpu()
     child = subprocess.Popen(command + (extra or []), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True, cwd=CODE)
     together = TreeMemory(child.pid)
     together.start()
     out, err = child.communicate()
-    wall = time.perf_counter() - start
-    cpu = _children_cpu() - used  # the build's CPU and its workers' (each waited for by its parent)
+    wall, cpu = time.perf_counter() - start, _children_cpu() - cpu
     together.stop()
     if child.returncode:
         raise SystemExit(f"build failed:\n{out}\n{err}")
@@ -79,7 +78,8 @@ def timed_build(folder: Path, extra: list[str] | None = None, profile: Path | No
 
 
 def _children_cpu() -> float:
-    """User and system CPU seconds of this process's children that have ended."""
+    """User and system CPU seconds of the finished children (a build and its MkDocs workers):
+    on a shared machine less noisy than wall time."""
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
     return used.ru_utime + used.ru_stime
 
@@ -274,9 +274,10 @@ def table(results: list[dict]) -> str:
     head = ("| N | wall s | ms/article | startup s | generator work s (share of wall) | first / last MkDocs starts at s "
             "(last: share of wall) | mkdocs s | raw OpenCC s (Markdown / sources) | generator work / OpenCC (Markdown) | "
             "no-op s (share) | +1 page s (share; generator work) | +1 day s (share) | pages rendered +1 page / full | "
+            "CPU s full / +1 page (share) | "
             "peak MB (largest process / all together) | "
             "KB/article (Hans/Hant) | index KB (Hans/Hant) | plain mkdocs s |")
-    lines = [head, "|---" * 17 + "|"]
+    lines = [head, "|---" * 18 + "|"]
     for r in results:
         first, s = r["first"], r["sizes"]
         wall = first["wall_s"]
@@ -294,12 +295,18 @@ def table(results: list[dict]) -> str:
             f"{_share(r['unchanged'], wall)} | "
             f"{_share(r['one_page_added'], wall, '; %.1f' % generator_work(r['one_page_added']['stages_s']))} | "
             f"{_share(r['one_day_added'], wall) if 'one_day_added' in r else '?'} | "
-            f"{_rendered(r['one_page_added'])} / {_rendered(first)} | "
+            f"{_rendered(r['one_page_added'])} / {_rendered(first)} | {_cpu(first, r['one_page_added'])} | "
             f"{_largest(first)} / {first.get('peak_rss_all_mb', '?')} | "
             f"{s['zh-Hans']['site_kb_per_article']}/{s['zh-Hant']['site_kb_per_article']} | "
             f"{s['zh-Hans']['search_index_bytes'] // 1024}/{s['zh-Hant']['search_index_bytes'] // 1024} | "
             f"{r['plain_mkdocs_hans_s']} |")
     return "\n".join(lines)
+
+
+def _cpu(full: dict, one: dict) -> str:
+    if "cpu_s" not in full:  # results of older runs
+        return "?"
+    return f"{full['cpu_s']} / {one['cpu_s']} ({one['cpu_s'] / full['cpu_s']:.0%})"
 
 
 def _share(build: dict, full: float, more: str = "") -> str:

@@ -136,7 +136,7 @@ def _build(settings: Settings, cache: Cache, offline: bool, watch: Stopwatch) ->
         place_dictionary(docs, site, built)
         if offline:
             with watch.stage("bundles", announce=True):
-                zip_bundles(settings, built, site)
+                zip_bundles(settings, built, site, cache)
         drop_offline_index(site, built)
     return Built(articles, pages, workers, *_rendered(counts))
 
