@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/run.py 100 1000 10000 --out bench/results.json
     .venv/bin/python bench/run.py --compare old.json new.json
+    .venv/bin/python bench/run.py 1000 --layer --out bench/layer.json
+
 
 For each N: generate a synthetic corpus (bench/corpus.py, marked synthetic,
 in a temporary folder), run ``baozhai build`` (both editions and both
@@ -14,6 +16,10 @@ median of 5 cold loads per edition); then run
 it again with nothing changed (no-op), then add one page (+1 page: 4 articles,
 dated the next day), then a day of ten pages (+1 day: 40 articles), and a plain
 ``mkdocs build`` of the same generated Markdown for the ratio.
+With ``--layer``: instead, full builds of the same corpus with and without the
+dictionary layer (the baozhai plugin's ``words: false``), interleaved (without,
+with, with, without, … for ``--rounds``), each from an empty cache, and the
+layer's share of wall and CPU time (the build's and all its child processes').
 Timings are of this machine at that moment: compare runs taken side by side
 (``--code DIR`` builds with the generator of another checkout, e.g. an export of
 main: ``git archive main | tar -x -C /tmp/main-code``).
@@ -23,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -58,20 +65,27 @@ def timed_build(folder: Path, extra: list[str] | None = None, profile: Path | No
     timings.unlink(missing_ok=True)
     profiler = ["-m", "cProfile", "-o", str(profile)] if profile else []
     command = [PYTHON, *profiler, "-m", "generator", "--root", str(folder), "build", "--timings", str(timings)]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _children_cpu()
     child = subprocess.Popen(command + (extra or []), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True, cwd=CODE)
     together = TreeMemory(child.pid)
     together.start()
     out, err = child.communicate()
-    wall = time.perf_counter() - start
+    wall, cpu = time.perf_counter() - start, _children_cpu() - cpu
     together.stop()
     if child.returncode:
         raise SystemExit(f"build failed:\n{out}\n{err}")
     stages = json.loads(timings.read_text(encoding="utf-8")) if timings.exists() else {}  # no-op: none
-    return {"wall_s": round(wall, 2), "peak_rss_all_mb": round(together.peak / 2 ** 20, 1), "sampled": together.largest(),
+    return {"wall_s": round(wall, 2), "cpu_s": round(cpu, 2), "peak_rss_all_mb": round(together.peak / 2 ** 20, 1), "sampled": together.largest(),
             "stages_s": stages,
             "said": out.strip().splitlines()[-3:]}
+
+
+def _children_cpu() -> float:
+    """User and system CPU seconds of the finished children (a build and its MkDocs workers):
+    on a shared machine less noisy than wall time."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 class TreeMemory(threading.Thread):
@@ -207,14 +221,68 @@ def measure(articles: int, plain: bool = True, profile: Path | None = None) -> d
                 "raw_opencc": opencc_raw, "first_query": search, "per_article_ms": round(first["wall_s"] / articles * 1000, 1)}
 
 
+def without_words(folder: Path) -> None:
+    """Turn the dictionary layer off in ``folder``'s mkdocs.yml (the baozhai plugin's ``words``)."""
+    config = folder / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(n for n, line in enumerate(lines) if line.strip().startswith("- baozhai:"))
+    lines.insert(at + 1, "      words: false\n")
+    config.write_text("".join(lines), encoding="utf-8")
+
+
+LAYER_STAGES = ("words", "words data")
+
+
+def measure_layer(articles: int, rounds: int = 2) -> dict:
+    """Full builds of one corpus with and without the dictionary layer, interleaved
+    (without, with, then with, without, …), each from an empty cache into empty folders."""
+    with tempfile.TemporaryDirectory(prefix=f"baozhai-bench-layer-{articles}-") as tmp:
+        folders = {"with": project(Path(tmp) / "with", articles)}
+        folders["without"] = Path(tmp) / "without"
+        shutil.copytree(folders["with"], folders["without"])
+        without_words(folders["without"])
+        builds: dict[str, list[dict]] = {"with": [], "without": []}
+        for number in range(rounds):
+            for side in ("without", "with") if number % 2 == 0 else ("with", "without"):
+                folder = folders[side]
+                for made in (".cache", "site", "docs", "dist"):
+                    shutil.rmtree(folder / made, ignore_errors=True)
+                builds[side].append(timed_build(folder))
+                done = builds[side][-1]
+                print(f"  {articles} articles, {side} the layer: {done['wall_s']} s wall, {done['cpu_s']} s CPU",
+                      flush=True)
+        layer_files = sum(1 for p in (folders["with"] / "site").rglob("*") if p.is_file()) - \
+            sum(1 for p in (folders["without"] / "site").rglob("*") if p.is_file())
+        return {"articles": articles, "rounds": rounds, "builds": builds, "layer_files": layer_files}
+
+
+def _mean(values: list[float]) -> float:
+    return sum(values) / len(values)
+
+
+def layer_table(results: list[dict]) -> str:
+    head = ("| N | builds (each side) | wall s without / with (layer's share) | CPU s without / with "
+            "(layer's share) | words + words data s (with) |")
+    lines = [head, "|---" * 5 + "|"]
+    for r in results:
+        wall = {side: _mean([b["wall_s"] for b in r["builds"][side]]) for side in ("without", "with")}
+        cpu = {side: _mean([b["cpu_s"] for b in r["builds"][side]]) for side in ("without", "with")}
+        stages = _mean([sum(b["stages_s"].get(s, 0.0) for s in LAYER_STAGES) for b in r["builds"]["with"]])
+        lines.append(f"| {r['articles']} | {r['rounds']} | {wall['without']:.1f} / {wall['with']:.1f} "
+                     f"({wall['with'] / wall['without'] - 1:+.1%}) | {cpu['without']:.1f} / {cpu['with']:.1f} "
+                     f"({cpu['with'] / cpu['without'] - 1:+.1%}) | {stages:.1f} |")
+    return "\n".join(lines)
+
+
 def table(results: list[dict]) -> str:
     head = ("| N | wall s | ms/article | startup s | generator work s (share of wall) | first / last MkDocs starts at s "
             "(last: share of wall) | mkdocs s | raw OpenCC s (Markdown / sources) | generator work / OpenCC (Markdown) | "
             "no-op s (share) | +1 page s (share; generator work) | +1 day s (share) | pages rendered +1 page / full | "
+            "CPU s full / +1 page (share) | "
             "peak MB (largest process / all together) | "
             "KB/article (Hans/Hant) | index KB (Hans/Hant) | plain mkdocs s | "
             "first query: KB fetched (gzipped), Hans/Hant | first query: keystroke → results ms, Hans/Hant |")
-    lines = [head, "|---" * 19 + "|"]
+    lines = [head, "|---" * 20 + "|"]
     for r in results:
         first, s = r["first"], r["sizes"]
         wall = first["wall_s"]
@@ -232,7 +300,7 @@ def table(results: list[dict]) -> str:
             f"{_share(r['unchanged'], wall)} | "
             f"{_share(r['one_page_added'], wall, '; %.1f' % generator_work(r['one_page_added']['stages_s']))} | "
             f"{_share(r['one_day_added'], wall) if 'one_day_added' in r else '?'} | "
-            f"{_rendered(r['one_page_added'])} / {_rendered(first)} | "
+            f"{_rendered(r['one_page_added'])} / {_rendered(first)} | {_cpu(first, r['one_page_added'])} | "
             f"{_largest(first)} / {first.get('peak_rss_all_mb', '?')} | "
             f"{s['zh-Hans']['site_kb_per_article']}/{s['zh-Hant']['site_kb_per_article']} | "
             f"{s['zh-Hans']['search_index_bytes'] // 1024}/{s['zh-Hant']['search_index_bytes'] // 1024} | "
@@ -253,6 +321,12 @@ def _first_query(result: dict) -> str:
     editions = ("zh-Hans/", "zh-Hant/")
     fetched = "/".join(f"{q[e]['query'] / 1024:.0f} ({q[e]['gzip'] / 1024:.0f})" for e in editions)
     return f"{fetched} | " + "/".join(f"{q[e]['ms']:.0f}" for e in editions)
+
+
+def _cpu(full: dict, one: dict) -> str:
+    if "cpu_s" not in full:  # results of older runs
+        return "?"
+    return f"{full['cpu_s']} / {one['cpu_s']} ({one['cpu_s'] / full['cpu_s']:.0%})"
 
 
 def _share(build: dict, full: float, more: str = "") -> str:
@@ -295,12 +369,22 @@ def main() -> None:
                         help="skip the plain mkdocs build (its flat nav makes it quadratic: hours at 10,000)")
     parser.add_argument("--code", type=Path, help="build with the generator of this checkout (default: this one)")
     parser.add_argument("--profile", type=Path, help="cProfile the full build's main process into FILE-N.prof")
+    parser.add_argument("--layer", action="store_true",
+                        help="measure full builds with and without the dictionary layer, side by side")
+    parser.add_argument("--rounds", type=int, default=2,
+                        help="--layer: builds of each side, interleaved (default 2: without, with, with, without)")
     args = parser.parse_args()
     global CODE
     CODE = (args.code or ROOT).resolve()
     if args.compare:
         old, new = (json.loads(p.read_text(encoding="utf-8")) for p in args.compare)
         print(compare(old, new))
+        return
+    if args.layer:
+        layered = [measure_layer(n, args.rounds) for n in args.articles]
+        if args.out:
+            args.out.write_text(json.dumps(layered, ensure_ascii=False, indent=1), encoding="utf-8")
+        print(layer_table(layered))
         return
     results = []
     for n in args.articles:

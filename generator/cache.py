@@ -70,6 +70,7 @@ class Cache:
     hits: dict[str, int] = field(default_factory=dict)
     misses: dict[str, int] = field(default_factory=dict)
     pending: list[tuple[Path, Path]] = field(default_factory=list)  # (written aside, its place)
+    waiting: dict[Path, Path] = field(default_factory=dict)  # its place → written aside, for this build
     aside: Path | None = None  # this process's pending folder, made on the first entry
     _folders: set[Path] = field(default_factory=set, repr=False)  # made under ``aside``
 
@@ -102,8 +103,9 @@ class Cache:
         all: the caller computes what is missing and files it with :meth:`put`)."""
         if self.folder is None:
             return None
+        path = self.folder / kind / key(self.version, *parts)
         try:
-            value = pickle.loads((self.folder / kind / key(self.version, *parts)).read_bytes())
+            value = pickle.loads(self.waiting.get(path, path).read_bytes())  # this build's own, or committed
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             return None
         return self._count(self.hits, kind, value)
@@ -116,12 +118,15 @@ class Cache:
 
     def _set_aside(self, path: Path, value: Any) -> None:
         assert self.folder is not None
+        if path in self.waiting:  # filed already by this build (the same key: the same value)
+            return
         if self.aside is None:
             self.folder.mkdir(parents=True, exist_ok=True)
             self.aside = Path(tempfile.mkdtemp(prefix=f"{_PENDING}{os.getpid()}-", dir=self.folder))
         waiting = self.aside / path.relative_to(self.folder)
         self._store(waiting, value)
         self.pending.append((waiting, path))
+        self.waiting[path] = waiting
 
     def commit(self) -> None:
         """Put the entries computed since the last commit in place."""
@@ -140,6 +145,7 @@ class Cache:
             except OSError:
                 pass
         self.pending.clear()
+        self.waiting.clear()
         self._folders.clear()
         self.aside = None
 

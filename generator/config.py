@@ -34,6 +34,7 @@ class Settings:
     theme_dir: Path | None  # the project's own theme overrides (theme.custom_dir), if any
     config_files: tuple[Path, ...]  # mkdocs.yml and the files it inherits from
     markdown_options: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    words: bool = True  # the dictionary layer (the plugin's ``words`` option)
 
     @property
     def mkdocs_yml(self) -> Path:
@@ -59,4 +60,4 @@ def load_settings(root: Path, content: Path | None = None, site: Path | None = N
                     editions=tuple(options.editions), markdown_extensions=tuple(config.markdown_extensions),
                     theme_dir=Path(config.theme.custom_dir) if config.theme.custom_dir else None,
                     config_files=tuple(engine_config.config_files(root / "mkdocs.yml")),
-                    markdown_options=dict(config.mdx_configs))
+                    markdown_options=dict(config.mdx_configs), words=options.words)

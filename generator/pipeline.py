@@ -52,10 +52,12 @@ def process_page(path: Path, errata: list, errata_file: Path, watch: Stopwatch |
     return PageResult(page, repairs, located, suspects)
 
 
-def process(content: Path, cache: Cache | None = None, watch: Stopwatch | None = None) -> Digest:
+def process(content: Path, cache: Cache | None = None, watch: Stopwatch | None = None,
+            words: bool = True) -> Digest:
     """Run every stage over a content folder; raise on the first bad input.
 
     Pages whose source, sidecar and errata are unchanged come from ``cache``.
+    Without ``words`` the dictionary layer is left out: no article has words.
     """
     cache = cache or Cache(None)
     watch = watch or Stopwatch()
@@ -71,20 +73,26 @@ def process(content: Path, cache: Cache | None = None, watch: Stopwatch | None =
         pages.append(cache.get("page", _page_key(path, mine, errata_file),
                                lambda: process_page(path, errata, errata_file, watch)))
         watch.progress("pages", number, len(paths))
-    digest = Digest(content, pages, glossary)
+    digest = Digest(content, pages, glossary, dictionary=words)
     with watch.stage("parse"):
         remove_duplicates(digest)
         _check_identities(digest)
         _assign_slugs(digest)
     with watch.stage("annotate"):
         digest.annotations = annotate(digest.articles, glossary)
+    if words:
+        _analyse_words(digest, cache, watch)
+    with watch.stage("link"):
+        digest.links = link(digest)
+    return digest
+
+
+def _analyse_words(digest: Digest, cache: Cache, watch: Stopwatch) -> None:
+    glossary = digest.glossary
     with watch.stage("words", announce=True):
         keys = word_keys(digest.articles, glossary, digest.annotations)
         digest.words = analyse(digest.articles, glossary, digest.annotations, cache, keys)
         digest.word_keys = {slug: key(*parts) for slug, parts in keys.items()}
-    with watch.stage("link"):
-        digest.links = link(digest)
-    return digest
 
 
 def _page_key(path: Path, errata: list, errata_file: Path) -> tuple:
@@ -125,7 +133,7 @@ def generate(settings: Settings, cache: Cache | None = None, watch: Stopwatch | 
     generator.ingest.preserve), so the Markdown is not rendered twice.
     """
     watch = watch or Stopwatch()
-    digest = process(settings.content, cache, watch)
+    digest = process(settings.content, cache, watch, settings.words)
     with watch.stage("render", announce=True):
         files = render_digest(digest, settings.site_title)
     with watch.stage("preservation"):

@@ -7,10 +7,12 @@
   only: do not mutate it); ``seed_result`` its one page; ``seed_files`` the
   rendered Markdown; ``seed_raw`` the seed processed WITHOUT errata.
 * ``process_text(text)`` runs the pipeline over one hand-made page.
-* ``seed_site`` is the seed content built once per session by ``baozhai build``
-  (both editions and the offline bundles) into a temporary project whose
-  ``site_url`` is a free port of 127.0.0.1; every test that reads a built seed
-  site uses it (tests/browser serves it on that port).
+* ``seed_site`` is the seed content built once per test run by ``baozhai build``
+  (both editions and the offline bundles, also unzipped) into a temporary project
+  whose ``site_url`` is a free port of 127.0.0.1, on which the run's first process
+  (pytest itself, or pytest-xdist's controller) serves it until the run ends. Under
+  pytest-xdist the first worker to ask builds it, under a file lock, and the other
+  waits and reads the same folder: the site is built once, not once per worker.
 * ``require_tool(present, what, install)``: a test whose external tool (Java,
   Chromium, the npm validators) is missing skips with the reason; under CI
   (``CI=true``, set by .ci/run) it fails instead, so CI never loses a check.
@@ -22,12 +24,16 @@ made-up places and papers (测试市, 示例报) and no real names or quotes.
 """
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import shutil
-from collections.abc import Iterator, Mapping
+import socketserver
+import sys
+import threading
+import zipfile
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -131,16 +137,43 @@ def seed_raw(tmp_path_factory) -> PageResult:
     return process(content).pages[0]
 
 
+SEED_SITE = "seed_site"  # the shared project's folder in the run's base temporary folder
+SEED_PORT = "seed_site.port"  # the file beside it holding the port it is served on
+
+
+def _run_folder(config: pytest.Config) -> Path:
+    """The base temporary folder of the whole run: pytest's, or under pytest-xdist the
+    controller's (each worker's own is a folder inside it)."""
+    base = config._tmp_path_factory.getbasetemp()  # type: ignore[attr-defined]
+    return base.parent if hasattr(config, "workerinput") else base
+
+
+def _quiet_when_the_browser_hangs_up(request, address) -> None:
+    """A browser that leaves a page stops its downloads (a broken pipe): not an error of the
+    site. Anything else is reported as socketserver does."""
+    if not isinstance(sys.exc_info()[1], ConnectionError):
+        socketserver.BaseServer.handle_error(None, request, address)  # type: ignore[arg-type]
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """In the run's first process only: serve the (not yet built) seed site on a free port
+    until the process ends; workers and tests read the port from ``seed_site.port``."""
+    if hasattr(session.config, "workerinput"):
+        return
+    folder = _run_folder(session.config)
+    httpd = server(folder / SEED_SITE / "site", port=0)
+    httpd.handle_error = _quiet_when_the_browser_hangs_up  # type: ignore[method-assign, assignment]
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    (folder / SEED_PORT).write_text(str(httpd.server_address[1]), encoding="utf-8")
+
+
 @dataclass(frozen=True)
 class SeedSite:
-    """The seed content built into ``root`` (mkdocs.yml, overrides/, docs/, site/, dist/)."""
+    """The seed content built into ``root`` (mkdocs.yml, overrides/, docs/, site/, dist/,
+    and offline/: each bundle unzipped), served on 127.0.0.1:``port``."""
 
     root: Path
-    server: ThreadingHTTPServer  # bound to the port of site_url, serving once tests/browser starts it
-
-    @property
-    def port(self) -> int:
-        return self.server.server_address[1]
+    port: int
 
     @property
     def site_url(self) -> str:
@@ -155,16 +188,37 @@ class SeedSite:
         return self.root / "dist"
 
 
-@pytest.fixture(scope="session")
-def seed_site(tmp_path_factory) -> Iterator[SeedSite]:
-    """The seed site, built once per session: read it, never change it."""
-    root = tmp_path_factory.mktemp("seed_site")
-    httpd = server(root / "site", port=0)  # bound now: its port goes into site_url
+def _build_seed_site(root: Path, port: int) -> None:
+    root.mkdir()
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config, found = re.subn(r"(?m)^site_url:.*$", f"site_url: http://127.0.0.1:{httpd.server_address[1]}/", config)
+    config, found = re.subn(r"(?m)^site_url:.*$", f"site_url: http://127.0.0.1:{port}/", config)
     assert found == 1, "mkdocs.yml has no site_url line"
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(ROOT / "overrides", root / "overrides")
     assert main(["--root", str(root), "build", "--content", str(SEED_CONTENT)]) == 0
-    yield SeedSite(root, httpd)
-    httpd.server_close()
+    for edition in ("zh-Hans", "zh-Hant"):
+        with zipfile.ZipFile(root / "dist" / f"baozhai-offline-{edition}.zip") as archive:
+            archive.extractall(root / "offline")  # each holds its folder baozhai-offline-EDITION
+
+
+def built_once(config: pytest.Config, name: str, build: Callable[[Path], None]) -> Path:
+    """The folder ``name`` in the run's base folder, made by ``build(folder)`` once per test
+    run: under pytest-xdist the first worker to ask builds it under a file lock, the others
+    wait for it and read the same folder (so read it, never change it)."""
+    run = _run_folder(config)
+    root = run / name
+    with open(run / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when closed: the others wait for the first
+        done = run / f"{name}.built"
+        if not done.exists():
+            shutil.rmtree(root, ignore_errors=True)  # left by a worker that failed half-way
+            build(root)
+            done.touch()
+    return root
+
+
+@pytest.fixture(scope="session")
+def seed_site(request) -> SeedSite:
+    """The seed site, built once per run (see the module's docstring): read it, never change it."""
+    port = int((_run_folder(request.config) / SEED_PORT).read_text(encoding="utf-8"))
+    return SeedSite(built_once(request.config, SEED_SITE, lambda root: _build_seed_site(root, port)), port)

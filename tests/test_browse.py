@@ -219,7 +219,7 @@ def test_home_shows_the_latest_issue_and_links_into_browse(files):
 
 <p class="bz-difficulty">难度 <span class="bz-level">HSK 5</span> · 超出 HSK 6 的词 21&#37; · 词表外 6 词</p>
 
-<p class="bz-keyterms">术语：<a href="glossary/shili-kejizhan.html">示例科技展</a>、<a href="glossary/da-moxing.html">大模型</a>、<a href="glossary/zhang-san.html">张三</a>、<a href="glossary/shili-yanjiuyuan.html">示例研究院</a>、<a href="glossary/jushen-zhineng.html">具身智能</a></p>
+<p class="bz-keyterms">术语：<a href="glossary/da-moxing.html">大模型</a>、<a href="glossary/jushen-zhineng.html">具身智能</a>、<a href="glossary/shili-yanjiuyuan.html">示例研究院</a>、<a href="glossary/shili-kejizhan.html">示例科技展</a>、<a href="glossary/zhang-san.html">张三</a></p>
 
 ### [测试市公交新增两条线路](articles/ce-shi-shi-gong-jiao-xin-zeng-liang-tiao-xian-lu.md) { #a-ce-shi-shi-gong-jiao-xin-zeng-liang-tiao-xian-lu }
 
@@ -227,7 +227,7 @@ def test_home_shows_the_latest_issue_and_links_into_browse(files):
 
 <p class="bz-difficulty">难度 <span class="bz-level">HSK 5</span> · 超出 HSK 6 的词 30&#37; · 词表外 5 词</p>
 
-<p class="bz-keyterms">术语：<a href="glossary/shili-gongyuan.html">示例公园</a>、<a href="glossary/ceshi-shi.html">测试市</a></p>
+<p class="bz-keyterms">术语：<a href="glossary/ceshi-shi.html">测试市</a>、<a href="glossary/shili-gongyuan.html">示例公园</a></p>
 
 """
     links = section(home, "## 浏览")
@@ -282,10 +282,10 @@ def test_article_ends_with_its_page_and_related_articles(files):
 <p class="bz-printed-page">本文所在版面：<a href="../issues/2026-07-09.html#page-shi-li-bao-a01-ban-yao-wen">2026年7月9日 示例报 A01版 要闻</a></p>
 
 <ul class="bz-related">
-<li><a href="../articles/ce-shi-shi-ju-ban-shi-li-ke-ji-zhan.html">测试市举办示例科技展</a> <span class="bz-where">2026年7月8日 示例报 A01版 要闻</span><br><span class="bz-reason">共同术语与关键词：<a href="../glossary/shili-kejizhan.html">示例科技展</a>、<a href="../glossary/shili-yanjiuyuan.html">示例研究院</a>、<a href="../glossary/da-moxing.html">大模型</a>、<a href="../glossary/jushen-zhineng.html">具身智能</a>、项目</span></li>
-<li><a href="../articles/shi-li-ke-ji-zhan-xi-yin-zhong-duo-shi-min.html">示例科技展吸引众多市民</a> <span class="bz-where">2026年7月8日 示例报 A05版 城市</span><br><span class="bz-reason">共同术语与关键词：<a href="../glossary/zhang-san.html">张三</a>、<a href="../glossary/shili-yanjiuyuan.html">示例研究院</a>、项目、<a href="../glossary/da-moxing.html">大模型</a>、<a href="../glossary/jushen-zhineng.html">具身智能</a></span></li>
-<li><a href="../articles/2026-shi-jie-ren-gong-zhi-neng-da-hui-shi-fang-ai-fa-zhan.html">2026世界人工智能大会释放AI发展新信号</a> <span class="bz-where">日期、来源不详</span><br><span class="bz-reason">共同术语与关键词：<a href="../glossary/jushen-zhineng.html">具身智能</a>、<a href="../glossary/da-moxing.html">大模型</a></span></li>
-<li><a href="../articles/ce-shi-shi-tu-shu-guan-yan-chang-kai-fang-shi-jian.html">测试市图书馆延长开放时间</a> <span class="bz-where">2026年7月8日 示例报 A01版 要闻</span><br><span class="bz-reason">共同术语与关键词：介绍</span></li>
+<li><a href="../articles/ce-shi-shi-ju-ban-shi-li-ke-ji-zhan.html">测试市举办示例科技展</a> <span class="bz-where">2026年7月8日 示例报 A01版 要闻</span><br><span class="bz-reason">共同术语与关键词：<a href="../glossary/da-moxing.html">大模型</a>、<a href="../glossary/jushen-zhineng.html">具身智能</a>、<a href="../glossary/shili-yanjiuyuan.html">示例研究院</a>、<a href="../glossary/shili-kejizhan.html">示例科技展</a>、<a href="../glossary/zhang-san.html">张三</a></span></li>
+<li><a href="../articles/shi-li-ke-ji-zhan-xi-yin-zhong-duo-shi-min.html">示例科技展吸引众多市民</a> <span class="bz-where">2026年7月8日 示例报 A05版 城市</span><br><span class="bz-reason">共同术语与关键词：<a href="../glossary/da-moxing.html">大模型</a>、<a href="../glossary/jushen-zhineng.html">具身智能</a>、<a href="../glossary/shili-yanjiuyuan.html">示例研究院</a>、<a href="../glossary/zhang-san.html">张三</a>、项目</span></li>
+<li><a href="../articles/2026-shi-jie-ren-gong-zhi-neng-da-hui-shi-fang-ai-fa-zhan.html">2026世界人工智能大会释放AI发展新信号</a> <span class="bz-where">日期、来源不详</span><br><span class="bz-reason">共同术语与关键词：<a href="../glossary/da-moxing.html">大模型</a>、<a href="../glossary/jushen-zhineng.html">具身智能</a></span></li>
+<li><a href="../articles/wei-min-zu-fu-xing-ji-ju-pang-bo-wei-li.html">为民族复兴积聚磅礴伟力</a> <span class="bz-where">日期、来源不详</span><br><span class="bz-reason">共同术语与关键词：<a href="../glossary/da-moxing.html">大模型</a></span></li>
 </ul>
 
 """

@@ -4,6 +4,7 @@ tests/browser/test_delivery.py and read in Chromium in tests/browser/test_readin
 from __future__ import annotations
 
 import zipfile
+from pathlib import Path
 
 from generator.config import Edition
 from generator.engine.options import SHIM, offline_ready
@@ -61,3 +62,59 @@ def test_the_vendored_shim_carries_its_licence_and_origin():
     assert "MIT" in (VENDOR / "README.md").read_text() and f"iframe-worker {SHIM_VERSION}" in (VENDOR / "README.md").read_text()
     assert (VENDOR / "LICENSE").read_text().startswith("Copyright (c) 2020-2022 Martin Donath")
     assert "window.IFrameWorker" in (VENDOR / "shim.js").read_text()
+
+
+def test_zips_written_from_deflated_bytes_are_those_zipfile_writes(tmp_path):
+    """write_entries hands zipfile deflated bytes computed once (and cached): the zip is
+    byte for byte the one zipfile's own writestr writes, for empty, tiny, incompressible,
+    large and dictionary-data entries."""
+    import random
+
+    from generator.cache import Cache
+    from generator.site.bundle import _level, _info
+
+    noise = random.Random(7).randbytes(300_000)
+    entries: dict[str, bytes] = {"a.html": b"", "b.html": b"x", "c.bin": noise,
+                                 "d.html": "报摘".encode() * 50_000, "dict/a.js": b"var a=1;" * 40_000}
+    with zipfile.ZipFile(tmp_path / "plain.zip", "w") as archive:
+        for name in sorted([*entries, "index.html"]):
+            archive.writestr(_info(f"top/{name}"), entries.get(name, b"start"), compresslevel=_level(name))
+    expected = (tmp_path / "plain.zip").read_bytes()
+    cache = Cache.at(tmp_path / "cache")
+    write_entries(tmp_path / "first.zip", "top", {**entries, "index.html": b"start"}, cache)
+    assert (tmp_path / "first.zip").read_bytes() == expected
+    assert cache.misses == {"deflated": 6} and cache.hits == {}
+    cache.commit()
+    again = Cache.at(tmp_path / "cache")
+    write_entries(tmp_path / "again.zip", "top", {**entries, "index.html": b"start"}, again)
+    assert (tmp_path / "again.zip").read_bytes() == expected
+    assert again.hits == {"deflated": 6} and again.misses == {}
+
+
+def test_each_file_is_deflated_once_for_every_zip(tmp_path):
+    from generator.cache import Cache
+    from generator.site.bundle import write_zips
+
+    (tmp_path / "page.html").write_bytes(b"<p>page</p>")
+    shared: dict[str, Path | bytes] = {"page.html": tmp_path / "page.html"}
+    cache = Cache(None)
+    write_zips([(tmp_path / "one.zip", "one", {**shared, "index.html": b"one"}),
+                (tmp_path / "two.zip", "two", {**shared, "index.html": b"two"})], cache)
+    assert cache.misses == {"deflated": 3}
+    for top in ("one", "two"):
+        with zipfile.ZipFile(tmp_path / f"{top}.zip") as archive:
+            assert archive.read(f"{top}/page.html") == b"<p>page</p>" and archive.read(f"{top}/index.html") == top.encode()
+
+
+def test_a_file_repeated_across_batches_is_filed_once(tmp_path, monkeypatch):
+    """Two files with the same bytes in different batches (an asset of each edition): the
+    second is the first's entry, and the build's cache commits."""
+    from generator.cache import Cache
+    from generator.site import bundle
+
+    monkeypatch.setattr(bundle, "_BATCH", 1)
+    cache = Cache.at(tmp_path / "cache")
+    write_entries(tmp_path / "one.zip", "top", {"a.js": b"same", "b.html": b"other", "c/a.js": b"same"}, cache)
+    assert cache.misses == {"deflated": 2} and cache.hits == {"deflated": 1}
+    cache.commit()
+    assert len(list((tmp_path / "cache" / "deflated").iterdir())) == 2

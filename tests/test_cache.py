@@ -138,6 +138,19 @@ def test_nothing_is_used_before_commit_and_a_failed_build_leaves_nothing(tmp_pat
     assert len(list((tmp_path / ".cache" / "page").iterdir())) == 3
 
 
+def test_a_value_filed_twice_in_one_build_is_seen_and_committed_once(tmp_path):
+    """The same key put twice before the commit (the same file twice in a bundle) is one
+    entry, and the build that filed it sees it at once; other builds only after the commit."""
+    cache = fresh(tmp_path / ".cache")
+    cache.put("deflated", ("a",), b"x")
+    assert cache.peek("deflated", ("a",)) == b"x"
+    cache.put("deflated", ("a",), b"x")
+    assert fresh(tmp_path / ".cache").peek("deflated", ("a",)) is None
+    cache.commit()
+    assert fresh(tmp_path / ".cache").peek("deflated", ("a",)) == b"x"
+    assert len(list((tmp_path / ".cache" / "deflated").iterdir())) == 1
+
+
 def test_a_killed_builds_pending_entries_are_removed(tmp_path):
     import subprocess
     import sys

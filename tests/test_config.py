@@ -24,6 +24,7 @@ def test_the_projects_settings():
     assert settings.markdown_options == {"toc": {"permalink": False},
                                          "footnotes": {"BACKLINK_TITLE": "回到正文中的第 %d 条注释"}}
     assert settings.theme_dir is None and settings.config_files == (ROOT / "mkdocs.yml",)
+    assert settings.words is True  # the dictionary layer, unless ``words: false``
 
 
 def test_env_tags_are_read(tmp_path, monkeypatch):
@@ -70,7 +71,10 @@ def test_without_the_plugin_the_options_take_their_defaults(tmp_path):
     (("      site_title: 报摘\n", "      site_title: 7\n"), "site_title",
      "Config value 'plugins': Plugin 'baozhai' option 'site_title': Expected type: <class 'str'> "
      "but received: <class 'int'>"),
-], ids=["unknown", "variant", "editions-order", "editions-unknown", "type"])
+    (("      site_title: 报摘\n", "      site_title: 报摘\n      words: sometimes\n"), "words",
+     "Config value 'plugins': Plugin 'baozhai' option 'words': Expected type: <class 'bool'> "
+     "but received: <class 'str'>"),
+], ids=["unknown", "variant", "editions-order", "editions-unknown", "type", "words"])
 def test_a_bad_option_names_its_line(capsys, tmp_path, change, option, message):
     root = project(tmp_path, change)
     with pytest.raises(ConfigError) as info:

@@ -34,7 +34,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, write_content
+from conftest import built_once, ROOT, write_content
 
 from generator.annotate.dictionary import LICENCE_URL, SOURCE_URL
 from generator.cli import main
@@ -197,9 +197,6 @@ def content_files() -> dict[str, str]:
 
 # -- the build ---------------------------------------------------------------------------
 
-_BUILT: dict[str, Path] = {}
-
-
 def build_project(root: Path, hash_seed: str = "1", extra_env: dict | None = None) -> subprocess.CompletedProcess:
     """``baozhai build`` in a fresh process on the project at ``root``."""
     env = {**os.environ, "PYTHONHASHSEED": hash_seed, **(extra_env or {})}
@@ -218,19 +215,21 @@ def make_project(root: Path) -> Path:
     return root
 
 
-def payload_project(tmp_path_factory) -> Path:
-    """The payload project, built once per test session (shared with test_atomic)."""
-    if "root" not in _BUILT:
-        root = make_project(tmp_path_factory.mktemp("payloads"))
-        done = build_project(root)
-        assert done.returncode == 0, done.stderr[-3000:]
-        _BUILT["root"] = root
-    return _BUILT["root"]
+def _build_payloads(root: Path) -> None:
+    make_project(root)
+    done = build_project(root)
+    assert done.returncode == 0, done.stderr[-3000:]
+
+
+def payload_project(config: pytest.Config) -> Path:
+    """The payload project, built once per test run (shared with test_atomic, whose killed
+    builds work on a copy built elsewhere: read it, never change it)."""
+    return built_once(config, "payloads", _build_payloads)
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
-    return payload_project(tmp_path_factory)
+def project(request) -> Path:
+    return payload_project(request.config)
 
 
 @pytest.fixture(scope="module")

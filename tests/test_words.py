@@ -78,6 +78,16 @@ def test_segments_cover_the_text_and_keep_fixed_spans():
     assert term in spans and ("".join(text[a:b] for a, b in spans[:2])) == "习近平总书记"
 
 
+def test_a_stretch_met_again_is_cut_the_same_where_it_stands():
+    stretch = "测试市今天举办示例活动，"
+    text = f"{stretch}科技强国{stretch}"  # the term apart: jieba cuts each stretch on its own
+    term = (len(stretch), len(stretch) + 4)
+    spans = segment(text, [term])
+    assert [text[a:b] for a, b in spans] == ["测试", "市", "今天", "举办", "示例", "活动", "，", "科技强国",
+                                             "测试", "市", "今天", "举办", "示例", "活动", "，"]
+    assert spans[-7:] == [(a + term[1], b + term[1]) for a, b in spans[:7]]
+
+
 def test_an_hmm_name_is_one_word_and_hmm_junk_is_cut_into_characters():
     text = "财政部副部长刘焕军表示，以高质量发展为目标。"
     words = [text[a:b] for a, b in segment(text)]
@@ -262,3 +272,40 @@ def test_bundles_compress_the_dictionary_data_quickly(tmp_path, seed):
     with zipfile.ZipFile(tmp_path / "b.zip") as archive:
         sizes = {i.filename: i.compress_size for i in archive.infolist()}
     assert sizes == {"top/site/a.html": deflated(6), "top/site/dict/a.js": deflated(1)}
+
+
+# -- a build without the layer (the plugin's words: false) --------------------------------
+
+# test fixture, not news
+SMALL_PAGE = "# 示例报测试标题\n测试市今天举办示例活动，共有一百人参加。\n"
+
+
+def _built(make_content, root: Path, words: bool) -> dict[str, bytes]:
+    import shutil
+
+    from generator.cli import main
+    make_content(root, {"sources/x.txt": SMALL_PAGE}, mkdocs=True)
+    shutil.copytree(ROOT / "overrides", root / "overrides")
+    if not words:
+        config = root / "mkdocs.yml"
+        text, found = re.subn(r"(?m)^(  - baozhai:.*\n)", r"\1      words: false\n", config.read_text(encoding="utf-8"))
+        assert found == 1
+        config.write_text(text, encoding="utf-8")
+    assert main(["--root", str(root), "build"]) == 0
+    return {p.relative_to(root / "site").as_posix(): p.read_bytes()
+            for p in sorted((root / "site").rglob("*")) if p.is_file()}
+
+
+def test_a_build_without_the_layer_has_no_word_data_and_no_words_assets(make_content, tmp_path):
+    layered, plain = _built(make_content, tmp_path / "with", True), _built(make_content, tmp_path / "without", False)
+    assets = ["assets/baozhai-labels.js", "assets/baozhai-wordlist.js", "assets/baozhai-words.css",
+              "assets/baozhai-words.js"]
+    assert sorted(set(layered) - set(plain)) == sorted(
+        ["credits.html", "dict/LICENSE.txt", "dict/common.js", "dict/shi-li-bao-ce-shi-biao-ti.js",
+         "zh-Hant/credits.html", "zh-Hant/dict/LICENSE.txt", *assets, *(f"zh-Hant/{a}" for a in assets)])
+    assert set(plain) < set(layered)
+    pages = {name: data.decode("utf-8") for name, data in plain.items() if name.endswith(".html")}
+    for marker in ("baozhai-words", "baozhai-wordlist", "baozhai-labels", "data-bz-words", "bz-wordlist",
+                   "bz-difficulty", "credits"):
+        assert [name for name, page in pages.items() if marker in page] == [], marker
+    assert "data-bz-words" in layered["articles/shi-li-bao-ce-shi-biao-ti.html"].decode("utf-8")

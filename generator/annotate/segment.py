@@ -75,17 +75,25 @@ def segment(text: str, fixed: Sequence[Span] = (), extra: tuple[str, ...] = ()) 
 
 
 def _cut(text: str, begin: int, end: int, extra: tuple[str, ...]) -> list[Span]:
+    return [(begin + start, begin + stop) for start, stop in _clause(text[begin:end], extra)]
+
+
+@lru_cache(maxsize=65536)  # bounded: a long `baozhai serve` meets new text
+def _clause(clause: str, extra: tuple[str, ...]) -> tuple[Span, ...]:
+    """The words of a stretch of text between fixed spans, as spans into it. jieba cuts a
+    stretch the same wherever it stands, so one met before (a dateline, a stock phrase,
+    a sentence quoted again) is not cut again."""
     cutter, stock = tokenizer(extra), stock_tokenizer().FREQ
     spans: list[Span] = []
-    position = begin
-    for word in cutter.cut(text[begin:end], HMM=True):
+    position = 0
+    for word in cutter.cut(clause, HMM=True):
         size = len(word)
         if size > 1 and not cutter.FREQ.get(word) and has_han(word) and not _kept(word, stock):
             spans += [(position + i, position + i + 1) for i in range(size)]
         else:
             spans.append((position, position + size))
         position += size
-    return spans
+    return tuple(spans)
 
 
 def _kept(word: str, stock: dict[str, int]) -> bool:

@@ -123,7 +123,10 @@ class Analyser:
 
     def article(self, article: Article, annotations: Annotations) -> ArticleWords:
         found = ArticleWords()
-        index: dict[Word, int] = {}
+        # each word's place in found.words, by the word's identity: this analyser makes one
+        # Word per surface and reading, so equal words are the same object (and a frozen
+        # dataclass hashes all its fields on every lookup)
+        index: dict[int, int] = {}
         terms: dict[str, list[tuple[int, int]]] = {}
         for occurrence in annotations.occurrences.get(article.slug, []):
             terms.setdefault(occurrence.anchor, []).append((occurrence.start, occurrence.end))
@@ -131,14 +134,18 @@ class Analyser:
             if block.kind in CELLS:  # a table's cells: figures and labels, no word lookup
                 continue
             text, fixed = block.text.text, sorted(terms.get(block.anchor, ()))
+            is_term = set(fixed)
             tokens = []
             for start, end in segment(text, fixed, self.extra):
                 if end - start > 1 or has_han(text[start]):
-                    word = self.word(text, start, end, (start, end) in fixed)
+                    word = self.word(text, start, end, (start, end) in is_term)
                     if word is not None:
-                        tokens.append((start, end, index.setdefault(word, len(index))))
+                        place = index.get(id(word))
+                        if place is None:
+                            place = index[id(word)] = len(found.words)
+                            found.words.append(word)
+                        tokens.append((start, end, place))
             found.tokens[block.anchor] = tokens
-        found.words = list(index)
         found.difficulty = difficulty(found, " ".join(b.text.text for b in article.blocks))
         return found
 

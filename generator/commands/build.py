@@ -31,7 +31,7 @@ from generator.site.builds import BuiltEdition, EditionJob, Shard, assemble, bui
 from generator.site.bundle import drop_offline_index, zip_bundles
 from generator.site.dictionary_data import COMMON, FOLDER, article_data, common_data, licence_text, traditional_lengths
 from generator.site.feeds import FEED, atom
-from generator.site.words_view import LABELS_ASSET, labels_script
+from generator.site.words_view import LABELS_ASSET, WORDS_ASSETS, labels_script
 from generator.site.pages import article_path, navigation
 from generator.slugs import ARTICLES
 from generator.timing import Stopwatch
@@ -137,7 +137,7 @@ def _build(settings: Settings, cache: Cache, offline: bool, watch: Stopwatch) ->
         place_dictionary(docs, site, built)
         if offline:
             with watch.stage("bundles", announce=True):
-                zip_bundles(settings, built, site)
+                zip_bundles(settings, built, site, cache)
         drop_offline_index(site, built)
         with watch.stage("search index", announce=True):  # after the zips: they keep Material's index
             index_sites([site / edition.folder for edition in built])
@@ -308,20 +308,24 @@ def write_editions(settings: Settings, digest: Digest, files: dict[str, str], do
             edition_docs = docs / edition.code
             pages = converted_pages(files, converter, cache)
             write_files(edition_docs, pages if converter is None else watch_shifts(pages, digest, shifted))
-            _assets(edition_docs)
+            _assets(edition_docs, () if settings.words else WORDS_ASSETS)
             (edition_docs / FEED).write_text(atom(digest, settings.site_title, edition.code,
                                                   edition_url(settings, edition),
                                                   converter.convert if converter else None), encoding="utf-8")
-            (edition_docs / LABELS_ASSET).write_text(labels_script(converter.convert if converter else None),
-                                                     encoding="utf-8")
+            if settings.words:
+                (edition_docs / LABELS_ASSET).write_text(labels_script(converter.convert if converter else None),
+                                                         encoding="utf-8")
             search_options_path(edition_docs).write_text(
                 search_options(digest.glossary, edition, converter, f"{ARTICLES}/"), encoding="utf-8")
             if converter is None:  # the source's own script: MkDocs' HTML gets the preservation check
                 shown_path(edition_docs).write_text(shown_json({article_path(a): a for a in digest.articles},
                                                                source_views_shown(digest)), encoding="utf-8")
             options = overrides(settings, edition, convert_nav(nav, converter),
-                                converter.convert if converter else None, converter.language if converter else None)
+                                converter.convert if converter else None, converter.language if converter else None,
+                                without=() if settings.words else WORDS_ASSETS)
         yield edition, edition_docs, options
+    if not settings.words:
+        return
     with watch.stage("words data"):  # the dictionary data, shared by the editions (see place_dictionary)
         write_words_data(docs / DATA_ASIDE, digest, shifted, cache or Cache(None))
 
@@ -406,11 +410,14 @@ def bundle(settings: Settings, log=print) -> list[Path]:
     return zips
 
 
-def _assets(docs: Path) -> None:
+def _assets(docs: Path, without: Iterable[str] = ()) -> None:
     """Copy the site's own stylesheet and scripts (every file under assets/, subfolders
-    included) next to the generated pages; the offline bundles are built from them too."""
+    included, but those named in ``without``) next to the generated pages; the offline
+    bundles are built from them too."""
     source = Path(__file__).parents[1] / "site" / "assets"
     for asset in sorted(p for p in source.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         target = docs / "assets" / asset.relative_to(source)
+        if target.relative_to(docs).as_posix() in without:
+            continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(asset.read_bytes())

@@ -24,7 +24,8 @@ def check(settings: Settings, verbose: bool = False, today: date | None = None,
     lines = [f"{len(digest.pages)} page(s), {len(digest.articles)} article(s)"]
     for result in digest.pages:
         lines += _page_report(result, verbose)
-        lines += unlisted_words(digest.words, result.page.articles, None if verbose else 40)
+        if digest.dictionary:
+            lines += unlisted_words(digest.words, result.page.articles, None if verbose else 40)
     lines += glossary_report(digest, today or date.today(), lookup or dictionary_lookup())
     for edition in settings.edition_list():
         converter = converter_for(settings, edition, digest.glossary)

@@ -50,6 +50,9 @@ class BaozhaiConfig(base.Config):
     site_title = opt.Type(str, default="报摘")  # the home page's title
     traditional = opt.Choice(VARIANTS, default=DEFAULT_VARIANT)  # OpenCC config of the Traditional edition
     editions = Editions()
+    # false: no dictionary layer (word lookup, ruby pinyin, word lists, difficulty badges,
+    # credits page, dict/ data, the words assets): a quicker build, e.g. to measure the layer
+    words = opt.Type(bool, default=True)
 
 
 def load(config_file: Path, **overrides: Any) -> MkDocsConfig:

@@ -25,13 +25,16 @@ HOSTED_ONLY = ("404.html", "robots.txt",  # a server's page for unknown addresse
 
 
 def overrides(settings: Settings, edition: Edition, nav: list, text: Callable[[str], str] | None = None,
-              language: str | None = None) -> dict:
+              language: str | None = None, without: tuple[str, ...] = ()) -> dict:
     """mkdocs.yml options that differ per edition: language, selector, nav, site_url, and
     the site's own text (name, description, footnote back-link titles) through ``text``
     (the edition's conversion). ``language``: Material's UI language (zh-TW, zh-HK…),
-    by default the edition's code."""
+    by default the edition's code. ``without``: stylesheets and scripts of mkdocs.yml's
+    ``extra_css`` and ``extra_javascript`` the edition leaves out (its docs lack them)."""
     data = read_raw(settings.mkdocs_yml)
     options = _site_text(data, text) if text else {}
+    if without:
+        options.update(_without(data, without))
     if settings.site_url and edition.folder:  # canonical URLs and sitemap of an edition in a folder
         options["site_url"] = f"{settings.site_url.rstrip('/')}/{edition.folder}/"
     elif not settings.site_url and data.get("site_url"):  # a placeholder, dropped (commands/build.py: hosting)
@@ -49,6 +52,15 @@ def overrides(settings: Settings, edition: Edition, nav: list, text: Callable[[s
                                "link": _relative_root(edition, other)} for other in editions]
     # every site is also read from disk (the offline bundles are the same pages)
     return offline_ready({**options, "theme": theme, "extra": extra, "nav": nav}, list(data.get("plugins") or []))
+
+
+def _without(data: dict, left_out: tuple[str, ...]) -> dict:
+    """mkdocs.yml's ``extra_css`` and ``extra_javascript`` but the files ``left_out``
+    (an entry is a path, or a mapping with its ``path``, as MkDocs takes them)."""
+    def path(entry) -> str:
+        return str(entry.get("path") if isinstance(entry, dict) else entry)
+    return {key: [entry for entry in data[key] if path(entry) not in left_out]
+            for key in ("extra_css", "extra_javascript") if data.get(key)}
 
 
 def _site_text(data: dict, text: Callable[[str], str]) -> dict:

@@ -22,6 +22,7 @@ class Digest:
     words: dict[str, ArticleWords] = field(default_factory=dict)  # by article slug
     # by article slug: the hash of what its words were computed from (annotate.words.word_keys)
     word_keys: dict[str, str] = field(default_factory=dict)
+    dictionary: bool = True  # whether the dictionary layer was built (the plugin's ``words`` option)
 
     @property
     def articles(self) -> list[Article]:

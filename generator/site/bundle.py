@@ -24,15 +24,24 @@ Files no reader can use from disk are left out of the zips (404 page,
 robots.txt, sitemaps, the JSON search index that ``search_index.js``
 repeats), and ``search_index.js`` is left out of the hosted site. Entries are
 sorted and dated 1980-01-01, so the same site gives the same bytes.
+
+Both zips are written together, and each file is deflated once for both: its
+deflated bytes are kept in the build cache under the hash of its bytes, so a
+rebuild deflates only the files that changed and copies the rest, and the
+zips are byte for byte those written from scratch (tests/test_bundle.py).
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 import zipfile
+import zlib
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 from pathlib import Path
 
+from generator.cache import Cache
 from generator.config import Edition, Settings
 from generator.engine.options import HOSTED_ONLY, OFFLINE_ONLY
 from generator.write import staged
@@ -42,6 +51,7 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 # The dictionary data (a script per article, generator.site.dictionary_data) is most of a
 # large bundle's bytes: zlib's level 1 compresses it in half the time of level 6, 9% larger.
 _QUICK = re.compile(r"(^|/)dict/[^/]+\.js$")
+_BATCH = 256  # files read and deflated at a time (zlib deflates outside the GIL, in threads)
 
 
 def bundle_name(edition: Edition) -> str:
@@ -53,17 +63,17 @@ def edition_home(edition: Edition) -> str:
     return "/".join(part for part in (SITE_DIR, edition.folder, "index.html") if part)
 
 
-def zip_bundles(settings: Settings, editions: list[Edition], site: Path) -> list[Path]:
-    """One zip per edition of the whole ``site`` (every edition), into ``settings.dist`` (atomically)."""
+def zip_bundles(settings: Settings, editions: list[Edition], site: Path, cache: Cache | None = None) -> list[Path]:
+    """One zip per edition of the whole ``site`` (every edition), into ``settings.dist`` (atomically);
+    files deflated by an earlier build come from ``cache``."""
     title = settings.site_name
     unused = {"/".join(filter(None, (e.folder, name))) for e in editions for name in HOSTED_ONLY}
     entries = {f"{SITE_DIR}/{name}": path for name, path in _files(site).items()
                if name not in unused}  # (no site has source maps: engine.search.prune_assets)
     with staged(settings.dist) as dist:
-        with ThreadPoolExecutor(max_workers=len(editions)) as pool:  # zlib compresses outside the GIL
-            list(pool.map(lambda edition: write_entries(
-                dist / f"{bundle_name(edition)}.zip", bundle_name(edition),
-                {**entries, "index.html": start_page(edition, editions, title).encode("utf-8")}), editions))
+        write_zips([(dist / f"{bundle_name(edition)}.zip", bundle_name(edition),
+                     {**entries, "index.html": start_page(edition, editions, title).encode("utf-8")})
+                    for edition in editions], cache)
     return [settings.dist / f"{bundle_name(edition)}.zip" for edition in editions]
 
 
@@ -88,14 +98,91 @@ def start_page(edition: Edition, editions: list[Edition], title: str) -> str:
             f"<title>{html.escape(title)}</title>\n</head>\n<body>\n<p>{links}</p>\n</body>\n</html>\n")
 
 
-def write_entries(target: Path, top: str, entries: dict[str, Path | bytes]) -> None:
+def write_entries(target: Path, top: str, entries: dict[str, Path | bytes], cache: Cache | None = None) -> None:
     """Zip ``entries`` (name → file or bytes) into ``top/`` inside ``target``, reproducibly."""
-    with zipfile.ZipFile(target, "w") as archive:
-        for name in sorted(entries):
-            source = entries[name]
-            data = source if isinstance(source, bytes) else source.read_bytes()
-            info = zipfile.ZipInfo(f"{top}/{name}", date_time=ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3  # Unix, so that the permissions below are honoured
-            info.external_attr = 0o100644 << 16
-            archive.writestr(info, data, compresslevel=1 if _QUICK.search(name) else 6)
+    write_zips([(target, top, entries)], cache)
+
+
+def write_zips(zips: list[tuple[Path, str, dict[str, Path | bytes]]], cache: Cache | None = None) -> None:
+    """Write each ``(target, top, entries)`` as :func:`write_entries` does, all at once: a
+    file in several zips is read and deflated once, and not at all when ``cache`` holds it."""
+    cache = cache or Cache(None)
+    names = sorted(set().union(*(entries for _, _, entries in zips)))
+    with ExitStack() as stack, ThreadPoolExecutor(max_workers=2) as pool:
+        archives = [stack.enter_context(zipfile.ZipFile(target, "w")) for target, _, _ in zips]
+        for start in range(0, len(names), _BATCH):
+            batch = names[start:start + _BATCH]
+            read: dict[Path | bytes, bytes] = {}
+            for _, _, entries in zips:
+                for name in batch:
+                    if name in entries and entries[name] not in read:
+                        source = entries[name]
+                        read[source] = source if isinstance(source, bytes) else source.read_bytes()
+            deflated = _deflate([(read[entries[name]], _level(name)) for _, _, entries in zips
+                                 for name in batch if name in entries], cache, pool)
+            for archive, (_, top, entries) in zip(archives, zips):
+                for name in batch:
+                    if name in entries:
+                        data = read[entries[name]]
+                        _write_deflated(archive, _info(f"{top}/{name}"), data, deflated[data, _level(name)])
+
+
+def _level(name: str) -> int:
+    return 1 if _QUICK.search(name) else 6
+
+
+def _info(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.create_system = 3  # Unix, so that the permissions below are honoured
+    info.external_attr = 0o100644 << 16
+    return info
+
+
+def _deflate(wanted: list[tuple[bytes, int]], cache: Cache, pool: ThreadPoolExecutor) -> dict[tuple[bytes, int], bytes]:
+    """Each (data, level)'s raw deflate stream, as zipfile writes it: from the cache, or
+    computed (in ``pool``) and filed there under the hash of the data."""
+    found: dict[tuple[bytes, int], bytes] = {}
+    keys = {}
+    for item in dict.fromkeys(wanted):
+        keys[item] = ("deflate", zlib.ZLIB_RUNTIME_VERSION, str(item[1]), hashlib.sha256(item[0]).hexdigest())
+        cached = cache.peek("deflated", keys[item])
+        if cached is not None:
+            found[item] = cached
+    missing = [item for item in keys if item not in found]
+    for item, stream in zip(missing, pool.map(lambda item: _deflated(*item), missing)):
+        cache.put("deflated", keys[item], stream)
+        found[item] = stream
+    return found
+
+
+def _deflated(data: bytes, level: int) -> bytes:
+    """What ``zipfile`` writes for ``data`` deflated at ``level`` (its compressor, zipfile._get_compressor)."""
+    compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
+    return compressor.compress(data) + compressor.flush()
+
+
+class _Written:
+    """A stand-in for the compressor of an entry zipfile is writing, that hands it the
+    entry's deflated bytes computed before. zipfile itself writes the headers, CRC,
+    sizes and directory, so the zip is the one ``writestr`` writes (tested:
+    tests/test_bundle.py); it relies on ``_ZipWriteFile._compressor`` (CPython 3.11),
+    which that test checks."""
+
+    def __init__(self, stream: bytes) -> None:
+        self.stream = stream
+
+    def compress(self, data: bytes) -> bytes:
+        stream, self.stream = self.stream, b""
+        return stream
+
+    def flush(self) -> bytes:
+        return self.compress(b"")
+
+
+def _write_deflated(archive: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes, stream: bytes) -> None:
+    info.file_size = len(data)  # as writestr sets it (it decides on zip64)
+    with archive.open(info, "w") as out:
+        assert hasattr(out, "_compressor"), "zipfile no longer has _ZipWriteFile._compressor"
+        out._compressor = _Written(stream)
+        out.write(data)  # zipfile counts the size and the CRC of the data itself

@@ -44,7 +44,8 @@ def render_digest(digest: Digest, site_title: str) -> dict[str, str]:
                                                           digest.words.get(article.slug), around.get(article.slug))
     files.update(render_sources(env, digest, sources))
     files.update(render_glossary(env, digest.glossary, digest.annotations))
-    files[CREDITS] = render_credits(env)
+    if digest.dictionary:
+        files[CREDITS] = render_credits(env)
     files.update(render_browse(env, digest))
     return files
 
@@ -56,7 +57,9 @@ def navigation(digest: Digest) -> list:
     used = {t.category for t in digest.glossary.terms}
     browse = [f"{BROWSE}/index.md", {"按日期": f"{ISSUES}/index.md"}, {"按类别": f"{TOPICS}/index.md"}]
     browse += [{CATEGORIES[c]: f"{TOPICS}/{c}.md"} for c in PEOPLE if c in used]
-    items = [{"首页": "index.md"}, {"浏览": browse}, {"术语表": "glossary/index.md"}, {"来源与许可": CREDITS}]
+    items = [{"首页": "index.md"}, {"浏览": browse}, {"术语表": "glossary/index.md"}]
+    if digest.dictionary:
+        items.append({"来源与许可": CREDITS})
     return _escaped(items)
 
 

@@ -18,6 +18,9 @@ from generator.site.render import front_matter
 CREDITS = "credits.md"
 # the browser's labels: assets/baozhai-labels.js, window.baozhaiLabels (see labels_script)
 LABELS_ASSET = "assets/baozhai-labels.js"
+# every asset of the layer (under the edition's docs/ and in mkdocs.yml's extra_css and
+# extra_javascript): a build without the layer (the plugin's ``words: false``) has none
+WORDS_ASSETS = ("assets/baozhai-words.css", "assets/baozhai-words.js", "assets/baozhai-wordlist.js", LABELS_ASSET)
 LABELS = {"more": "更多释义", "less": "收起", "term": "术语", "page": "术语页", "dictionary": "词典",
           "parts": "组成部分", "none": "词典未收此词", "hsk": "HSK", "beyond": "HSK 词表外",
           "close": "关闭", "credits": "释义来自 CC-CEDICT", "loading": "正在载入词典……",

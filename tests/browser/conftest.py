@@ -16,9 +16,6 @@
 """
 from __future__ import annotations
 
-import threading
-import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,14 +70,8 @@ class Site:
 
 
 @pytest.fixture(scope="session")
-def site(seed_site) -> Iterator[Site]:
-    for edition in EDITIONS:
-        with zipfile.ZipFile(seed_site.dist / f"baozhai-offline-{edition}.zip") as archive:
-            archive.extractall(seed_site.root / "offline")
-    thread = threading.Thread(target=seed_site.server.serve_forever, daemon=True)
-    thread.start()
-    yield Site(seed_site.root, seed_site.port)
-    seed_site.server.shutdown()
+def site(seed_site) -> Site:
+    return Site(seed_site.root, seed_site.port)
 
 
 @pytest.fixture(scope="session")
