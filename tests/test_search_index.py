@@ -246,7 +246,7 @@ def test_the_hosted_site_fetches_a_stub_and_pagefind_holds_every_page(seed_site)
 
 def test_a_pagefind_index_is_checked_whole(tmp_path):
     """What the build writes unpacks; a file left empty or cut short is noticed (the build
-    then writes the index again)."""
+    then stops with an error)."""
     folder = tmp_path / "pagefind"
     write_index(folder, records(index({"location": "a.html", "title": "新质", "text": "<p>生产力</p>"})))
     assert whole(folder)

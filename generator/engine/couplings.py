@@ -51,7 +51,7 @@ COUPLINGS = (
              "_build_theme_template, _build_extra_template; Material's SearchIndex.entries (a page's entries "
              "appended in on_page_context); nav-item.html and tabs-item.html reading meta icon, subtitle, "
              "status", MKDOCS + MATERIAL),
-    Coupling("pagefind", "PagefindIndex.add_directory over pages with data-pagefind-body, data-pagefind-meta, "
+    Coupling("pagefind", "the pagefind command (python -m pagefind --site --output-path) over pages with data-pagefind-body, data-pagefind-meta, "
              "<html lang>, and its writing on leaving the context; the files "
              "written (pagefind-entry.json, pagefind.js, *.pf_meta, *.pf_index, *.pf_fragment: gzip, a record "
              "'pagefind_dcd' then JSON); pagefind.js options/init/search, results' score and data().meta, a "

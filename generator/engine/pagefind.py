@@ -35,19 +35,19 @@ bundles are zipped before this runs and keep the whole index
 
 Couplings: Material's ``search/search_index.json`` (docs, config) and its page
 script fetching it for the worker (couplings.py "search index", "search worker");
-Pagefind's Python API (``PagefindIndex.add_directory``; ``data-pagefind-body``,
+Pagefind's indexer command (``pagefind --site --output-path``; ``data-pagefind-body``,
 ``data-pagefind-meta`` and ``<html lang>`` of the pages it reads) and its web module
 ``pagefind.js`` (``search``, results' ``data()``, ``meta``), version 1.5.2.
 """
 from __future__ import annotations
 
-import asyncio
 import gzip
 import html
 import json
 import shutil
+import subprocess
+import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from generator.errors import BuildError
@@ -93,24 +93,26 @@ def record_page(record: dict) -> str:
             f'<div data-pagefind-meta="docs">{html.escape(record["meta"]["docs"])}</div>\n</body>\n</html>\n')
 
 
-async def _write(folder: Path, items: list[dict]) -> None:
-    from pagefind.index import IndexConfig, PagefindIndex
-
-    # As HTML pages in one folder, indexed in one request: Pagefind's Python service reads
-    # one answer each 0.1 s, so a custom record a request took 0.1 s a page (240 s for
-    # both editions of 1,000 articles); the folder takes seconds.
+def _write(folder: Path, items: list[dict]) -> None:
+    """Pagefind's indexer (the ``pagefind`` command of pagefind-bin, run to its end) over
+    the records as HTML pages of one folder. (Its Python API runs the same binary as a
+    service, read one answer each 0.1 s — 240 s for a record a request at 1,000 articles
+    — and, stopped on a timeout, now and then left a file empty; the command writes the
+    same files, byte for byte, and has finished when it exits.)"""
     with tempfile.TemporaryDirectory(prefix="baozhai-pagefind-") as pages:
         for number, item in enumerate(items):
             (Path(pages) / f"{number:06d}.html").write_text(record_page(item), encoding="utf-8")
-        async with PagefindIndex(config=IndexConfig(output_path=str(folder))) as index:
-            await index.add_directory(pages)
+        done = subprocess.run([sys.executable, "-m", "pagefind", "--site", pages, "--output-path", str(folder),
+                               "--silent"], capture_output=True, text=True)
+    if done.returncode:
+        raise BuildError(f"{folder}: Pagefind's indexer failed (exit {done.returncode}): "
+                         f"{(done.stderr or done.stdout).strip()[-2000:]}")
 
 
 def whole(folder: Path) -> bool:
     """Whether the Pagefind files in ``folder`` are complete: its entry parses, its script
-    is not empty, every word list, chunk and record unpacks. (Pagefind's service answers
-    that it wrote the files and is then stopped; now and then, with other processes
-    busy, a file was left empty.)"""
+    is not empty, every word list, chunk and record unpacks (a check the build makes
+    after each index it writes: a damaged index would fail only in the reader's browser)."""
     try:
         entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
         if not (folder / "pagefind.js").stat().st_size:
@@ -124,17 +126,12 @@ def whole(folder: Path) -> bool:
     return True
 
 
-def write_index(folder: Path, items: list[dict], tries: int = 3) -> None:
-    """Pagefind's index of ``items`` into ``folder``, written again until whole."""
-    for _ in range(tries):
-        shutil.rmtree(folder, ignore_errors=True)
-        # in a thread of its own: the caller may be running an event loop (Playwright's, in the tests)
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            pool.submit(asyncio.run, _write(folder, items)).result()
-        if whole(folder):
-            break
-    else:
-        raise BuildError(f"{folder}: Pagefind's index was left incomplete {tries} times")
+def write_index(folder: Path, items: list[dict]) -> None:
+    """Pagefind's index of ``items`` into ``folder``, checked whole."""
+    shutil.rmtree(folder, ignore_errors=True)
+    _write(folder, items)
+    if not whole(folder):
+        raise BuildError(f"{folder}: Pagefind's index is incomplete (a file is empty or cut short)")
     for path in folder.glob("pagefind-*"):  # Pagefind's own search UIs: the page keeps Material's
         if path.name != "pagefind-entry.json":
             path.unlink()
