@@ -32,6 +32,7 @@
   var pagefind = null;  /* the hosted site's index: {base: its folder's URL, module: pagefind.js once imported} */
   var latest = 0;  /* the newest query's number: an older query's answer is dropped */
   var BATCH = 10, MOST = 40;  /* records fetched at a time, and at most, until a page of results holds the query */
+  var FOLDER = "pagefind/";  /* where a hosted edition's index is (generator/engine/pagefind.py FOLDER) */
 
   function keep(index) {
     docs = {};
@@ -41,6 +42,12 @@
       docs[doc.location] = { location: doc.location, title: doc.title, text: doc.text, alt: doc.alt,
                              exact: doc.exact, line: doc.line, position: position };
     });
+  }
+
+  /* The edition's Pagefind folder: the worker is assets/javascripts/workers/search.*.js,
+     the edition's root three folders up */
+  function pagefindAt(folder) {
+    return { base: new URL("../../../" + folder, scope.location.href).href };
   }
 
   function loadPagefind() {
@@ -123,6 +130,19 @@
     return query.merge([{ items: [items] }], typed, forms, found);
   }
 
+  function preload(index) {
+    loadPagefind().catch(function () { index.module = null; });
+  }
+
+  /* A hosted site (http or https) has a Pagefind index: start loading it when the worker
+     starts, not when Material's SETUP arrives (the page sends it only once it has fetched
+     the stub index); SETUP keeps this load when it names the same folder, and drops it
+     otherwise. A page read from file:// (the offline bundles) loads no Pagefind. */
+  if (/^https?:$/.test(scope.location.protocol)) {
+    pagefind = pagefindAt(FOLDER);
+    preload(pagefind);
+  }
+
   scope.postMessage = function (message) {
     if (pending && message && message.type === RESULT) {
       pending.results.push(message.data);
@@ -144,9 +164,10 @@
       if (message && message.type === SETUP) {
         var folder = message.data && message.data.config && message.data.config.pagefind;
         /* the worker is assets/javascripts/workers/search.*.js: the edition's root is three folders up */
-        pagefind = folder ? { base: new URL("../../../" + folder, scope.location.href).href } : null;
+        var early = pagefind;
+        pagefind = folder ? (early && early.base === pagefindAt(folder).base ? early : pagefindAt(folder)) : null;
         if (pagefind)  /* Pagefind's script, entry and word list now: the first query then fetches only its words */
-          loadPagefind().catch(function () { pagefind.module = null; });
+          preload(pagefind);
         keep(message.data);
       }
       if (!message || message.type !== QUERY)

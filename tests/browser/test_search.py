@@ -237,3 +237,30 @@ def test_the_search_prompt_says_pinyin_searches_the_glossary(page, site):
         page.locator("input.md-search__input").click()
         page.wait_for_function("() => !/初始化/.test(document.querySelector('.md-search-result__meta').textContent)")
         assert page.locator(".md-search-result__meta").text_content().strip() == prompt
+
+
+def test_the_hosted_worker_loads_pagefind_before_the_index_arrives(page, site):
+    """Pagefind's script and entry are fetched when Material's worker starts, not when the
+    page has fetched the stub index and sent SETUP (here the stub never arrives); a page
+    read from file:// (the offline bundle) fetches no Pagefind file."""
+    for mode in ("hosted", "offline"):
+        asked: list[str] = []
+
+        def note(request) -> None:
+            asked.append(request.url)
+
+        page.on("request", note)
+        page.route("**/search/search_index.*", lambda route: route.abort())
+        if mode == "hosted":
+            with page.expect_request("**/zh-Hant/pagefind/pagefind-entry.json*"):
+                page.goto(site.url(mode, "zh-Hant"))
+        else:
+            page.goto(site.url(mode, "zh-Hant"))
+            page.wait_for_timeout(1_000)
+        page.unroute("**/search/search_index.*")
+        page.remove_listener("request", note)
+        names = {url.split("?")[0].rsplit("/pagefind/", 1)[-1] for url in asked if "/pagefind/" in url}
+        if mode == "hosted":
+            assert {"pagefind.js", "pagefind-entry.json"} <= names, names
+        else:
+            assert names == set(), names
