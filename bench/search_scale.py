@@ -5,6 +5,8 @@ first query measured as bench/run.py does (search_latency.first_query, Chromium,
 median of 5 cold loads per edition).
 
     .venv/bin/python bench/search_scale.py SITE 10      # e.g. a 1,000-article site → 10,000
+    .venv/bin/python bench/search_scale.py SITE 10 OUT  # the same, and keep the larger site in OUT
+                                                        # (for bench/search_compare.py)
 
 SITE is a site built by ``baozhai build`` (bench/search_latency.py builds one); it is
 copied, not changed. The copies' text is the same, so every word's pages grow
@@ -45,7 +47,7 @@ def repeated(index: dict, times: int) -> dict:
 def main() -> None:
     site, times = Path(sys.argv[1]), int(sys.argv[2])
     with tempfile.TemporaryDirectory(prefix="baozhai-search-scale-") as tmp:
-        copy = Path(tmp) / "site"
+        copy = Path(sys.argv[3]) if len(sys.argv) > 3 else Path(tmp) / "site"
         shutil.copytree(site, copy)
         for root in (copy, copy / "zh-Hant"):
             index = repeated(read_index(root), times)
