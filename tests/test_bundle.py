@@ -6,7 +6,10 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from generator.config import Edition
+from generator.errors import BuildError
 from generator.engine.options import SHIM, offline_ready
 from generator.site.bundle import ZIP_DATE, start_page, write_entries
 
@@ -118,3 +121,18 @@ def test_a_file_repeated_across_batches_is_filed_once(tmp_path, monkeypatch):
     assert cache.misses == {"deflated": 2} and cache.hits == {"deflated": 1}
     cache.commit()
     assert len(list((tmp_path / "cache" / "deflated").iterdir())) == 2
+
+
+def test_a_zipfile_without_the_compressor_it_relies_on_stops_the_build(tmp_path, monkeypatch):
+    """The bundles hand zipfile deflated bytes through ``_ZipWriteFile._compressor``, a
+    private attribute of CPython 3.11; a Python without it is a clear error, not a bad zip."""
+    class Entry:  # what ZipFile.open("w") would return, without _compressor
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", lambda self, info, mode="r": Entry())
+    with pytest.raises(BuildError, match=r"x\.zip: this Python's zipfile has no _ZipWriteFile\._compressor"):
+        write_entries(tmp_path / "x.zip", "top", {"a.txt": b"abc"})

@@ -44,6 +44,7 @@ from pathlib import Path
 from generator.cache import Cache
 from generator.config import Edition, Settings
 from generator.engine.options import HOSTED_ONLY, OFFLINE_ONLY
+from generator.errors import BuildError
 from generator.write import staged
 
 SITE_DIR = "site"  # the bundle's copy of the hosted site
@@ -183,6 +184,8 @@ class _Written:
 def _write_deflated(archive: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes, stream: bytes) -> None:
     info.file_size = len(data)  # as writestr sets it (it decides on zip64)
     with archive.open(info, "w") as out:
-        assert hasattr(out, "_compressor"), "zipfile no longer has _ZipWriteFile._compressor"
+        if not hasattr(out, "_compressor"):  # a check, not an assert: python -O must not skip it
+            raise BuildError(f"{archive.filename}: this Python's zipfile has no _ZipWriteFile._compressor, "
+                             "which the bundles are written through (generator/site/bundle.py)")
         out._compressor = _Written(stream)
         out.write(data)  # zipfile counts the size and the CRC of the data itself
