@@ -1,12 +1,14 @@
-"""Benchmark a full build at a given number of articles (synthetic corpus).
+"""Benchmark a full build at a given number of articles (a benchmark corpus).
 
     .venv/bin/python bench/run.py 100 1000 10000 --out bench/results.json
     .venv/bin/python bench/run.py --compare old.json new.json
     .venv/bin/python bench/run.py 1000 --layer --out bench/layer.json
+    .venv/bin/python bench/run.py 1000 --layer --text real --before /tmp/main-code
 
 
-For each N: generate a synthetic corpus (bench/corpus.py, marked synthetic,
-in a temporary folder), run ``baozhai build`` (both editions and both
+For each N: generate a benchmark corpus (bench/corpus.py, marked as a benchmark,
+in a temporary folder; ``--text real`` splices clauses of real articles, the
+default recombines the seed's paragraphs), run ``baozhai build`` (both editions and both
 offline bundles) in a fresh process, and record each stage's time, total
 wall time, peak memory (RSS of the build and its worker processes), site
 bytes per article per edition and search-index bytes per edition (the hosted
@@ -20,6 +22,9 @@ With ``--layer``: instead, full builds of the same corpus with and without the
 dictionary layer (the baozhai plugin's ``words: false``), interleaved (without,
 with, with, without, … for ``--rounds``), each from an empty cache, and the
 layer's share of wall and CPU time (the build's and all its child processes').
+``--before DIR`` adds a third side to each round: with the layer, built by the
+generator of another checkout (before a change), so before and after are
+measured in the same run against the same builds without the layer.
 Timings are of this machine at that moment: compare runs taken side by side
 (``--code DIR`` builds with the generator of another checkout, e.g. an export of
 main: ``git archive main | tar -x -C /tmp/main-code``).
@@ -43,20 +48,22 @@ ROOT = HERE.parent
 PYTHON = sys.executable
 sys.path.insert(0, str(HERE))
 
-from corpus import add_day, write_corpus  # noqa: E402
+from corpus import TEXTS, add_day, write_corpus  # noqa: E402
 from search_latency import index_files, measure_first_query  # noqa: E402
 
 CODE = ROOT  # whose generator builds (--code)
+TEXT = "synthetic"  # the benchmark corpus (--text; bench/corpus.py)
 
 
 def project(folder: Path, articles: int) -> Path:
-    write_corpus(folder, articles)
+    write_corpus(folder, articles, text=TEXT)
     shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", folder / "overrides")
     return folder
 
 
-def timed_build(folder: Path, extra: list[str] | None = None, profile: Path | None = None) -> dict:
+def timed_build(folder: Path, extra: list[str] | None = None, profile: Path | None = None,
+                code: Path | None = None) -> dict:
     """One ``baozhai build`` in a child process: wall time, stage times and peak RSS, sampled
     per process and for all of them together (see :func:`_largest`). ``profile``: run the
     build process under cProfile, its statistics into that file (the MkDocs processes are
@@ -67,7 +74,7 @@ def timed_build(folder: Path, extra: list[str] | None = None, profile: Path | No
     command = [PYTHON, *profiler, "-m", "generator", "--root", str(folder), "build", "--timings", str(timings)]
     start, cpu = time.perf_counter(), _children_cpu()
     child = subprocess.Popen(command + (extra or []), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             text=True, cwd=CODE)
+                             text=True, cwd=code or CODE)
     together = TreeMemory(child.pid)
     together.start()
     out, err = child.communicate()
@@ -211,9 +218,9 @@ def measure(articles: int, plain: bool = True, profile: Path | None = None) -> d
         site_sizes = sizes(folder, articles)
         search = measure_first_query(folder / "site") if browser() else None
         again = timed_build(folder)
-        add_day(folder / "content", 1)
+        add_day(folder / "content", 1, text=TEXT)
         incremental = timed_build(folder)
-        add_day(folder / "content", 10)
+        add_day(folder / "content", 10, text=TEXT)
         day = timed_build(folder)
         plain_s = plain_mkdocs(folder) if plain else None
         return {"articles": articles, "first": first, "unchanged": again, "one_page_added": incremental,
@@ -233,27 +240,34 @@ def without_words(folder: Path) -> None:
 LAYER_STAGES = ("words", "words data")
 
 
-def measure_layer(articles: int, rounds: int = 2) -> dict:
+def measure_layer(articles: int, rounds: int = 2, before: Path | None = None) -> dict:
     """Full builds of one corpus with and without the dictionary layer, interleaved
-    (without, with, then with, without, …), each from an empty cache into empty folders."""
+    (without, with, then with, without, …), each from an empty cache into empty folders.
+    ``before``: a third side, "before" (with the layer, that checkout's generator)."""
     with tempfile.TemporaryDirectory(prefix=f"baozhai-bench-layer-{articles}-") as tmp:
         folders = {"with": project(Path(tmp) / "with", articles)}
         folders["without"] = Path(tmp) / "without"
         shutil.copytree(folders["with"], folders["without"])
         without_words(folders["without"])
-        builds: dict[str, list[dict]] = {"with": [], "without": []}
+        sides = ["without", "with"]
+        if before is not None:
+            folders["before"] = Path(tmp) / "before"
+            shutil.copytree(folders["with"], folders["before"])
+            sides.append("before")
+        builds: dict[str, list[dict]] = {side: [] for side in sides}
         for number in range(rounds):
-            for side in ("without", "with") if number % 2 == 0 else ("with", "without"):
+            for side in sides if number % 2 == 0 else sides[::-1]:
                 folder = folders[side]
                 for made in (".cache", "site", "docs", "dist"):
                     shutil.rmtree(folder / made, ignore_errors=True)
-                builds[side].append(timed_build(folder))
+                builds[side].append(timed_build(folder, code=before if side == "before" else None))
                 done = builds[side][-1]
                 print(f"  {articles} articles, {side} the layer: {done['wall_s']} s wall, {done['cpu_s']} s CPU",
                       flush=True)
         layer_files = sum(1 for p in (folders["with"] / "site").rglob("*") if p.is_file()) - \
             sum(1 for p in (folders["without"] / "site").rglob("*") if p.is_file())
-        return {"articles": articles, "rounds": rounds, "builds": builds, "layer_files": layer_files}
+        return {"articles": articles, "rounds": rounds, "builds": builds, "layer_files": layer_files,
+                "text": TEXT, "load": os.getloadavg()}
 
 
 def _mean(values: list[float]) -> float:
@@ -261,16 +275,22 @@ def _mean(values: list[float]) -> float:
 
 
 def layer_table(results: list[dict]) -> str:
-    head = ("| N | builds (each side) | wall s without / with (layer's share) | CPU s without / with "
-            "(layer's share) | words + words data s (with) |")
-    lines = [head, "|---" * 5 + "|"]
+    """One row per N and side with the layer ("with"; "before" with ``--before``): means of
+    its builds against the builds without the layer of the same rounds."""
+    head = ("| N | text | side | builds | wall s without / with (layer's share) | CPU s without / with "
+            "(layer's share) | CPU pairs (with − without, s) | words + words data s |")
+    lines = [head, "|---" * 8 + "|"]
     for r in results:
-        wall = {side: _mean([b["wall_s"] for b in r["builds"][side]]) for side in ("without", "with")}
-        cpu = {side: _mean([b["cpu_s"] for b in r["builds"][side]]) for side in ("without", "with")}
-        stages = _mean([sum(b["stages_s"].get(s, 0.0) for s in LAYER_STAGES) for b in r["builds"]["with"]])
-        lines.append(f"| {r['articles']} | {r['rounds']} | {wall['without']:.1f} / {wall['with']:.1f} "
-                     f"({wall['with'] / wall['without'] - 1:+.1%}) | {cpu['without']:.1f} / {cpu['with']:.1f} "
-                     f"({cpu['with'] / cpu['without'] - 1:+.1%}) | {stages:.1f} |")
+        without = r["builds"]["without"]
+        for side in [s for s in ("before", "with") if s in r["builds"]]:
+            builds = r["builds"][side]
+            wall = _mean([b["wall_s"] for b in without]), _mean([b["wall_s"] for b in builds])
+            cpu = _mean([b["cpu_s"] for b in without]), _mean([b["cpu_s"] for b in builds])
+            pairs = ", ".join(f"{b['cpu_s'] - a['cpu_s']:+.1f}" for a, b in zip(without, builds))
+            stages = _mean([sum(b["stages_s"].get(s, 0.0) for s in LAYER_STAGES) for b in builds])
+            lines.append(f"| {r['articles']} | {r.get('text', 'synthetic')} | {side} | {r['rounds']} | "
+                         f"{wall[0]:.1f} / {wall[1]:.1f} ({wall[1] / wall[0] - 1:+.1%}) | "
+                         f"{cpu[0]:.1f} / {cpu[1]:.1f} ({cpu[1] / cpu[0] - 1:+.1%}) | {pairs} | {stages:.1f} |")
     return "\n".join(lines)
 
 
@@ -373,15 +393,22 @@ def main() -> None:
                         help="measure full builds with and without the dictionary layer, side by side")
     parser.add_argument("--rounds", type=int, default=2,
                         help="--layer: builds of each side, interleaved (default 2: without, with, with, without)")
+    parser.add_argument("--before", type=Path,
+                        help="--layer: also build with the layer by this checkout's generator, in each round")
+    parser.add_argument("--text", choices=TEXTS, default="synthetic",
+                        help="the corpus: the seed's paragraphs recombined (synthetic) or real articles' "
+                             "clauses spliced (real); see bench/corpus.py")
     args = parser.parse_args()
-    global CODE
+    global CODE, TEXT
     CODE = (args.code or ROOT).resolve()
+    TEXT = args.text
     if args.compare:
         old, new = (json.loads(p.read_text(encoding="utf-8")) for p in args.compare)
         print(compare(old, new))
         return
     if args.layer:
-        layered = [measure_layer(n, args.rounds) for n in args.articles]
+        layered = [measure_layer(n, args.rounds, args.before.resolve() if args.before else None)
+                   for n in args.articles]
         if args.out:
             args.out.write_text(json.dumps(layered, ensure_ascii=False, indent=1), encoding="utf-8")
         print(layer_table(layered))

@@ -94,7 +94,7 @@ def article_data(article: Article, found: ArticleWords, traditional: dict[str, l
             else:
                 local[index] = len(own)
                 own.append(index)
-    words = ",".join(_word(word, local, dictionary) for word in found.words)
+    words = ",".join([_word(word, local, dictionary) for word in found.words])
     entries = ",".join(_entry(dictionary, index) for index in own)
     blocks = ",".join(f'"{b.anchor}":[{_ints(_flat(found.tokens[b.anchor], b.text.text))}]'
                       for b in article.blocks if found.tokens.get(b.anchor))
@@ -110,11 +110,25 @@ def _ints(values: list[int]) -> str:
 def _word(word: Word, local: dict[int, int], dictionary: Dictionary) -> str:
     """[text ("" when its first entry's headword), reading (the index of the entry whose
     reading it is, or the syllables), kind, [entries], [[entries of a part]…], level]."""
-    parts = ",".join(f"[{_ints([local[i] for i in part])}]" for part in word.parts)
-    return f"[{_word_head(word, dictionary)}[{_ints([local[i] for i in word.entries])}],[{parts}],{word.level or 0}]"
+    known = _HEADS.get(id(word))
+    if known is None or known[0] is not word or known[1] is not dictionary:
+        if len(_HEADS) >= _HEADS_KEPT:
+            _HEADS.clear()
+        known = _HEADS[id(word)] = (word, dictionary, _word_head(word, dictionary), f"],{word.level or 0}]")
+    entries = ",".join([str(local[i]) for i in word.entries])
+    if not word.parts:
+        return f"[{known[2]}[{entries}],[{known[3]}"
+    parts = ",".join([f"[{_ints([local[i] for i in part])}]" for part in word.parts])
+    return f"[{known[2]}[{entries}],[{parts}{known[3]}"
 
 
-@lru_cache(maxsize=65536)  # bounded: a long `baozhai serve` meets new words
+# each word's fixed fields, encoded, by the word's identity (the word and the dictionary are
+# kept with them, so an id is never taken for another object's): an analyser makes one
+# Word per surface and reading, and hashing a word (all its fields) cost more than encoding
+_HEADS: dict[int, tuple[Word, Dictionary, str, str]] = {}
+_HEADS_KEPT = 65536  # bounded: a long `baozhai serve` meets new words; then forgotten at once
+
+
 def _word_head(word: Word, dictionary: Dictionary) -> str:
     """The fields of a word that are the same in every article, encoded: 'text,reading,kind,'."""
     own = [dictionary.entry(i) for i in word.entries]
