@@ -105,7 +105,7 @@ class Cutter(jieba.Tokenizer):
         size = len(sentence)
         route[size] = (0, 0)
         for idx in range(size - 1, -1, -1):
-            best = None
+            best: tuple[float, int] | None = None
             for x in DAG[idx]:
                 fragment = sentence[idx:x + 1]
                 score = scores.get(fragment)
@@ -114,7 +114,7 @@ class Cutter(jieba.Tokenizer):
                 candidate = (score + route[x + 1][0], x)
                 if best is None or candidate > best:
                     best = candidate
-            route[idx] = best
+            route[idx] = best  # type: ignore[assignment]  # DAG[idx] is never empty
 
     def _Tokenizer__cut_DAG(self, sentence: str) -> Iterator[str]:  # noqa: N802 (what jieba's cut calls)
         """jieba's ``Tokenizer.__cut_DAG`` (cut with HMM) step for step, its HMM being :func:`_hmm_cut`."""
@@ -171,7 +171,7 @@ def _hmm_cut(sentence: str) -> Iterator[str]:
             yield from (x for x in finalseg.re_skip.split(block) if x)
 
 
-_BEFORE = {"B": "ES", "M": "MB", "S": "SE", "E": "BM"}  # finalseg's PrevStatus
+_BEFORE = {"B": ("E", "S"), "M": ("M", "B"), "S": ("S", "E"), "E": ("B", "M")}  # finalseg's PrevStatus
 
 
 def _hmm_states(text: str) -> list[str]:
@@ -288,7 +288,7 @@ def viterbi(word: str) -> list[tuple[str, str]]:
                            default=None)
             else:
                 best = max(((scores[x] + p + emit, x) for x, p in leading if x in scores), default=None)
-            if best is None or best[0] == _MIN_INF:  # no finite path: jieba's max over all, ties and all
+            if best is None:  # not met: every state weighed follows one of ``before`` (jieba's max, as a guard)
                 best = max((scores[x] + trans_P[x].get(y, _MIN_INF) + emit, x) for x in before)
             now[y], came[y] = best
         scores = now
