@@ -8,7 +8,8 @@
 For each N: generate a synthetic corpus (bench/corpus.py, marked synthetic,
 in a temporary folder), run ``baozhai build`` (both editions and both
 offline bundles) in a fresh process, and record each stage's time, total
-wall time, peak memory (RSS of the build and its worker processes), site
+wall time, peak memory (RSS of the build and its worker processes: the largest of each kind —
+build, MkDocs, Pagefind — and what made up the peak of all together), site
 bytes per article per edition and search-index bytes per edition (the hosted
 site's Pagefind folder), the first query on the hosted site in Chromium
 (bench/search_latency.py first_query: KB fetched, keystroke → results,
