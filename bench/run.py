@@ -105,8 +105,8 @@ class TreeMemory(threading.Thread):
         page = os.sysconf("SC_PAGE_SIZE")
         while not self.done.wait(0.1):
             sizes = {p: _rss_pages(p) * page for p in _tree(self.pid)}
-            for p in sizes:
-                if p not in self.kinds:
+            for p in sizes:  # a helper forked by the build shows the build's command until it execs
+                if self.kinds.get(p, "other") == "other":
                     self.kinds[p] = "build" if p == self.pid else _kind(p)
             if sum(sizes.values()) > self.peak:
                 self.peak = sum(sizes.values())

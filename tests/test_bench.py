@@ -49,3 +49,21 @@ def test_the_bench_samples_each_kind_of_process_and_the_peak_of_all():
         child.communicate()
     assert list(tree.at_peak) == ["build"] and tree.by_kind() == tree.at_peak
     assert tree.at_peak["build"] == round(tree.peak / 2 ** 20, 1) > 1
+
+
+def test_a_helper_is_named_by_what_it_runs_once_it_execs():
+    """A child forked by the build carries the build's command line until it execs Pagefind:
+    the bench names it by what it became."""
+    child = subprocess.Popen([sys.executable, "-c", WAIT], stdin=subprocess.PIPE)
+    tree = run.TreeMemory(child.pid)
+    tree.kinds[child.pid] = "other"  # as first seen, before the exec
+    tree.start()
+    try:
+        for _ in range(200):
+            if tree.at_peak:
+                break
+            tree.done.wait(0.05)
+    finally:
+        tree.stop()
+        child.communicate()
+    assert tree.kinds[child.pid] == "build"
