@@ -13,6 +13,13 @@ large build does not hold every result in memory); :meth:`Cache.commit` moves
 the entries into place after the build succeeded, :meth:`Cache.discard` drops
 them after it failed, and pending folders of processes that no longer run are
 removed when a cache is opened. Until the commit no later build can see them.
+
+The cache is pruned, so that a digest built every day does not grow it without
+end: an entry a build uses is touched (its modification time set to now), and a
+whole build that succeeded removes, with :meth:`Cache.prune`, every entry that
+none of the last :data:`KEEP_BUILDS` builds used (the start times of those
+builds are kept in ``.cache/builds``). Shard builds never prune: the build that
+joins them uses, and so keeps, what they rendered.
 """
 from __future__ import annotations
 
@@ -97,6 +104,7 @@ class Cache:
             value = compute()
             self._set_aside(path, value)
             return self._count(self.misses, kind, value)
+        _touch(path)
         return self._count(self.hits, kind, value)
 
     def peek(self, kind: str, parts: tuple) -> Any:
@@ -109,6 +117,8 @@ class Cache:
             value = _loads(self.waiting.get(path, path).read_bytes())  # this build's own, or committed
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             return None
+        if path not in self.waiting:
+            _touch(path)
         return self._count(self.hits, kind, value)
 
     def put(self, kind: str, parts: tuple, value: Any) -> None:
@@ -165,6 +175,33 @@ class Cache:
         counter[kind] = counter.get(kind, 0) + 1
         return value
 
+    def prune(self, started: float) -> tuple[int, int]:
+        """Record a whole build that started at ``started`` (seconds since the epoch) and
+        succeeded; remove the entries none of the last :data:`KEEP_BUILDS` builds used
+        (committed or touched before the earliest of them started). Return the number
+        of entries removed and their bytes."""
+        if self.folder is None or not self.folder.is_dir():
+            return 0, 0
+        record = self.folder / BUILDS
+        try:
+            earlier = [float(line) for line in record.read_text(encoding="utf-8").split()]
+        except (OSError, ValueError):  # none yet, or damaged: start counting again
+            earlier = []
+        runs = [*earlier, started][-KEEP_BUILDS:]
+        record.write_text("".join(f"{run!r}\n" for run in runs), encoding="utf-8")
+        if len(runs) < KEEP_BUILDS:
+            return 0, 0
+        removed = size = 0
+        for kind in os.scandir(self.folder):
+            if not kind.is_dir(follow_symlinks=False) or kind.name.startswith(_PENDING):
+                continue
+            for entry in os.scandir(kind.path):
+                info = entry.stat(follow_symlinks=False)
+                if info.st_mtime < runs[0]:
+                    os.unlink(entry.path)
+                    removed, size = removed + 1, size + info.st_size
+        return removed, size
+
     def report(self) -> str:
         kinds = sorted(set(self.hits) | set(self.misses))
         return ", ".join(f"{kind}: {self.misses.get(kind, 0)} computed, {self.hits.get(kind, 0)} cached"
@@ -172,6 +209,16 @@ class Cache:
 
 
 _PENDING = ".pending-"
+BUILDS = "builds"  # in the cache folder: the start times of the last whole builds
+KEEP_BUILDS = 3  # an entry none of the last three whole builds used is removed
+
+
+def _touch(path: Path) -> None:
+    """Mark an entry as used now (see :meth:`Cache.prune`)."""
+    try:
+        os.utime(path)
+    except OSError:  # removed meanwhile by another build's prune: this build has its value
+        pass
 
 
 def _loads(data: bytes) -> Any:

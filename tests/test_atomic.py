@@ -119,21 +119,29 @@ def killed_build(root: Path, point: str, tmp: Path) -> int:
     return build.pid
 
 
-@pytest.mark.parametrize("moment", list(KILLS))
+def assert_intact(root: Path, before: dict[str, bytes], docs: dict[str, bytes]) -> None:
+    """site/, the bundles and docs/ are as they were; nothing hidden was left inside site/."""
+    assert differing_bytes(before, outputs(root)) == {}
+    assert snapshot(root / "docs") == docs
+    assert not any(p.name.startswith(".") for p in (root / "site").iterdir())
+
+
+@pytest.mark.parametrize("moment", [moment for moment in KILLS if moment != "mkdocs-writing"])
 def test_a_killed_build_leaves_the_previous_site_intact(second, moment, tmp_path):
     """The killed build has new content, so a site it swapped in would differ. (Its
     temporary folders outside the project go to this test's own TMPDIR.)"""
     before, docs = outputs(second), snapshot(second / "docs")
     killed_build(second, KILLS[moment], tmp_path)
-    assert differing_bytes(before, outputs(second)) == {}
-    assert snapshot(second / "docs") == docs
-    assert not any(p.name.startswith(".") for p in (second / "site").iterdir())
+    assert_intact(second, before, docs)
 
 
-def test_the_next_build_removes_what_a_killed_build_left(second, tmp_path):
-    """A build killed while MkDocs writes leaves its folders beside site/ and docs/ (never
-    inside them); its process is gone, so the next build removes them."""
+def test_a_build_killed_while_mkdocs_writes_is_cleaned_up_by_the_next(second, tmp_path):
+    """The fifth moment of the test above, with what follows it: a build killed while
+    MkDocs writes leaves its folders beside site/ and docs/ (never inside them); its
+    process is gone, so the next build removes them."""
+    before, docs = outputs(second), snapshot(second / "docs")
     pid = killed_build(second, KILLS["mkdocs-writing"], tmp_path)
+    assert_intact(second, before, docs)
     left = sorted(p.name.split(f"-{pid}-")[0] for p in second.glob(f".*-{pid}-*"))
     assert left == [".docs.new", ".site.new", ".site.new"]  # docs, the site, the other editions' parts
     done = build_project(second, hash_seed="3")

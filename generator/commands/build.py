@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 from urllib.parse import urlsplit
 
-from generator.cache import Cache, build_version
+from generator.cache import KEEP_BUILDS, Cache, build_version
 from generator.cache import key as cache_key
 from generator.annotate.dictionary import load
 from generator.config import Settings
@@ -74,6 +75,7 @@ def build(settings: Settings, log=print, offline: bool = True, watch: Stopwatch 
     if is_current(settings, stamp, offline):
         log(f"nothing changed since the last build: {settings.site} kept")
         return None
+    started = time.time()  # the cache's entries this build uses are touched from now on
     cache = Cache.at(settings.cache)
     try:
         built = _build(settings, cache, offline, watch)
@@ -81,6 +83,10 @@ def build(settings: Settings, log=print, offline: bool = True, watch: Stopwatch 
         cache.discard()
         raise
     cache.commit()
+    pruned, size = cache.prune(started)
+    if pruned:
+        notes.append(f"cache: removed {pruned} entries ({size / 1e6:.1f} MB) "
+                     f"that none of the last {KEEP_BUILDS} builds used")
     _record(settings, stamp)
     log(f"built {built.articles} articles from {built.pages} pages into {settings.site}")
     for note in notes:  # what was built, how (the summary first, the cache report last)
