@@ -29,7 +29,7 @@ import pytest
 from conftest import snapshot
 from test_security import build_project, make_project, payload_project
 
-from generator.write import staged
+from generator.write import link_unchanged, staged, write_files, write_text
 
 
 def outputs(root: Path) -> dict[str, bytes]:
@@ -189,3 +189,21 @@ def test_staged_leaves_a_running_builds_folder_alone(tmp_path):
     with staged(tmp_path / "site"):
         pass
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([running.name, other.name, "site"])
+
+
+def test_an_unchanged_file_is_linked_and_a_link_is_never_written_through(tmp_path):
+    (tmp_path / "old").mkdir()
+    (tmp_path / "new").mkdir()
+    (tmp_path / "old" / "a.md").write_text("甲", encoding="utf-8")
+    (tmp_path / "old" / "b.md").write_text("乙", encoding="utf-8")
+    write_files(tmp_path / "new", {"a.md": "甲", "b.md": "丙", "c.md": "丁"}, previous=tmp_path / "old")
+    inode = {name: (tmp_path / "new" / name).stat().st_ino for name in ("a.md", "b.md")}
+    assert inode["a.md"] == (tmp_path / "old" / "a.md").stat().st_ino  # same bytes: linked
+    assert inode["b.md"] != (tmp_path / "old" / "b.md").stat().st_ino
+    write_text(tmp_path / "new" / "a.md", "戊", tmp_path / "old" / "a.md")  # written again: replaced
+    assert [(tmp_path / d / "a.md").read_text(encoding="utf-8") for d in ("old", "new")] == ["甲", "戊"]
+    assert snapshot(tmp_path / "new") == {"a.md": "戊".encode(), "b.md": "丙".encode(), "c.md": "丁".encode()}
+    (tmp_path / "later").mkdir()
+    (tmp_path / "later" / "b.md").write_text("丙", encoding="utf-8")
+    assert link_unchanged(tmp_path / "later", tmp_path / "new") == 1
+    assert (tmp_path / "later" / "b.md").stat().st_ino == inode["b.md"]

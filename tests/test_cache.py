@@ -1,6 +1,7 @@
 """The build cache and the unchanged-build check invalidate exactly what they should."""
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from pathlib import Path
@@ -289,3 +290,33 @@ def test_the_build_stamp_follows_dependencies_config_values_and_theme(tmp_path, 
     assert commands.inputs_stamp(settings, True) != stamp  # a new Material
     monkeypatch.setattr(cache_module, "dependency_versions", lambda: installed)
     assert commands.inputs_stamp(settings, True) == stamp
+
+
+class Collected:
+    """A cached value that notes whether the garbage collector ran while it was unpickled."""
+
+    seen: list[bool] = []
+
+    def __init__(self) -> None:
+        self.value = 1  # a state to set: pickle calls __setstate__ only with one
+
+    def __setstate__(self, state: dict) -> None:
+        Collected.seen.append(gc.isenabled())
+        self.__dict__.update(state)
+
+
+def test_entries_are_unpickled_with_the_collector_paused_then_resumed(tmp_path):
+    cache = Cache.at(tmp_path / ".cache")
+    cache.get("kind", ("a",), lambda: Collected())
+    cache.commit()
+    Collected.seen.clear()
+    again = Cache.at(tmp_path / ".cache")
+    assert isinstance(again.get("kind", ("a",), lambda: None), Collected)
+    assert isinstance(again.peek("kind", ("a",)), Collected)
+    assert (Collected.seen, gc.isenabled()) == ([False, False], True)
+    gc.disable()  # a caller that paused it itself: left paused
+    try:
+        again.get("kind", ("a",), lambda: None)
+        assert gc.isenabled() is False
+    finally:
+        gc.enable()
