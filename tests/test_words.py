@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import gzip
 import json
-import random
 import re
 from pathlib import Path
 
-import jieba
 import pytest
 
 from generator.annotate import dictionary
-from generator.annotate.segment import Cutter, _hmm_states, name_kind, segment, tokenizer, viterbi
+from generator.annotate.segment import name_kind, segment
 from generator.annotate.readings import dictionary_lookup, reading_differences
 from generator.annotate.words import Analyser, unlisted_words
 from generator.model import Glossary, Term
@@ -95,43 +93,6 @@ def test_an_hmm_name_is_one_word_and_hmm_junk_is_cut_into_characters():
     words = [text[a:b] for a, b in segment(text)]
     assert "刘焕军" in words and "以高" not in words
     assert (name_kind("刘焕军"), name_kind("余家"), name_kind("以高")) == ("name", "number", None)
-
-
-def _corpus_text() -> str:
-    return "\n".join(p for item in json.loads(CORPUS.read_text(encoding="utf-8"))["articles"] for p in item["content"])
-
-
-def test_the_layers_jieba_cuts_as_jieba_does():
-    """segment.Cutter computes jieba's word graph, route and HMM step in its own loops:
-    the same words as jieba's Tokenizer over the same prefix dictionary (the corpus's
-    text, with and without the HMM, with and without the glossary's forms)."""
-    text = _corpus_text()
-    for extra in ((), ("科技强国", "锂同位素", "实控人")):
-        ours = tokenizer(extra)
-        assert isinstance(ours, Cutter)
-        theirs = jieba.Tokenizer()
-        theirs.FREQ, theirs.total, theirs.initialized = ours.FREQ, ours.total, True
-        for hmm in (True, False):
-            assert list(ours.cut(text, HMM=hmm)) == list(theirs.cut(text, HMM=hmm))
-
-
-def test_the_hmm_routes_are_jiebas():
-    """The Viterbi routes of finalseg (unknown runs) and of posseg (name_kind), rewritten
-    to weigh fewer states, give jieba's own routes: on the corpus's unknown runs and
-    words, and on strings of characters drawn at random (ties and dead ends included)."""
-    from jieba import finalseg
-    from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P, viterbi as posseg_viterbi
-
-    rng = random.Random(5)
-    text = _corpus_text()
-    han = [c for c in text if HAN.match(c)]
-    words = sorted({w for w in jieba.cut(text[:6000]) if len(w) > 1 and all(HAN.match(c) for c in w)})
-    drawn = ["".join(rng.choice(han) for _ in range(rng.randint(1, 7))) for _ in range(150)]
-    rare = ["".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(rng.randint(1, 5))) for _ in range(40)]
-    for word in words + drawn + rare:
-        assert viterbi(word) == posseg_viterbi(word, char_state_tab_P, start_P, trans_P, emit_P)[1], word
-        assert _hmm_states(word) == finalseg.viterbi(word, "BMES", finalseg.start_P, finalseg.trans_P,
-                                                     finalseg.emit_P)[1], word
 
 
 # -- words ------------------------------------------------------------------------------------
