@@ -216,6 +216,34 @@ def test_pagefind_words_are_pairs_of_han_characters_and_latin_runs():
     assert pagefind_words("") == ""
 
 
+def worker_call(name: str, *args) -> object:
+    """query.js ``name`` (run by Node) on JSON ``args``."""
+    script = ("const vm = require('vm'), fs = require('fs'); const self = {baozhaiSearch: {articles: 'articles/'}};"
+              "self.self = self; vm.createContext(self);"
+              "for (const f of process.argv.slice(2)) vm.runInContext(fs.readFileSync(f, 'utf8'), self);"
+              "const args = JSON.parse(fs.readFileSync(0, 'utf8'));"
+              "process.stdout.write(JSON.stringify(self.baozhaiQuery[process.argv[1]](...args)));")
+    files = [str(ROOT / "generator" / "search" / name) for name in ("opencc-t2cn.js", "query.js")]
+    done = subprocess.run(["node", "-e", script, name, *files], input=json.dumps(args), capture_output=True,
+                          text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def test_a_query_of_han_characters_is_kept_as_a_run_from_its_word_locations():
+    """One run of Han characters: the pages holding it are read from the scored search's
+    word locations (a chain of its pairs), with no second (phrase) search; a query with
+    Latin or digits in it, or one ending in a prefix, is not."""
+    assert worker_call("pagefindTerms", "新质生产力") == {"words": "新质 质生 生产 产力", "phrase": True, "chain": 4}
+    assert worker_call("pagefindTerms", "天眼") == {"words": "天眼", "phrase": True, "chain": 1}
+    assert worker_call("pagefindTerms", "ai生产力") == {"words": "ai 生产 产力", "phrase": True, "chain": 0}
+    assert worker_call("pagefindTerms", "16万p") == {"words": "16 万 p", "phrase": False, "chain": 0}
+    assert worker_call("pagefindTerms", "港") == {"words": "港", "phrase": False, "chain": 0}
+    assert worker_call("holdsChain", [40, 7, 9, 8, 2], 3) is True  # 7 8 9, in any order
+    assert worker_call("holdsChain", [2, 3, 5, 6, 9], 3) is False
+    assert worker_call("holdsChain", [12], 1) is True
+    assert worker_call("holdsChain", [], 1) is False
+
+
 def test_pagefind_records_one_per_page_with_its_documents():
     own = index({"location": "glossary/x.html", "title": "新质", "text": "<p>生产</p>", "exact": "x65b08d28",
                  "pinyin": "xinzhi"},

@@ -60,28 +60,34 @@
   }
 
   /* Pagefind's answers → merged results. Per form: the exact-title token; the words,
-     all required (scored: a title's words weigh more); the words as a phrase, when the
-     query ends in a pair (unscored: it only keeps the pages holding the query as one
-     run). Candidates: exact-title hits, then the scored pages (those of the phrase
-     when there is one), best first. */
+     all required (scored: a title's words weigh more); when the query ends in a pair,
+     only the pages holding the query as one run: for one run of Han characters, those
+     whose word locations chain (query.js holdsChain, no further search), otherwise
+     those of the words searched again as a phrase (unscored). Candidates: exact-title
+     hits, then the scored pages kept, best first. */
   function searchPagefind(typed, forms) {
     var number = ++latest;
     loadPagefind().then(function (module) {
       return Promise.all(forms.map(function (form) {
         var terms = query.pagefindTerms(form);
         return Promise.all([module.search(query.exactTerm(form)), module.search(terms.words),
-                            terms.phrase ? module.search("\"" + terms.words + "\"") : null]);
+                            terms.phrase && !terms.chain ? module.search("\"" + terms.words + "\"") : null,
+                            terms]);
       }));
     }).then(function (found) {
       var exact = [], rest = [], seen = {}, candidates = [];
       found.forEach(function (answers) {
-        var within = null;
+        var within = null, terms = answers[3];
         if (answers[2]) {
           within = {};
           answers[2].results.forEach(function (result) { within[result.id] = true; });
         }
         exact.push.apply(exact, answers[0].results);
-        rest.push.apply(rest, answers[1].results.filter(function (result) { return !within || within[result.id]; }));
+        rest.push.apply(rest, answers[1].results.filter(function (result) {
+          if (terms.phrase && terms.chain)
+            return query.holdsChain(result.words, terms.chain);
+          return !within || within[result.id];
+        }));
       });
       rest.sort(function (a, b) { return b.score - a.score; });
       exact.concat(rest).forEach(function (result) {
