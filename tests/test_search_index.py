@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import builtins
+import gzip
 import json
 import re
 import subprocess
@@ -251,9 +252,9 @@ def test_pagefind_records_one_per_page_with_its_documents():
                 {"location": "articles/a.html", "title": "甲", "text": ""})
     assert records(own) == [
         {"url": "glossary/x.html", "title": "新质 质", "content": "新质 质生 生产 产 xinzhi 用例 例 ai x65b08d28", "language": "und",
-         "meta": {"docs": json.dumps(own["docs"][:2], ensure_ascii=False, separators=(",", ":"))}},
+         "docs": json.dumps(own["docs"][:2], ensure_ascii=False, separators=(",", ":"))},
         {"url": "articles/a.html", "title": "甲", "content": "甲", "language": "und",
-         "meta": {"docs": json.dumps(own["docs"][2:], ensure_ascii=False, separators=(",", ":"))}}]
+         "docs": json.dumps(own["docs"][2:], ensure_ascii=False, separators=(",", ":"))}]
     assert stub(own) == {"config": {**own["config"], "pagefind": "pagefind/"}, "docs": []}
 
 
@@ -284,5 +285,28 @@ def test_a_pagefind_index_is_checked_whole(tmp_path):
     record.write_bytes(packed[: len(packed) // 2])
     assert not whole(folder)
     record.write_bytes(packed)
+    docs = folder / "docs" / f"{record.stem}.json"
+    kept = docs.read_bytes()
+    docs.unlink()
+    assert not whole(folder)
+    docs.write_bytes(kept)
+    assert whole(folder)
     (folder / "pagefind-entry.json").write_text("", encoding="utf-8")
     assert not whole(folder)
+
+
+def test_the_documents_are_beside_pagefinds_index_not_in_it(tmp_path):
+    """Each record's documents are docs/<record id>.json, read back whole; Pagefind
+    indexes only the record's words (Pagefind 1.5 makes metadata searchable: the
+    documents' JSON, text and, in the Traditional edition, alt were words of its index)."""
+    own = index({"location": "a.html", "title": "新质", "text": "<p>生产力 lorem</p>"},
+                {"location": "b.html", "title": "甲", "text": "<p>ipsum</p>", "alt": "甲 ipsum"})
+    folder = tmp_path / "pagefind"
+    write_index(folder, records(own))
+    ids = sorted(p.stem for p in (folder / "fragment").glob("*.pf_fragment"))
+    assert sorted(p.stem for p in (folder / "docs").glob("*.json")) == ids and len(ids) == 2
+    shown = [json.loads((folder / "docs" / f"{i}.json").read_text(encoding="utf-8")) for i in ids]
+    assert sorted(shown, key=lambda docs: docs[0]["location"]) == [own["docs"][:1], own["docs"][1:]]
+    words = b"".join(gzip.decompress(p.read_bytes()) for p in (folder / "index").glob("*.pf_index"))
+    assert b"location" not in words and b"html" not in words and "生产力".encode() not in words
+    assert "生产".encode() in words and b"lorem" in words and b"ipsum" in words

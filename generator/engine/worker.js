@@ -14,10 +14,11 @@
  *
  * On the hosted site the index the page fetched holds no documents, and its
  * config names a "pagefind" folder (generator/engine/pagefind.py): each query is then looked
- * up in that Pagefind index (pagefind.js and its small fixed files, loaded at
- * SETUP; a query fetches only the chunks of its words), the records of the best
- * pages are fetched in batches, and their documents go through the same
- * merge; Material's own listener only sees SETUP (and answers it READY).
+ * up in that Pagefind index (pagefind.js and its small fixed files, loaded when
+ * the worker starts; a query fetches only the chunks of its words), the documents
+ * of the best pages (docs/<Pagefind's record id>.json beside the index, not
+ * Pagefind's records) are fetched in batches and go through the same merge;
+ * Material's own listener only sees SETUP (and answers it READY).
  */
 (function (scope) {
   "use strict";
@@ -33,6 +34,7 @@
   var latest = 0;  /* the newest query's number: an older query's answer is dropped */
   var BATCH = 10, MOST = 40;  /* records fetched at a time, and at most, until a page of results holds the query */
   var FOLDER = "pagefind/";  /* where a hosted edition's index is (generator/engine/pagefind.py FOLDER) */
+  var DOCS = "docs/";  /* each record's documents, in that folder (pagefind.py DOCS) */
 
   function keep(index) {
     docs = {};
@@ -109,7 +111,11 @@
       return null;
     var batch = candidates.slice(from, from + BATCH);
     return Promise.all(batch.map(function (result) {
-      return result.data().then(function (data) { return { score: result.score, docs: JSON.parse(data.meta.docs) }; });
+      return fetch(pagefind.base + DOCS + result.id + ".json").then(function (response) {
+        if (!response.ok)
+          throw new Error("Baozhai search: " + response.url + ": HTTP " + response.status);
+        return response.json();
+      }).then(function (docs) { return { score: result.score, docs: docs }; });
     })).then(function (more) {
       if (number !== latest)
         return null;
