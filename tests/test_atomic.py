@@ -29,7 +29,7 @@ import pytest
 from conftest import snapshot
 from test_security import build_project, make_project, payload_project
 
-from generator.write import staged
+from generator.write import link_unchanged, staged, write_files, write_text
 
 
 def outputs(root: Path) -> dict[str, bytes]:
@@ -119,21 +119,29 @@ def killed_build(root: Path, point: str, tmp: Path) -> int:
     return build.pid
 
 
-@pytest.mark.parametrize("moment", list(KILLS))
+def assert_intact(root: Path, before: dict[str, bytes], docs: dict[str, bytes]) -> None:
+    """site/, the bundles and docs/ are as they were; nothing hidden was left inside site/."""
+    assert differing_bytes(before, outputs(root)) == {}
+    assert snapshot(root / "docs") == docs
+    assert not any(p.name.startswith(".") for p in (root / "site").iterdir())
+
+
+@pytest.mark.parametrize("moment", [moment for moment in KILLS if moment != "mkdocs-writing"])
 def test_a_killed_build_leaves_the_previous_site_intact(second, moment, tmp_path):
     """The killed build has new content, so a site it swapped in would differ. (Its
     temporary folders outside the project go to this test's own TMPDIR.)"""
     before, docs = outputs(second), snapshot(second / "docs")
     killed_build(second, KILLS[moment], tmp_path)
-    assert differing_bytes(before, outputs(second)) == {}
-    assert snapshot(second / "docs") == docs
-    assert not any(p.name.startswith(".") for p in (second / "site").iterdir())
+    assert_intact(second, before, docs)
 
 
-def test_the_next_build_removes_what_a_killed_build_left(second, tmp_path):
-    """A build killed while MkDocs writes leaves its folders beside site/ and docs/ (never
-    inside them); its process is gone, so the next build removes them."""
+def test_a_build_killed_while_mkdocs_writes_is_cleaned_up_by_the_next(second, tmp_path):
+    """The fifth moment of the test above, with what follows it: a build killed while
+    MkDocs writes leaves its folders beside site/ and docs/ (never inside them); its
+    process is gone, so the next build removes them."""
+    before, docs = outputs(second), snapshot(second / "docs")
     pid = killed_build(second, KILLS["mkdocs-writing"], tmp_path)
+    assert_intact(second, before, docs)
     left = sorted(p.name.split(f"-{pid}-")[0] for p in second.glob(f".*-{pid}-*"))
     assert left == [".docs.new", ".site.new", ".site.new"]  # docs, the site, the other editions' parts
     done = build_project(second, hash_seed="3")
@@ -181,3 +189,21 @@ def test_staged_leaves_a_running_builds_folder_alone(tmp_path):
     with staged(tmp_path / "site"):
         pass
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([running.name, other.name, "site"])
+
+
+def test_an_unchanged_file_is_linked_and_a_link_is_never_written_through(tmp_path):
+    (tmp_path / "old").mkdir()
+    (tmp_path / "new").mkdir()
+    (tmp_path / "old" / "a.md").write_text("甲", encoding="utf-8")
+    (tmp_path / "old" / "b.md").write_text("乙", encoding="utf-8")
+    write_files(tmp_path / "new", {"a.md": "甲", "b.md": "丙", "c.md": "丁"}, previous=tmp_path / "old")
+    inode = {name: (tmp_path / "new" / name).stat().st_ino for name in ("a.md", "b.md")}
+    assert inode["a.md"] == (tmp_path / "old" / "a.md").stat().st_ino  # same bytes: linked
+    assert inode["b.md"] != (tmp_path / "old" / "b.md").stat().st_ino
+    write_text(tmp_path / "new" / "a.md", "戊", tmp_path / "old" / "a.md")  # written again: replaced
+    assert [(tmp_path / d / "a.md").read_text(encoding="utf-8") for d in ("old", "new")] == ["甲", "戊"]
+    assert snapshot(tmp_path / "new") == {"a.md": "戊".encode(), "b.md": "丙".encode(), "c.md": "丁".encode()}
+    (tmp_path / "later").mkdir()
+    (tmp_path / "later" / "b.md").write_text("丙", encoding="utf-8")
+    assert link_unchanged(tmp_path / "later", tmp_path / "new") == 1
+    assert (tmp_path / "later" / "b.md").stat().st_ino == inode["b.md"]

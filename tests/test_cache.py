@@ -1,6 +1,7 @@
 """The build cache and the unchanged-build check invalidate exactly what they should."""
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from pathlib import Path
@@ -190,6 +191,51 @@ def test_a_build_with_nothing_changed_does_nothing(tmp_path):
     assert commands.build(settings, log=said.append) is not None
     assert said[-1].startswith("rebuilt: convert: ")
     assert "page: 1 computed, 2 cached" in said[-1]
+    # the whole builds are on record for pruning (Cache.prune), the one that did nothing not
+    assert len((settings.cache / cache_module.BUILDS).read_text(encoding="utf-8").split()) == 2
+
+
+# -- pruning: what none of the last three builds used goes ------------------------------
+
+def _aged(cache: Cache, kind: str, parts: tuple, when: float) -> Path:
+    assert cache.folder is not None
+    path = cache.folder / kind / cache_module.key(cache.version, *parts)
+    os.utime(path, (when, when))
+    return path
+
+
+def test_entries_none_of_the_last_three_builds_used_are_removed(tmp_path):
+    cache = fresh(tmp_path / ".cache")
+    for name in ("old", "mid", "new"):
+        cache.put("words", (name,), name)
+    cache.put("html", ("page",), b"x")
+    cache.commit()
+    old, mid, new = (_aged(cache, "words", (n,), t) for n, t in (("old", 100), ("mid", 250), ("new", 350)))
+    page = _aged(cache, "html", ("page",), 150)
+    sizes = {p: p.stat().st_size for p in (old, mid, new, page)}
+    record = tmp_path / ".cache" / "builds"
+    assert cache.prune(200.0) == (0, 0)  # two builds on record: nothing is removed yet
+    assert cache.prune(300.0) == (0, 0)
+    assert record.read_text(encoding="utf-8") == "200.0\n300.0\n"
+    assert cache.prune(400.0) == (2, sizes[old] + sizes[page])  # builds 200, 300, 400: used before 200
+    assert [p.exists() for p in (old, page, mid, new)] == [False, False, True, True]
+    assert cache.prune(500.0) == (1, sizes[mid])  # builds 300, 400, 500
+    assert record.read_text(encoding="utf-8") == "300.0\n400.0\n500.0\n"
+    assert new.exists() and (tmp_path / ".cache" / "words").is_dir()
+
+
+def test_an_entry_a_build_uses_is_touched(tmp_path):
+    cache = fresh(tmp_path / ".cache")
+    cache.put("words", ("a",), 1)
+    cache.put("words", ("b",), 2)
+    cache.commit()
+    a, b = _aged(cache, "words", ("a",), 100), _aged(cache, "words", ("b",), 100)
+    again = fresh(tmp_path / ".cache")
+    assert again.get("words", ("a",), lambda: 0) == 1
+    assert again.peek("words", ("b",)) == 2
+    assert a.stat().st_mtime > 1e9 and b.stat().st_mtime > 1e9  # now, not 100
+    assert again.prune(200.0) == (0, 0)
+
 
 
 # -- the version of everything installed is part of every key -------------------------
@@ -244,3 +290,33 @@ def test_the_build_stamp_follows_dependencies_config_values_and_theme(tmp_path, 
     assert commands.inputs_stamp(settings, True) != stamp  # a new Material
     monkeypatch.setattr(cache_module, "dependency_versions", lambda: installed)
     assert commands.inputs_stamp(settings, True) == stamp
+
+
+class Collected:
+    """A cached value that notes whether the garbage collector ran while it was unpickled."""
+
+    seen: list[bool] = []
+
+    def __init__(self) -> None:
+        self.value = 1  # a state to set: pickle calls __setstate__ only with one
+
+    def __setstate__(self, state: dict) -> None:
+        Collected.seen.append(gc.isenabled())
+        self.__dict__.update(state)
+
+
+def test_entries_are_unpickled_with_the_collector_paused_then_resumed(tmp_path):
+    cache = Cache.at(tmp_path / ".cache")
+    cache.get("kind", ("a",), lambda: Collected())
+    cache.commit()
+    Collected.seen.clear()
+    again = Cache.at(tmp_path / ".cache")
+    assert isinstance(again.get("kind", ("a",), lambda: None), Collected)
+    assert isinstance(again.peek("kind", ("a",)), Collected)
+    assert (Collected.seen, gc.isenabled()) == ([False, False], True)
+    gc.disable()  # a caller that paused it itself: left paused
+    try:
+        again.get("kind", ("a",), lambda: None)
+        assert gc.isenabled() is False
+    finally:
+        gc.enable()

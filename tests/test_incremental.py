@@ -71,6 +71,12 @@ TERMS = 30  # a page each: few, to keep the builds small
 FINAL = [1, 2, 3]  # the content every test ends with: pages 1 to 3, page 2 changed
 
 
+def inodes(root: Path, folder: str) -> dict[str, tuple[int, bytes]]:
+    """Every file under ``root/folder``: its inode and bytes."""
+    return {f"{folder}/{p.relative_to(root / folder).as_posix()}": (p.stat().st_ino, p.read_bytes())
+            for p in sorted((root / folder).rglob("*")) if p.is_file()}
+
+
 def output(root: Path) -> dict[str, bytes]:
     return {**snapshot(root / "site"), **{f"dist/{k}": v for k, v in snapshot(root / "dist").items()}}
 
@@ -91,10 +97,20 @@ def test_an_added_and_a_changed_page_rebuild_only_what_they_touch(full, tmp_path
     settings = load_settings(root)
     first = commands.build(settings, log=lambda _: None)
     assert first is not None and first.cached == 0
+    before = {**inodes(root, "docs"), **inodes(root, "site")}
     write_pages(root, FINAL, changed=2)  # one page added, one changed
     again = commands.build(settings, log=lambda _: None)
     assert again is not None
     assert output(root) == full
+    # what the build writes itself and finds unchanged is the previous file, linked
+    # (write.link_unchanged: the swap deletes the previous output)
+    after = {**inodes(root, "docs"), **inodes(root, "site")}
+    kept = {path for path, (inode, data) in before.items() if after.get(path, (None, None))[1] == data}
+    linked = {path for path in kept if after[path][0] == before[path][0]}
+    for part in ("docs/zh-Hans/sources/", "docs/zh-Hant/glossary/", "site/pagefind/fragment/",
+                 "site/zh-Hant/pagefind/fragment/", "site/dict/ce-shi"):
+        same = {path for path in kept if path.startswith(part)}
+        assert same and linked >= same, part
     assert again.cached > 0  # page 1's articles and source view, in both editions…
     assert again.rendered < first.rendered + again.cached  # …were not rendered again
     assert commands.build(settings, log=lambda _: None) is None  # nothing changed: nothing rebuilt

@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 from urllib.parse import urlsplit
 
-from generator.cache import Cache, build_version
+from generator.cache import KEEP_BUILDS, Cache, build_version
 from generator.cache import key as cache_key
 from generator.annotate.dictionary import load
 from generator.config import Settings
@@ -35,7 +36,7 @@ from generator.site.words_view import LABELS_ASSET, WORDS_ASSETS, labels_script
 from generator.site.pages import article_path, navigation
 from generator.slugs import ARTICLES
 from generator.timing import Stopwatch
-from generator.write import staged, write_files
+from generator.write import staged, write_files, write_text
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ def build(settings: Settings, log=print, offline: bool = True, watch: Stopwatch 
     if is_current(settings, stamp, offline):
         log(f"nothing changed since the last build: {settings.site} kept")
         return None
+    started = time.time()  # the cache's entries this build uses are touched from now on
     cache = Cache.at(settings.cache)
     try:
         built = _build(settings, cache, offline, watch)
@@ -81,6 +83,10 @@ def build(settings: Settings, log=print, offline: bool = True, watch: Stopwatch 
         cache.discard()
         raise
     cache.commit()
+    pruned, size = cache.prune(started)
+    if pruned:
+        notes.append(f"cache: removed {pruned} entries ({size / 1e6:.1f} MB) "
+                     f"that none of the last {KEEP_BUILDS} builds used")
     _record(settings, stamp)
     log(f"built {built.articles} articles from {built.pages} pages into {settings.site}")
     for note in notes:  # what was built, how (the summary first, the cache report last)
@@ -123,7 +129,7 @@ def _build(settings: Settings, cache: Cache, offline: bool, watch: Stopwatch) ->
         digest, files = generate(settings, cache, watch, render_check=False)
     articles, pages, newest = len(digest.articles), len(digest.pages), newest_date(digest)
     with build_date(newest), staged(settings.docs) as docs, staged(settings.site) as site:
-        editions = write_editions(settings, digest, files, docs, cache, watch)
+        editions = write_editions(settings, digest, files, docs, cache, watch, previous=settings)
         # from here only the editions' generator holds the digest: once the last edition is
         # written it is let go (see release_memory), while MkDocs runs in the worker processes
         del digest, files
@@ -140,7 +146,8 @@ def _build(settings: Settings, cache: Cache, offline: bool, watch: Stopwatch) ->
                 zip_bundles(settings, built, site, cache)
         drop_offline_index(site, built)
         with watch.stage("search index", announce=True):  # after the zips: they keep Material's index
-            index_sites([site / edition.folder for edition in built])
+            index_sites([site / edition.folder for edition in built],
+                        previous=[settings.site / edition.folder for edition in built])
     return Built(articles, pages, workers, *_rendered(counts))
 
 
@@ -288,9 +295,12 @@ def build_date(newest: str | None) -> Iterator[None]:
 
 
 def write_editions(settings: Settings, digest: Digest, files: dict[str, str], docs: Path,
-                   cache: Cache | None = None, watch: Stopwatch | None = None) -> Iterator[BuiltEdition]:
+                   cache: Cache | None = None, watch: Stopwatch | None = None,
+                   previous: Settings | None = None) -> Iterator[BuiltEdition]:
     """Write each edition's Markdown and assets under ``docs``; yield them with their mkdocs
     options, one at a time (the next edition is converted when it is asked for).
+    ``previous``: the settings whose docs/ and site/ this build replaces; their pages
+    and dictionary data that are unchanged are linked, not written (``write.write_text``).
 
     Every edition's converter is made first, so a bad phrases file fails the build
     before any site is built."""
@@ -307,7 +317,8 @@ def write_editions(settings: Settings, digest: Digest, files: dict[str, str], do
         with watch.stage("convert" if converter else "write", announce=True):
             edition_docs = docs / edition.code
             pages = converted_pages(files, converter, cache)
-            write_files(edition_docs, pages if converter is None else watch_shifts(pages, digest, shifted))
+            write_files(edition_docs, pages if converter is None else watch_shifts(pages, digest, shifted),
+                        previous.docs / edition.code if previous else None)
             _assets(edition_docs, () if settings.words else WORDS_ASSETS)
             (edition_docs / FEED).write_text(atom(digest, settings.site_title, edition.code,
                                                   edition_url(settings, edition),
@@ -327,7 +338,8 @@ def write_editions(settings: Settings, digest: Digest, files: dict[str, str], do
     if not settings.words:
         return
     with watch.stage("words data"):  # the dictionary data, shared by the editions (see place_dictionary)
-        write_words_data(docs / DATA_ASIDE, digest, shifted, cache or Cache(None))
+        write_words_data(docs / DATA_ASIDE, digest, shifted, cache or Cache(None),
+                         previous.site / FOLDER if previous else None)
 
 
 def edition_url(settings: Settings, edition) -> str | None:
@@ -340,11 +352,13 @@ def edition_url(settings: Settings, edition) -> str | None:
 DATA_ASIDE = "_dictionary"  # docs/ subfolder (no edition's) where the data waits for its site
 
 
-def write_words_data(folder: Path, digest: Digest, shifted: dict[str, dict[str, list[int]]], cache: Cache) -> None:
+def write_words_data(folder: Path, digest: Digest, shifted: dict[str, dict[str, list[int]]], cache: Cache,
+                     previous: Path | None = None) -> None:
     """What :func:`generator.site.dictionary_data.write_data` writes, each file taken from the
     cache when what it is made of is unchanged: an article's slug, its blocks' anchors and
     text, its words and the Traditional boundaries that moved (CC-CEDICT and the HSK lists
-    are in the cache's version); the shared files depend on nothing else."""
+    are in the cache's version); the shared files depend on nothing else. ``previous``: the
+    data folder of the site this build replaces (its unchanged files are linked)."""
     folder.mkdir(parents=True, exist_ok=True)
     common, licence = cache.get("words data", ("shared",), lambda: (common_data(load()), licence_text(load())))
     (folder / f"{COMMON}.js").write_text(common, encoding="utf-8")
@@ -359,7 +373,7 @@ def write_words_data(folder: Path, digest: Digest, shifted: dict[str, dict[str, 
         parts = (article.slug, repr([(b.anchor, b.text.text) for b in article.blocks]),
                  *words, json.dumps(moved, sort_keys=True))
         text = cache.get("words data", parts, lambda: article_data(article, found, moved, load()))
-        (folder / f"{article.slug}.js").write_text(text, encoding="utf-8")
+        write_text(folder / f"{article.slug}.js", text, previous / f"{article.slug}.js" if previous else None)
     (folder / "LICENSE.txt").write_text(licence, encoding="utf-8")
 
 

@@ -56,10 +56,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from generator.errors import BuildError
 from generator.search.index import alt_tokens, document_fields, pagefind_words
+from generator.write import link_unchanged
 
 FOLDER = "pagefind"  # in each edition's site folder
 LANGUAGE = "und"  # see the module docstring
@@ -174,13 +176,25 @@ def stub(index: dict) -> dict:
     return {"config": {**index["config"], "pagefind": f"{FOLDER}/"}, "docs": []}
 
 
-def index_sites(folders: list[Path]) -> None:
-    """Give each edition's site folder its Pagefind index and the stub JSON index."""
-    for folder in folders:
-        path = folder / "search" / "search_index.json"
-        index = json.loads(path.read_text(encoding="utf-8"))
-        write_index(folder / FOLDER, records(index))
-        path.write_text(json.dumps(stub(index), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+def index_sites(folders: list[Path], previous: list[Path] | None = None) -> None:
+    """Give each edition's site folder its Pagefind index and the stub JSON index.
+
+    The editions are indexed side by side (each indexer a process of its own: most
+    of its time is spent creating its files, not computing). ``previous``: each
+    edition's folder in the site this build replaces; the index files it holds
+    unchanged (the records of unchanged pages, named by the hash of their bytes) are
+    linked from there (:func:`generator.write.link_unchanged`)."""
+    with ThreadPoolExecutor(max_workers=max(1, len(folders))) as pool:
+        list(pool.map(_index_site, folders, previous or [None] * len(folders)))
+
+
+def _index_site(folder: Path, previous: Path | None) -> None:
+    path = folder / "search" / "search_index.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    write_index(folder / FOLDER, records(index))
+    if previous is not None:
+        link_unchanged(folder / FOLDER, previous / FOLDER)
+    path.write_text(json.dumps(stub(index), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def read_index(folder: Path) -> dict:

@@ -25,10 +25,13 @@ class Hit(NamedTuple):
     title: str
 
 
-def search_hits(page: Page, query: str) -> list[Hit]:
-    """Search like a reader; every result page once, best first, with its title."""
+def search_hits(page: Page, query: str, close: bool = True) -> list[Hit]:
+    """Search like a reader; every result page once, best first, with its title.
+    ``close=False`` leaves the search open for the next query (as a reader trying
+    one query after another does), which spares Material's opening transition."""
     box = page.locator("input.md-search__input")
-    box.click()  # opens the search, which also starts the index under file://
+    if not page.evaluate("() => document.getElementById('__search').checked"):
+        box.click()  # opens the search, which also starts the index under file://
     placeholder = _translation(page, "search.result.placeholder")
     box.fill("")
     box.press("End")  # Material reads the box on keyup
@@ -53,7 +56,8 @@ def search_hits(page: Page, query: str) -> list[Hit]:
                        h ? h.textContent.trim() : ""];
              });
            }""", [ITEM])
-    page.keyboard.press("Escape")
+    if close:
+        page.keyboard.press("Escape")
     hits, seen = [], set()
     for path, title in rows:
         path = unquote(path)
@@ -63,9 +67,9 @@ def search_hits(page: Page, query: str) -> list[Hit]:
     return hits
 
 
-def search(page: Page, query: str) -> list[str]:
+def search(page: Page, query: str, close: bool = True) -> list[str]:
     """Result page paths for ``query``, best first (see :func:`search_hits`)."""
-    return [hit.path for hit in search_hits(page, query)]
+    return [hit.path for hit in search_hits(page, query, close)]
 
 
 def _translation(page: Page, key: str) -> str:

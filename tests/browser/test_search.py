@@ -107,7 +107,7 @@ def test_recall_and_precision_over_the_query_table(page, site, mode, edition, re
     terms = term_pages()
     failures = []
     for row in (r for r in rows() if r["edition"] == edition):
-        results = search(page, row["query"])
+        results = search(page, row["query"], close=False)
         found = row["expected"] in results[:5]
         figures = report[(mode, edition, row["kind"])]
         figures[0] += found
