@@ -310,3 +310,6 @@ def test_the_documents_are_beside_pagefinds_index_not_in_it(tmp_path):
     words = b"".join(gzip.decompress(p.read_bytes()) for p in (folder / "index").glob("*.pf_index"))
     assert b"location" not in words and b"html" not in words and "生产力".encode() not in words
     assert "生产".encode() in words and b"lorem" in words and b"ipsum" in words
+    again = index(own["docs"][0], {**own["docs"][1], "text": "<p><b>ipsum</b></p>"})  # other documents, same words
+    write_index(folder, records(again))
+    assert len({p.stem for p in (folder / "fragment").glob("*.pf_fragment")} & set(ids)) == 1  # a's, not b's

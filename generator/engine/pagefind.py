@@ -50,6 +50,7 @@ results' ``id``, ``score`` and ``words``), version 1.5.2.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import html
 import json
 import shutil
@@ -111,7 +112,7 @@ def _write(folder: Path, items: list[dict]) -> None:
     same files, byte for byte, and has finished when it exits.)"""
     with tempfile.TemporaryDirectory(prefix="baozhai-pagefind-") as pages:
         for number, item in enumerate(items):
-            (Path(pages) / f"{number:06d}.html").write_text(record_page(item), encoding="utf-8")
+            (Path(pages) / page_name(number, item)).write_text(record_page(item), encoding="utf-8")
         done = subprocess.run([sys.executable, "-m", "pagefind", "--site", pages, "--output-path", str(folder),
                                "--silent"], capture_output=True, text=True)
     if done.returncode:
@@ -124,15 +125,23 @@ def _record(path: Path) -> dict:
     return json.loads(gzip.decompress(path.read_bytes()).decode("utf-8").removeprefix(SIGNATURE))
 
 
+def page_name(number: int, item: dict) -> str:
+    """The page Pagefind reads for item ``number``: the number, and a hash of the
+    item's documents (the record's url holds both, so Pagefind's id for it, the name
+    of its documents' file, changes whenever they do, and a browser never keeps a
+    stale copy under the same name)."""
+    return f"{number:06d}-{hashlib.sha256(item['docs'].encode('utf-8')).hexdigest()[:12]}.html"
+
+
 def write_docs(folder: Path, items: list[dict]) -> None:
     """Each record's documents as ``docs/<record id>.json`` beside Pagefind's index in
-    ``folder``: the record's ``url`` names the page Pagefind read (``/<number>.html``,
-    :func:`_write`), the number the item."""
+    ``folder``: the record's ``url`` names the page Pagefind read (:func:`page_name`),
+    its number the item."""
     (folder / DOCS).mkdir()
     for path in sorted((folder / "fragment").glob("*.pf_fragment")):
         url = _record(path)["url"]
-        number = url.strip("/").removesuffix(".html")
-        if not number.isdigit() or int(number) >= len(items):
+        number = url.strip("/").partition("-")[0]
+        if not number.isdigit() or int(number) >= len(items) or url.strip("/") != page_name(int(number), items[int(number)]):
             raise BuildError(f"{path}: Pagefind's record names no page it was given: {url!r}")
         (folder / DOCS / f"{path.stem}.json").write_text(items[int(number)]["docs"], encoding="utf-8")
 
