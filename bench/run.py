@@ -8,7 +8,8 @@
 For each N: generate a synthetic corpus (bench/corpus.py, marked synthetic,
 in a temporary folder), run ``baozhai build`` (both editions and both
 offline bundles) in a fresh process, and record each stage's time, total
-wall time, peak memory (RSS of the build and its worker processes), site
+wall time, peak memory (RSS of the build and its worker processes: the largest of each kind —
+build, MkDocs, Pagefind — and what made up the peak of all together), site
 bytes per article per edition and search-index bytes per edition (the hosted
 site's Pagefind folder), the first query on the hosted site in Chromium
 (bench/search_latency.py first_query: KB fetched, keystroke → results,
@@ -77,6 +78,7 @@ def timed_build(folder: Path, extra: list[str] | None = None, profile: Path | No
         raise SystemExit(f"build failed:\n{out}\n{err}")
     stages = json.loads(timings.read_text(encoding="utf-8")) if timings.exists() else {}  # no-op: none
     return {"wall_s": round(wall, 2), "cpu_s": round(cpu, 2), "peak_rss_all_mb": round(together.peak / 2 ** 20, 1), "sampled": together.largest(),
+            "peak_by_kind_mb": together.by_kind(), "at_peak_mb": together.at_peak,
             "stages_s": stages,
             "said": out.strip().splitlines()[-3:]}
 
@@ -96,14 +98,30 @@ class TreeMemory(threading.Thread):
         super().__init__(daemon=True)
         self.pid, self.peak, self.done = pid, 0, threading.Event()
         self.each: dict[int, int] = {}  # pid → its own sampled peak (bytes)
+        self.kinds: dict[int, str] = {}  # pid → what it is (:func:`_kind`)
+        self.at_peak: dict[str, float] = {}  # MB of each kind of process when all together peaked
 
     def run(self) -> None:
         page = os.sysconf("SC_PAGE_SIZE")
         while not self.done.wait(0.1):
             sizes = {p: _rss_pages(p) * page for p in _tree(self.pid)}
-            self.peak = max(self.peak, sum(sizes.values()))
+            for p in sizes:  # a helper forked by the build shows the build's command until it execs
+                if self.kinds.get(p, "other") == "other":
+                    self.kinds[p] = "build" if p == self.pid else _kind(p)
+            if sum(sizes.values()) > self.peak:
+                self.peak = sum(sizes.values())
+                self.at_peak = {}
+                for p, size in sizes.items():
+                    self.at_peak[self.kinds[p]] = round(self.at_peak.get(self.kinds[p], 0) + size / 2 ** 20, 1)
             for p, size in sizes.items():
                 self.each[p] = max(self.each.get(p, 0), size)
+
+    def by_kind(self) -> dict[str, float]:
+        """The largest process of each kind (build, mkdocs, pagefind, other), in MB."""
+        out: dict[str, float] = {}
+        for p, size in self.each.items():
+            out[self.kinds[p]] = max(out.get(self.kinds[p], 0), round(size / 2 ** 20, 1))
+        return out
 
     def largest(self) -> dict[str, float]:
         """The build process's own peak and its largest helper's (MkDocs workers), in MB."""
@@ -114,6 +132,20 @@ class TreeMemory(threading.Thread):
     def stop(self) -> None:
         self.done.set()
         self.join()
+
+
+def _kind(pid: int) -> str:
+    """What a helper process of the build is: an edition's MkDocs build (a worker the build
+    spawned), Pagefind's indexer (``python -m pagefind``, which execs its binary), or other."""
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return "other"
+    if b"pagefind" in command or command[0].endswith(b"/pagefind"):
+        return "pagefind"
+    if any(b"spawn_main" in part for part in command):
+        return "mkdocs"
+    return "other"
 
 
 def _tree(pid: int) -> list[int]:
@@ -279,7 +311,7 @@ def table(results: list[dict]) -> str:
             "(last: share of wall) | mkdocs s | raw OpenCC s (Markdown / sources) | generator work / OpenCC (Markdown) | "
             "no-op s (share) | +1 page s (share; generator work) | +1 day s (share) | pages rendered +1 page / full | "
             "CPU s full / +1 page (share) | "
-            "peak MB (largest process / all together) | "
+            "peak MB (largest process / all together (its processes at that moment)) | "
             "KB/article (Hans/Hant) | index KB (Hans/Hant) | plain mkdocs s | "
             "first query: KB fetched (gzipped), Hans/Hant | first query: keystroke → results ms, Hans/Hant |")
     lines = [head, "|---" * 20 + "|"]
@@ -301,7 +333,7 @@ def table(results: list[dict]) -> str:
             f"{_share(r['one_page_added'], wall, '; %.1f' % generator_work(r['one_page_added']['stages_s']))} | "
             f"{_share(r['one_day_added'], wall) if 'one_day_added' in r else '?'} | "
             f"{_rendered(r['one_page_added'])} / {_rendered(first)} | {_cpu(first, r['one_page_added'])} | "
-            f"{_largest(first)} / {first.get('peak_rss_all_mb', '?')} | "
+            f"{_memory(first)} | "
             f"{s['zh-Hans']['site_kb_per_article']}/{s['zh-Hant']['site_kb_per_article']} | "
             f"{s['zh-Hans']['search_index_bytes'] // 1024}/{s['zh-Hant']['search_index_bytes'] // 1024} | "
             f"{r['plain_mkdocs_hans_s']} | {_first_query(r)} |")
@@ -348,6 +380,15 @@ def _largest(build: dict) -> float:
     Markdown, twice), before it execs the build."""
     sampled = build.get("sampled")
     return max(sampled.values()) if sampled else build["peak_rss_mb"]
+
+
+def _memory(build: dict) -> str:
+    """Largest process / all together, and which processes made up the peak of all together."""
+    shown = f"{_largest(build)} / {build.get('peak_rss_all_mb', '?')}"
+    kinds = build.get("at_peak_mb")
+    if kinds:  # results of older runs lack it
+        shown += " (" + ", ".join(f"{k} {v:.0f}" for k, v in sorted(kinds.items(), key=lambda kv: -kv[1])) + ")"
+    return shown
 
 
 def compare(old: list[dict], new: list[dict]) -> str:

@@ -1,0 +1,69 @@
+"""bench/run.py's memory figures name the processes they come from: a build's peak is its
+own process, its editions' MkDocs builds and Pagefind's indexer together, and which one
+dominates decides where memory can be saved."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+import run  # noqa: E402
+
+WAIT = "import sys; sys.stdin.read()"  # runs until its stdin closes
+
+
+def test_the_bench_tells_pagefind_mkdocs_and_other_helpers_apart():
+    started = {kind: subprocess.Popen([sys.executable, "-c", WAIT, *extra], stdin=subprocess.PIPE)
+               for kind, extra in (("pagefind", ["pagefind", "--site", "x"]),
+                                   ("mkdocs", ["spawn_main", "--multiprocessing-fork"]),
+                                   ("other", ["--timings", "t.json"]))}
+    try:
+        assert {kind: run._kind(child.pid) for kind, child in started.items()} == {
+            "pagefind": "pagefind", "mkdocs": "mkdocs", "other": "other"}
+    finally:
+        for child in started.values():
+            child.communicate()
+
+
+def test_the_bench_shows_which_processes_made_the_peak():
+    build = {"sampled": {"build_mb": 446.0, "largest_helper_mb": 708.0}, "peak_rss_all_mb": 1166.0,
+             "at_peak_mb": {"build": 446.0, "pagefind": 708.0, "other": 12.4}}
+    assert run._memory(build) == "708.0 / 1166.0 (pagefind 708, build 446, other 12)"
+    del build["at_peak_mb"]  # results of older runs
+    assert run._memory(build) == "708.0 / 1166.0"
+
+
+def test_the_bench_samples_each_kind_of_process_and_the_peak_of_all():
+    child = subprocess.Popen([sys.executable, "-c", WAIT], stdin=subprocess.PIPE)
+    tree = run.TreeMemory(child.pid)
+    tree.start()
+    try:
+        for _ in range(200):  # until it sampled once (every 0.1 s)
+            if tree.at_peak:
+                break
+            tree.done.wait(0.05)
+    finally:
+        tree.stop()
+        child.communicate()
+    assert list(tree.at_peak) == ["build"] and tree.by_kind() == tree.at_peak
+    assert tree.at_peak["build"] == round(tree.peak / 2 ** 20, 1) > 1
+
+
+def test_a_helper_is_named_by_what_it_runs_once_it_execs():
+    """A child forked by the build carries the build's command line until it execs Pagefind:
+    the bench names it by what it became."""
+    child = subprocess.Popen([sys.executable, "-c", WAIT], stdin=subprocess.PIPE)
+    tree = run.TreeMemory(child.pid)
+    tree.kinds[child.pid] = "other"  # as first seen, before the exec
+    tree.start()
+    try:
+        for _ in range(200):
+            if tree.at_peak:
+                break
+            tree.done.wait(0.05)
+    finally:
+        tree.stop()
+        child.communicate()
+    assert tree.kinds[child.pid] == "build"
