@@ -2,16 +2,19 @@
 side, and where its time goes.
 
     .venv/bin/python bench/search_compare.py SITE 5 before=/tmp/main-code after=.
+    .venv/bin/python bench/search_compare.py SITE 5 before=/tmp/main-code@OLD after=.   # OLD: a site of main's
 
 SITE is a built site (e.g. the 10,000-article one ``bench/search_scale.py SITE 10 OUT``
 keeps); each NAME=CHECKOUT gets a copy of it whose worker script is rebuilt from that
 checkout's ``generator/search/query.js`` and ``generator/engine/worker.js``
 (``worker_script``'s order, Material's own worker from this environment), each served on
-127.0.0.1. Runs are interleaved (run, edition, side), each in a fresh browser context:
+127.0.0.1; NAME=CHECKOUT@OTHER takes a copy of the site OTHER instead (when the
+checkouts' search indexes differ: each side its own build). Runs are interleaved (run, edition, side), each in a fresh browser context:
 the page loaded, the search box opened (Material's READY), then ``生产力`` typed, as
 ``search_latency.first_query`` does. Per side and edition, medians of: keystroke → first
 result rendered (the page's clock), → Pagefind's first chunk requested, → its chunks
-received, records fetched, → first record requested, → last record received (Python's
+received, records fetched (Pagefind's records or the documents beside them), → first
+record requested, → last record received (Python's
 clock at Playwright's request events, from the keystroke). Timings are this machine's.
 """
 from __future__ import annotations
@@ -71,13 +74,14 @@ def one(browser, url: str, edition: str) -> dict[str, float]:
     ms = page.evaluate("performance.now() - window.__bzStart")
     context.close()
 
-    def at(kind: str, suffix: str, pick) -> float:
-        times = [(t - start) * 1000 for k, u, t in events if k == kind and suffix in u]
+    def at(kind: str, parts: tuple[str, ...], pick) -> float:
+        times = [(t - start) * 1000 for k, u, t in events if k == kind and any(p in u for p in parts)]
         return pick(times) if times else float("nan")
 
-    return {"ms": ms, "chunk asked": at("asked", ".pf_index", min), "chunks done": at("done", ".pf_index", max),
-            "records": len([1 for k, u, _ in events if k == "asked" and ".pf_fragment" in u]),
-            "record asked": at("asked", ".pf_fragment", min), "records done": at("done", ".pf_fragment", max)}
+    chunk, record = (".pf_index",), (".pf_fragment", "/pagefind/docs/")
+    return {"ms": ms, "chunk asked": at("asked", chunk, min), "chunks done": at("done", chunk, max),
+            "records": len([1 for k, u, _ in events if k == "asked" and any(r in u for r in record)]),
+            "record asked": at("asked", record, min), "records done": at("done", record, max)}
 
 
 def main() -> None:
@@ -89,9 +93,10 @@ def main() -> None:
     figures: dict[tuple[str, str], list[dict[str, float]]] = {}
     with tempfile.TemporaryDirectory(prefix="baozhai-search-compare-") as tmp:
         urls = {}
-        for name, code in sides.items():
+        for name, side in sides.items():
+            code, _, other = side.partition("@")
             copy = Path(tmp) / name
-            shutil.copytree(site, copy)
+            shutil.copytree(Path(other) if other else site, copy)
             for script in copy.glob("**/assets/javascripts/workers/search.*.min.js"):
                 script.write_text(worker(Path(code), material), encoding="utf-8")
             httpd = server(copy, port=0)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import builtins
+import gzip
 import json
 import re
 import subprocess
@@ -216,6 +217,34 @@ def test_pagefind_words_are_pairs_of_han_characters_and_latin_runs():
     assert pagefind_words("") == ""
 
 
+def worker_call(name: str, *args) -> object:
+    """query.js ``name`` (run by Node) on JSON ``args``."""
+    script = ("const vm = require('vm'), fs = require('fs'); const self = {baozhaiSearch: {articles: 'articles/'}};"
+              "self.self = self; vm.createContext(self);"
+              "for (const f of process.argv.slice(2)) vm.runInContext(fs.readFileSync(f, 'utf8'), self);"
+              "const args = JSON.parse(fs.readFileSync(0, 'utf8'));"
+              "process.stdout.write(JSON.stringify(self.baozhaiQuery[process.argv[1]](...args)));")
+    files = [str(ROOT / "generator" / "search" / name) for name in ("opencc-t2cn.js", "query.js")]
+    done = subprocess.run(["node", "-e", script, name, *files], input=json.dumps(args), capture_output=True,
+                          text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def test_a_query_of_han_characters_is_kept_as_a_run_from_its_word_locations():
+    """One run of Han characters: the pages holding it are read from the scored search's
+    word locations (a chain of its pairs), with no second (phrase) search; a query with
+    Latin or digits in it, or one ending in a prefix, is not."""
+    assert worker_call("pagefindTerms", "新质生产力") == {"words": "新质 质生 生产 产力", "phrase": True, "chain": 4}
+    assert worker_call("pagefindTerms", "天眼") == {"words": "天眼", "phrase": True, "chain": 1}
+    assert worker_call("pagefindTerms", "ai生产力") == {"words": "ai 生产 产力", "phrase": True, "chain": 0}
+    assert worker_call("pagefindTerms", "16万p") == {"words": "16 万 p", "phrase": False, "chain": 0}
+    assert worker_call("pagefindTerms", "港") == {"words": "港", "phrase": False, "chain": 0}
+    assert worker_call("holdsChain", [40, 7, 9, 8, 2], 3) is True  # 7 8 9, in any order
+    assert worker_call("holdsChain", [2, 3, 5, 6, 9], 3) is False
+    assert worker_call("holdsChain", [12], 1) is True
+    assert worker_call("holdsChain", [], 1) is False
+
+
 def test_pagefind_records_one_per_page_with_its_documents():
     own = index({"location": "glossary/x.html", "title": "新质", "text": "<p>生产</p>", "exact": "x65b08d28",
                  "pinyin": "xinzhi"},
@@ -223,9 +252,9 @@ def test_pagefind_records_one_per_page_with_its_documents():
                 {"location": "articles/a.html", "title": "甲", "text": ""})
     assert records(own) == [
         {"url": "glossary/x.html", "title": "新质 质", "content": "新质 质生 生产 产 xinzhi 用例 例 ai x65b08d28", "language": "und",
-         "meta": {"docs": json.dumps(own["docs"][:2], ensure_ascii=False, separators=(",", ":"))}},
+         "docs": json.dumps(own["docs"][:2], ensure_ascii=False, separators=(",", ":"))},
         {"url": "articles/a.html", "title": "甲", "content": "甲", "language": "und",
-         "meta": {"docs": json.dumps(own["docs"][2:], ensure_ascii=False, separators=(",", ":"))}}]
+         "docs": json.dumps(own["docs"][2:], ensure_ascii=False, separators=(",", ":"))}]
     assert stub(own) == {"config": {**own["config"], "pagefind": "pagefind/"}, "docs": []}
 
 
@@ -256,5 +285,31 @@ def test_a_pagefind_index_is_checked_whole(tmp_path):
     record.write_bytes(packed[: len(packed) // 2])
     assert not whole(folder)
     record.write_bytes(packed)
+    docs = folder / "docs" / f"{record.stem}.json"
+    kept = docs.read_bytes()
+    docs.unlink()
+    assert not whole(folder)
+    docs.write_bytes(kept)
+    assert whole(folder)
     (folder / "pagefind-entry.json").write_text("", encoding="utf-8")
     assert not whole(folder)
+
+
+def test_the_documents_are_beside_pagefinds_index_not_in_it(tmp_path):
+    """Each record's documents are docs/<record id>.json, read back whole; Pagefind
+    indexes only the record's words (Pagefind 1.5 makes metadata searchable: the
+    documents' JSON, text and, in the Traditional edition, alt were words of its index)."""
+    own = index({"location": "a.html", "title": "新质", "text": "<p>生产力 lorem</p>"},
+                {"location": "b.html", "title": "甲", "text": "<p>ipsum</p>", "alt": "甲 ipsum"})
+    folder = tmp_path / "pagefind"
+    write_index(folder, records(own))
+    ids = sorted(p.stem for p in (folder / "fragment").glob("*.pf_fragment"))
+    assert sorted(p.stem for p in (folder / "docs").glob("*.json")) == ids and len(ids) == 2
+    shown = [json.loads((folder / "docs" / f"{i}.json").read_text(encoding="utf-8")) for i in ids]
+    assert sorted(shown, key=lambda docs: docs[0]["location"]) == [own["docs"][:1], own["docs"][1:]]
+    words = b"".join(gzip.decompress(p.read_bytes()) for p in (folder / "index").glob("*.pf_index"))
+    assert b"location" not in words and b"html" not in words and "生产力".encode() not in words
+    assert "生产".encode() in words and b"lorem" in words and b"ipsum" in words
+    again = index(own["docs"][0], {**own["docs"][1], "text": "<p><b>ipsum</b></p>"})  # other documents, same words
+    write_index(folder, records(again))
+    assert len({p.stem for p in (folder / "fragment").glob("*.pf_fragment")} & set(ids)) == 1  # a's, not b's

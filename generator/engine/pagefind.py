@@ -17,8 +17,15 @@ read the same documents):
   (:func:`generator.search.index.pagefind_words`: pairs of Han characters, in
   Simplified script for both editions, Latin runs, term pages' toneless pinyin)
   and the page's ``exact`` title token;
-* ``meta.docs``: the page's documents as Material's index holds them (location,
-  title, text, exact, line, pinyin or alt), for the query layer.
+* ``docs``: the page's documents as Material's index holds them (location,
+  title, text, exact, line, pinyin or alt), for the query layer: not given to
+  Pagefind but written beside its index, ``docs/<record id>.json`` (the id is
+  Pagefind's name for the record, ``fragment/<id>.pf_fragment``), which the
+  worker fetches for a result. (As Pagefind metadata they were indexed too:
+  Pagefind 1.5 makes every metadata value searchable, which put the documents'
+  text and, in the Traditional edition, every single character of ``alt`` into
+  the word index, half as large again, its chunks and the records a query
+  fetches larger.)
 
 The records' language is ``und`` (BCP 47 "undetermined"), on purpose: the words
 are Baozhai's tokens, not running Chinese text. Given ``zh-cn``/``zh-tw``,
@@ -35,13 +42,15 @@ bundles are zipped before this runs and keep the whole index
 
 Couplings: Material's ``search/search_index.json`` (docs, config) and its page
 script fetching it for the worker (couplings.py "search index", "search worker");
-Pagefind's indexer command (``pagefind --site --output-path``; ``data-pagefind-body``,
-``data-pagefind-meta`` and ``<html lang>`` of the pages it reads) and its web module
-``pagefind.js`` (``search``, results' ``data()``, ``meta``), version 1.5.2.
+Pagefind's indexer command (``pagefind --site --output-path``; ``data-pagefind-body``
+and ``<html lang>`` of the pages it reads; its records ``fragment/<id>.pf_fragment``
+naming the page read in ``url``) and its web module ``pagefind.js`` (``search``,
+results' ``id``, ``score`` and ``words``), version 1.5.2.
 """
 from __future__ import annotations
 
 import gzip
+import hashlib
 import html
 import json
 import shutil
@@ -58,13 +67,14 @@ from generator.write import link_unchanged
 FOLDER = "pagefind"  # in each edition's site folder
 LANGUAGE = "und"  # see the module docstring
 SIGNATURE = "pagefind_dcd"  # what Pagefind 1.5 writes before a record's JSON
+DOCS = "docs"  # in the Pagefind folder: each record's documents, ``<record id>.json``
 
 
 def records(index: dict) -> list[dict]:
     """One Pagefind record per page of a (Baozhai-enriched) Material search index: its
     words (every document's), its title's words again (``title``: Pagefind weighs a
     heading's words above the text's, as the query layer ranks a page whose title
-    holds the query), and its documents."""
+    holds the query), and its documents (``docs``, JSON: not indexed)."""
     pages: dict[str, list[dict]] = {}
     for doc in index["docs"]:
         pages.setdefault(doc["location"].split("#")[0], []).append(doc)
@@ -82,17 +92,16 @@ def records(index: dict) -> list[dict]:
         if head.get("exact"):
             words.append(head["exact"])
         out.append({"url": path, "title": title, "content": " ".join(w for w in words if w), "language": LANGUAGE,
-                    "meta": {"docs": json.dumps(docs, ensure_ascii=False, separators=(",", ":"))}})
+                    "docs": json.dumps(docs, ensure_ascii=False, separators=(",", ":"))})
     return out
 
 
 def record_page(record: dict) -> str:
-    """A record as the HTML page Pagefind indexes: its words the page's body, its
-    documents a ``data-pagefind-meta`` element (outside the body, not indexed)."""
+    """A record as the HTML page Pagefind indexes: its words the page's body (its
+    documents are not in it: :func:`write_docs`)."""
     return (f'<!doctype html>\n<html lang="{record["language"]}">\n<head><meta charset="utf-8"></head>\n<body>\n'
             f'<main data-pagefind-body><h1>{html.escape(record["title"])}</h1>\n'
-            f'<p>{html.escape(record["content"])}</p></main>\n'
-            f'<div data-pagefind-meta="docs">{html.escape(record["meta"]["docs"])}</div>\n</body>\n</html>\n')
+            f'<p>{html.escape(record["content"])}</p></main>\n</body>\n</html>\n')
 
 
 def _write(folder: Path, items: list[dict]) -> None:
@@ -103,7 +112,7 @@ def _write(folder: Path, items: list[dict]) -> None:
     same files, byte for byte, and has finished when it exits.)"""
     with tempfile.TemporaryDirectory(prefix="baozhai-pagefind-") as pages:
         for number, item in enumerate(items):
-            (Path(pages) / f"{number:06d}.html").write_text(record_page(item), encoding="utf-8")
+            (Path(pages) / page_name(number, item)).write_text(record_page(item), encoding="utf-8")
         done = subprocess.run([sys.executable, "-m", "pagefind", "--site", pages, "--output-path", str(folder),
                                "--silent"], capture_output=True, text=True)
     if done.returncode:
@@ -111,10 +120,37 @@ def _write(folder: Path, items: list[dict]) -> None:
                          f"{(done.stderr or done.stdout).strip()[-2000:]}")
 
 
+def _record(path: Path) -> dict:
+    """One of Pagefind's records (``fragment/<id>.pf_fragment``: gzip, :data:`SIGNATURE`, JSON)."""
+    return json.loads(gzip.decompress(path.read_bytes()).decode("utf-8").removeprefix(SIGNATURE))
+
+
+def page_name(number: int, item: dict) -> str:
+    """The page Pagefind reads for item ``number``: the number, and a hash of the
+    item's documents (the record's url holds both, so Pagefind's id for it, the name
+    of its documents' file, changes whenever they do, and a browser never keeps a
+    stale copy under the same name)."""
+    return f"{number:06d}-{hashlib.sha256(item['docs'].encode('utf-8')).hexdigest()[:12]}.html"
+
+
+def write_docs(folder: Path, items: list[dict]) -> None:
+    """Each record's documents as ``docs/<record id>.json`` beside Pagefind's index in
+    ``folder``: the record's ``url`` names the page Pagefind read (:func:`page_name`),
+    its number the item."""
+    (folder / DOCS).mkdir()
+    for path in sorted((folder / "fragment").glob("*.pf_fragment")):
+        url = _record(path)["url"]
+        number = url.strip("/").partition("-")[0]
+        if not number.isdigit() or int(number) >= len(items) or url.strip("/") != page_name(int(number), items[int(number)]):
+            raise BuildError(f"{path}: Pagefind's record names no page it was given: {url!r}")
+        (folder / DOCS / f"{path.stem}.json").write_text(items[int(number)]["docs"], encoding="utf-8")
+
+
 def whole(folder: Path) -> bool:
     """Whether the Pagefind files in ``folder`` are complete: its entry parses, its script
-    is not empty, every word list, chunk and record unpacks (a check the build makes
-    after each index it writes: a damaged index would fail only in the reader's browser)."""
+    is not empty, every word list, chunk and record unpacks, every record has its
+    documents (a check the build makes after each index it writes: a damaged index
+    would fail only in the reader's browser)."""
     try:
         entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
         if not (folder / "pagefind.js").stat().st_size:
@@ -123,6 +159,9 @@ def whole(folder: Path) -> bool:
             gzip.decompress((folder / f"pagefind.{language['hash']}.pf_meta").read_bytes())
         for path in folder.rglob("*.pf_*"):
             gzip.decompress(path.read_bytes())
+        for path in folder.glob("fragment/*.pf_fragment"):
+            if not json.loads((folder / DOCS / f"{path.stem}.json").read_text(encoding="utf-8")):
+                return False
     except (OSError, ValueError, EOFError, KeyError):
         return False
     return True
@@ -132,6 +171,7 @@ def write_index(folder: Path, items: list[dict]) -> None:
     """Pagefind's index of ``items`` into ``folder``, checked whole."""
     shutil.rmtree(folder, ignore_errors=True)
     _write(folder, items)
+    write_docs(folder, items)
     if not whole(folder):
         raise BuildError(f"{folder}: Pagefind's index is incomplete (a file is empty or cut short)")
     for path in folder.glob("pagefind-*"):  # Pagefind's own search UIs: the page keeps Material's
@@ -168,13 +208,11 @@ def _index_site(folder: Path, previous: Path | None) -> None:
 
 def read_index(folder: Path) -> dict:
     """What a hosted edition's search can show, read back from its Pagefind records
-    (each ``fragment/*.pf_fragment``: gzip, :data:`SIGNATURE`, then JSON) as a Material
-    index: the stub's config, and every page's documents, pages in address order."""
+    (each ``fragment/<id>.pf_fragment``) and their documents (``docs/<id>.json``) as a
+    Material index: the stub's config, and every page's documents, pages in address order."""
     config = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
     pages = {}
     for path in sorted((folder / FOLDER / "fragment").glob("*.pf_fragment")):
-        data = gzip.decompress(path.read_bytes()).decode("utf-8")
-        record = json.loads(data.removeprefix(SIGNATURE))
-        docs = json.loads(record["meta"]["docs"])
+        docs = json.loads((folder / FOLDER / DOCS / f"{path.stem}.json").read_text(encoding="utf-8"))
         pages[docs[0]["location"].split("#")[0]] = docs
     return {"config": config, "docs": [doc for url in sorted(pages) for doc in pages[url]]}

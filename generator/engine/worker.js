@@ -14,10 +14,11 @@
  *
  * On the hosted site the index the page fetched holds no documents, and its
  * config names a "pagefind" folder (generator/engine/pagefind.py): each query is then looked
- * up in that Pagefind index (pagefind.js and its small fixed files, loaded at
- * SETUP; a query fetches only the chunks of its words), the records of the best
- * pages are fetched in batches, and their documents go through the same
- * merge; Material's own listener only sees SETUP (and answers it READY).
+ * up in that Pagefind index (pagefind.js and its small fixed files, loaded when
+ * the worker starts; a query fetches only the chunks of its words), the documents
+ * of the best pages (docs/<Pagefind's record id>.json beside the index, not
+ * Pagefind's records) are fetched in batches and go through the same merge;
+ * Material's own listener only sees SETUP (and answers it READY).
  */
 (function (scope) {
   "use strict";
@@ -33,6 +34,7 @@
   var latest = 0;  /* the newest query's number: an older query's answer is dropped */
   var BATCH = 10, MOST = 40;  /* records fetched at a time, and at most, until a page of results holds the query */
   var FOLDER = "pagefind/";  /* where a hosted edition's index is (generator/engine/pagefind.py FOLDER) */
+  var DOCS = "docs/";  /* each record's documents, in that folder (pagefind.py DOCS) */
 
   function keep(index) {
     docs = {};
@@ -60,28 +62,34 @@
   }
 
   /* Pagefind's answers → merged results. Per form: the exact-title token; the words,
-     all required (scored: a title's words weigh more); the words as a phrase, when the
-     query ends in a pair (unscored: it only keeps the pages holding the query as one
-     run). Candidates: exact-title hits, then the scored pages (those of the phrase
-     when there is one), best first. */
+     all required (scored: a title's words weigh more); when the query ends in a pair,
+     only the pages holding the query as one run: for one run of Han characters, those
+     whose word locations chain (query.js holdsChain, no further search), otherwise
+     those of the words searched again as a phrase (unscored). Candidates: exact-title
+     hits, then the scored pages kept, best first. */
   function searchPagefind(typed, forms) {
     var number = ++latest;
     loadPagefind().then(function (module) {
       return Promise.all(forms.map(function (form) {
         var terms = query.pagefindTerms(form);
         return Promise.all([module.search(query.exactTerm(form)), module.search(terms.words),
-                            terms.phrase ? module.search("\"" + terms.words + "\"") : null]);
+                            terms.phrase && !terms.chain ? module.search("\"" + terms.words + "\"") : null,
+                            terms]);
       }));
     }).then(function (found) {
       var exact = [], rest = [], seen = {}, candidates = [];
       found.forEach(function (answers) {
-        var within = null;
+        var within = null, terms = answers[3];
         if (answers[2]) {
           within = {};
           answers[2].results.forEach(function (result) { within[result.id] = true; });
         }
         exact.push.apply(exact, answers[0].results);
-        rest.push.apply(rest, answers[1].results.filter(function (result) { return !within || within[result.id]; }));
+        rest.push.apply(rest, answers[1].results.filter(function (result) {
+          if (terms.phrase && terms.chain)
+            return query.holdsChain(result.words, terms.chain);
+          return !within || within[result.id];
+        }));
       });
       rest.sort(function (a, b) { return b.score - a.score; });
       exact.concat(rest).forEach(function (result) {
@@ -103,7 +111,11 @@
       return null;
     var batch = candidates.slice(from, from + BATCH);
     return Promise.all(batch.map(function (result) {
-      return result.data().then(function (data) { return { score: result.score, docs: JSON.parse(data.meta.docs) }; });
+      return fetch(pagefind.base + DOCS + result.id + ".json").then(function (response) {
+        if (!response.ok)
+          throw new Error("Baozhai search: " + response.url + ": HTTP " + response.status);
+        return response.json();
+      }).then(function (docs) { return { score: result.score, docs: docs }; });
     })).then(function (more) {
       if (number !== latest)
         return null;

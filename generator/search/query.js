@@ -292,10 +292,15 @@
      The build cut the documents into words (generator/search/index.py pagefind_words):
      each run of Han characters as its overlapping pairs, then its last character alone,
      each Latin/digit run as it is. The query is cut the same way, except that a run
-     at its end keeps no lone last character (the page's run may go on): {words, phrase}.
-     Pagefind requires every word, each as a prefix, and scores the pages. When the query
-     ends in a pair, "phrase" is true: the words searched as an exact phrase (in this
-     order, one after another) give the pages holding the query as one run, unscored. */
+     at its end keeps no lone last character (the page's run may go on):
+     {words, phrase, chain}. Pagefind requires every word, each as a prefix, and scores
+     the pages. When the query ends in a pair, "phrase" is true: only the pages holding
+     the query as one run are kept. When the query is one run of Han characters (two or
+     more), "chain" is its number of pairs: a page holds the run where that many of the
+     words' locations follow one another (holdsChain; a pair is a whole word, and every
+     run of a page ends in a lone character, so such a chain stays inside one run), read
+     from the scored search's own results; otherwise (0) the words are searched again as
+     an exact phrase (in this order, one after another), unscored. */
   function pagefindTerms(form) {
     var words = [], run = [], parts = tokens(form), last = "";
     function flush(end) {
@@ -310,8 +315,21 @@
       words.push(t);
       last = "prefix";
     });
+    var one = parts.length > 1 && parts.every(function (t) { return HAN.test(t); });
     flush(true);
-    return { words: words.join(" "), phrase: last === "pair" };
+    return { words: words.join(" "), phrase: last === "pair", chain: one ? words.length : 0 };
+  }
+
+  /* Whether ``length`` of the word locations (a Pagefind result's "words": where its
+     matched words are in the page, in any order) follow one another */
+  function holdsChain(locations, length) {
+    var at = {};
+    locations.forEach(function (l) { at[l] = true; });
+    return locations.some(function (l) {
+      for (var k = 1; k < length; k++)
+        if (!at[l + k]) return false;
+      return true;
+    });
   }
 
   /* The query's whole-title token (the documents' "exact"), for one normalised form */
@@ -327,5 +345,5 @@
   }
 
   scope.baozhaiQuery = { forms: forms, rewrite: rewrite, merge: merge, altTokens: altTokens,
-                         pagefindTerms: pagefindTerms, exactTerm: exactTerm };
+                         pagefindTerms: pagefindTerms, holdsChain: holdsChain, exactTerm: exactTerm };
 })(self);
