@@ -313,3 +313,22 @@ def test_the_documents_are_beside_pagefinds_index_not_in_it(tmp_path):
     again = index(own["docs"][0], {**own["docs"][1], "text": "<p><b>ipsum</b></p>"})  # other documents, same words
     write_index(folder, records(again))
     assert len({p.stem for p in (folder / "fragment").glob("*.pf_fragment")} & set(ids)) == 1  # a's, not b's
+
+
+def test_the_editions_are_indexed_one_after_the_other(monkeypatch, tmp_path):
+    """Two Pagefind indexers at once would hold both editions' words in memory (README,
+    "Where the memory goes"): the second edition's starts once the first's has ended."""
+    import threading
+
+    from generator.engine import pagefind
+
+    events: list[str] = []
+
+    def index(folder: Path, previous: Path | None) -> None:
+        events.append(f"start {folder.name}")
+        threading.Event().wait(0.3 if folder.name == "a" else 0)  # time for a second one to start
+        events.append(f"end {folder.name}")
+
+    monkeypatch.setattr(pagefind, "_index_site", index)
+    pagefind.index_sites([tmp_path / "a", tmp_path / "b"])
+    assert events == ["start a", "end a", "start b", "end b"]

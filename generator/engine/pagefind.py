@@ -57,7 +57,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from generator.errors import BuildError
@@ -188,13 +187,14 @@ def stub(index: dict) -> dict:
 def index_sites(folders: list[Path], previous: list[Path] | None = None) -> None:
     """Give each edition's site folder its Pagefind index and the stub JSON index.
 
-    The editions are indexed side by side (each indexer a process of its own: most
-    of its time is spent creating its files, not computing). ``previous``: each
+    The editions are indexed one after the other: Pagefind's indexer holds every
+    record's words until it writes (≈ 0.3–0.5 MB a record), so two side by side
+    would hold both editions' at once (README, "Where the memory goes"). ``previous``: each
     edition's folder in the site this build replaces; the index files it holds
     unchanged (the records of unchanged pages, named by the hash of their bytes) are
     linked from there (:func:`generator.write.link_unchanged`)."""
-    with ThreadPoolExecutor(max_workers=max(1, len(folders))) as pool:
-        list(pool.map(_index_site, folders, previous or [None] * len(folders)))
+    for number, folder in enumerate(folders):
+        _index_site(folder, previous[number] if previous else None)
 
 
 def _index_site(folder: Path, previous: Path | None) -> None:
