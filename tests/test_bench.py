@@ -35,18 +35,23 @@ def test_the_bench_shows_which_processes_made_the_peak():
     assert run._memory(build) == "708.0 / 1166.0"
 
 
-def test_the_bench_samples_each_kind_of_process_and_the_peak_of_all():
-    child = subprocess.Popen([sys.executable, "-c", WAIT], stdin=subprocess.PIPE)
-    tree = run.TreeMemory(child.pid)
+def _sampled(tree, child):
+    """Sample ``child``'s tree until a sample was taken (every 0.1 s), then let it end."""
     tree.start()
     try:
-        for _ in range(200):  # until it sampled once (every 0.1 s)
+        for _ in range(200):
             if tree.at_peak:
                 break
             tree.done.wait(0.05)
     finally:
         tree.stop()
         child.communicate()
+    return tree
+
+
+def test_the_bench_samples_each_kind_of_process_and_the_peak_of_all():
+    child = subprocess.Popen([sys.executable, "-c", WAIT], stdin=subprocess.PIPE)
+    tree = _sampled(run.TreeMemory(child.pid), child)
     assert list(tree.at_peak) == ["build"] and tree.by_kind() == tree.at_peak
     assert tree.at_peak["build"] == round(tree.peak / 2 ** 20, 1) > 1
 
@@ -57,13 +62,5 @@ def test_a_helper_is_named_by_what_it_runs_once_it_execs():
     child = subprocess.Popen([sys.executable, "-c", WAIT], stdin=subprocess.PIPE)
     tree = run.TreeMemory(child.pid)
     tree.kinds[child.pid] = "other"  # as first seen, before the exec
-    tree.start()
-    try:
-        for _ in range(200):
-            if tree.at_peak:
-                break
-            tree.done.wait(0.05)
-    finally:
-        tree.stop()
-        child.communicate()
+    _sampled(tree, child)
     assert tree.kinds[child.pid] == "build"

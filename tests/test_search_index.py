@@ -68,17 +68,25 @@ def test_the_simplified_edition_is_indexed_as_it_is(tmp_path):
     assert worker_alt([doc]) == ["臺 灣 資 訊 人 工 智 慧 與 乾 隆"]
 
 
-def worker_alt(docs: list[dict]) -> list[str]:
-    """The worker's "alt" of each document (query.js altTokens, run by Node)."""
+def _query_js(body: str, data: object, *before: str) -> object:
+    """Run ``body`` (JavaScript: ``data`` is the JSON given, ``self.baozhaiQuery`` the
+    worker's query layer, ``process.argv[1:]`` the strings ``before``) in Node; its
+    JSON output."""
     script = ("const vm = require('vm'), fs = require('fs'); const self = {baozhaiSearch: {articles: 'articles/'}};"
               "self.self = self; vm.createContext(self);"
-              "for (const f of process.argv.slice(1)) vm.runInContext(fs.readFileSync(f, 'utf8'), self);"
-              "const docs = JSON.parse(fs.readFileSync(0, 'utf8'));"
-              "process.stdout.write(JSON.stringify(docs.map(d => self.baozhaiQuery.altTokens(d))));")
+              f"for (const f of process.argv.slice({1 + len(before)})) vm.runInContext(fs.readFileSync(f, 'utf8'), self);"
+              "const data = JSON.parse(fs.readFileSync(0, 'utf8'));" + body)
     files = [str(ROOT / "generator" / "search" / name) for name in ("opencc-t2cn.js", "query.js")]
-    done = subprocess.run(["node", "-e", script, *files], input=json.dumps(docs), capture_output=True, text=True,
-                          check=True)
+    done = subprocess.run(["node", "-e", script, *before, *files], input=json.dumps(data), capture_output=True,
+                          text=True, check=True)
     return json.loads(done.stdout)
+
+
+def worker_alt(docs: list[dict]) -> list[str]:
+    """The worker's "alt" of each document (query.js altTokens, run by Node)."""
+    alt = _query_js("process.stdout.write(JSON.stringify(data.map(d => self.baozhaiQuery.altTokens(d))));", docs)
+    assert isinstance(alt, list)
+    return alt
 
 
 def test_the_worker_cuts_alt_as_the_build_does(seed_site):
@@ -219,15 +227,8 @@ def test_pagefind_words_are_pairs_of_han_characters_and_latin_runs():
 
 def worker_call(name: str, *args) -> object:
     """query.js ``name`` (run by Node) on JSON ``args``."""
-    script = ("const vm = require('vm'), fs = require('fs'); const self = {baozhaiSearch: {articles: 'articles/'}};"
-              "self.self = self; vm.createContext(self);"
-              "for (const f of process.argv.slice(2)) vm.runInContext(fs.readFileSync(f, 'utf8'), self);"
-              "const args = JSON.parse(fs.readFileSync(0, 'utf8'));"
-              "process.stdout.write(JSON.stringify(self.baozhaiQuery[process.argv[1]](...args)));")
-    files = [str(ROOT / "generator" / "search" / name) for name in ("opencc-t2cn.js", "query.js")]
-    done = subprocess.run(["node", "-e", script, name, *files], input=json.dumps(args), capture_output=True,
-                          text=True, check=True)
-    return json.loads(done.stdout)
+    return _query_js("process.stdout.write(JSON.stringify(self.baozhaiQuery[process.argv[1]](...data)));",
+                     list(args), name)
 
 
 def test_a_query_of_han_characters_is_kept_as_a_run_from_its_word_locations():
