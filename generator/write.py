@@ -140,9 +140,7 @@ def link_unchanged(folder: Path, previous: Path) -> int:
     linked = 0
     for path in sorted(folder.rglob("*")):
         old = previous / path.relative_to(folder)
-        if path.is_symlink() or not path.is_file() or old.is_symlink() or not old.is_file():
-            continue
-        if old.stat().st_size != path.stat().st_size or old.read_bytes() != path.read_bytes():
+        if path.is_symlink() or not path.is_file() or not _holds(old, path.read_bytes()):
             continue
         spare = path.with_name(f".{path.name}.link")
         try:

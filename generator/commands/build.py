@@ -129,7 +129,7 @@ def _build(settings: Settings, cache: Cache, offline: bool, watch: Stopwatch) ->
         digest, files = generate(settings, cache, watch, render_check=False)
     articles, pages, newest = len(digest.articles), len(digest.pages), newest_date(digest)
     with build_date(newest), staged(settings.docs) as docs, staged(settings.site) as site:
-        editions = write_editions(settings, digest, files, docs, cache, watch, previous=settings)
+        editions = write_editions(settings, digest, files, docs, cache, watch, replacing=True)
         # from here only the editions' generator holds the digest: once the last edition is
         # written it is let go (see release_memory), while MkDocs runs in the worker processes
         del digest, files
@@ -296,11 +296,11 @@ def build_date(newest: str | None) -> Iterator[None]:
 
 def write_editions(settings: Settings, digest: Digest, files: dict[str, str], docs: Path,
                    cache: Cache | None = None, watch: Stopwatch | None = None,
-                   previous: Settings | None = None) -> Iterator[BuiltEdition]:
+                   replacing: bool = False) -> Iterator[BuiltEdition]:
     """Write each edition's Markdown and assets under ``docs``; yield them with their mkdocs
     options, one at a time (the next edition is converted when it is asked for).
-    ``previous``: the settings whose docs/ and site/ this build replaces; their pages
-    and dictionary data that are unchanged are linked, not written (``write.write_text``).
+    ``replacing``: this build replaces ``settings``' docs/ and site/; their pages and
+    dictionary data that are unchanged are linked, not written (``write.write_text``).
 
     Every edition's converter is made first, so a bad phrases file fails the build
     before any site is built."""
@@ -318,7 +318,7 @@ def write_editions(settings: Settings, digest: Digest, files: dict[str, str], do
             edition_docs = docs / edition.code
             pages = converted_pages(files, converter, cache)
             write_files(edition_docs, pages if converter is None else watch_shifts(pages, digest, shifted),
-                        previous.docs / edition.code if previous else None)
+                        settings.docs / edition.code if replacing else None)
             _assets(edition_docs, () if settings.words else WORDS_ASSETS)
             (edition_docs / FEED).write_text(atom(digest, settings.site_title, edition.code,
                                                   edition_url(settings, edition),
@@ -339,7 +339,7 @@ def write_editions(settings: Settings, digest: Digest, files: dict[str, str], do
         return
     with watch.stage("words data"):  # the dictionary data, shared by the editions (see place_dictionary)
         write_words_data(docs / DATA_ASIDE, digest, shifted, cache or Cache(None),
-                         previous.site / FOLDER if previous else None)
+                         settings.site / FOLDER if replacing else None)
 
 
 def edition_url(settings: Settings, edition) -> str | None:
