@@ -9,6 +9,7 @@ from pathlib import Path
 from generator.annotate.glossary import load_glossary
 from generator.annotate.link import link
 from generator.annotate.terms import annotate
+from generator.annotate.segment import prime as prime_dictionary
 from generator.annotate.words import start as start_words, word_keys
 from generator.cache import Cache, key
 from generator.config import Settings
@@ -85,6 +86,7 @@ def process(content: Path, cache: Cache | None = None, watch: Stopwatch | None =
             digest.links = link(digest)
         return digest
     with watch.stage("words", announce=True):  # a helper process starts on the words …
+        prime_dictionary(cache)
         keys = word_keys(digest.articles, glossary, digest.annotations)
         analysis = start_words(digest.articles, glossary, digest.annotations, cache, keys)
     try:
