@@ -63,8 +63,15 @@ def _weights() -> tuple[dict[str, int], int]:
     frequency, else 1), each prefix of a word 0; and the sum of the words' weights. Made
     once per process, or taken from a build's cache (:func:`prime`)."""
     if not _WEIGHTS:
-        _WEIGHTS.append(_prefixes(load(), stock_tokenizer().FREQ))
+        _WEIGHTS.append(_prefixes(load(), _stock()))
     return _WEIGHTS[0]
+
+
+def _stock() -> dict[str, int]:
+    """jieba's stock frequencies, its dictionary loaded first (a fresh Tokenizer's are empty)."""
+    stock = stock_tokenizer()
+    stock.check_initialized()
+    return stock.FREQ
 
 
 def prime(cache: Cache) -> None:
@@ -75,7 +82,7 @@ def prime(cache: Cache) -> None:
     digest = prime_dictionary(cache)
     if not _WEIGHTS:
         _WEIGHTS.append(cache.get("dictionary", ("jieba prefixes", digest),
-                                  lambda: _prefixes(load(), stock_tokenizer().FREQ)))
+                                  lambda: _prefixes(load(), _stock())))
 
 
 def _prefixes(dictionary: Dictionary, stock: dict[str, int]) -> tuple[dict[str, int], int]:
