@@ -131,29 +131,12 @@ class _Helper:
             for future, chunk in zip(self.futures[::-1], self.chunks[::-1]):
                 if future.cancel():  # not begun by the helper: analysed here
                     done.update((a.slug, self.analyser.article(a, self.annotations)) for a in chunk)
-            seen: dict[Word, Word] = {}
-            _shared(done, seen)  # this process's words first (one object each already)
             for future in self.futures:
                 if not future.cancelled():
-                    done.update(_shared(future.result(), seen))
+                    done.update(future.result())
         finally:
             self.pool.shutdown(cancel_futures=True)
         return done
-
-
-def _shared(chunk: dict[str, ArticleWords], seen: dict[Word, Word]) -> dict[str, ArticleWords]:
-    """The words of ``chunk``, each replaced by the equal Word met before: a chunk of the
-    helper's comes unpickled with its own copies, and the dictionary data encodes each
-    word once per object (``dictionary_data._word``). Within a chunk a word is one object,
-    so each is hashed once."""
-    mine: dict[int, Word] = {}
-    for found in chunk.values():
-        for number, word in enumerate(found.words):
-            one = mine.get(id(word))
-            if one is None:
-                one = mine[id(word)] = seen.setdefault(word, word)
-            found.words[number] = one
-    return chunk
 
 
 def _helper_chunk(number: int) -> dict[str, ArticleWords]:
