@@ -10,7 +10,7 @@ from generator.annotate.glossary import load_glossary
 from generator.annotate.link import link
 from generator.annotate.terms import annotate
 from generator.annotate.segment import prime as prime_dictionary
-from generator.annotate.words import start as start_words, word_keys
+from generator.annotate.words import analyse, word_keys
 from generator.cache import Cache, key
 from generator.config import Settings
 from generator.errors import BuildError, SourceError
@@ -81,23 +81,20 @@ def process(content: Path, cache: Cache | None = None, watch: Stopwatch | None =
         _assign_slugs(digest)
     with watch.stage("annotate"):
         digest.annotations = annotate(digest.articles, glossary)
-    if not words:
-        with watch.stage("link"):
-            digest.links = link(digest)
-        return digest
-    with watch.stage("words", announce=True):  # a helper process starts on the words …
+    if words:
+        _analyse_words(digest, cache, watch)
+    with watch.stage("link"):
+        digest.links = link(digest)
+    return digest
+
+
+def _analyse_words(digest: Digest, cache: Cache, watch: Stopwatch) -> None:
+    glossary = digest.glossary
+    with watch.stage("words", announce=True):
         prime_dictionary(cache)
         keys = word_keys(digest.articles, glossary, digest.annotations)
-        analysis = start_words(digest.articles, glossary, digest.annotations, cache, keys)
-    try:
-        with watch.stage("link"):  # … while this one links the articles (which needs no words)
-            digest.links = link(digest)
-        with watch.stage("words"):
-            digest.words = analysis.result()
-    finally:
-        analysis.close()
-    digest.word_keys = {slug: key(*parts) for slug, parts in keys.items()}
-    return digest
+        digest.words = analyse(digest.articles, glossary, digest.annotations, cache, keys)
+        digest.word_keys = {slug: key(*parts) for slug, parts in keys.items()}
 
 
 def _page_key(path: Path, errata: list, errata_file: Path) -> tuple:

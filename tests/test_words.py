@@ -173,29 +173,6 @@ def test_words_come_from_the_cache_when_nothing_changed(seed, tmp_path):
     assert cached == computed == seed.words
 
 
-def test_a_forked_helper_analyses_while_the_caller_works_and_this_process_takes_the_rest(corpus, monkeypatch):
-    """With many articles to analyse, :func:`start` forks a helper that begins at once, chunk
-    by chunk from the first; asked for the result, this process analyses the chunks the
-    helper has not begun, from the last. Every article comes back once, as one process
-    alone analyses it."""
-    from generator.annotate import words
-    monkeypatch.setattr(words, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(words, "CHUNK", 2)
-    monkeypatch.setattr(words, "_can_fork", lambda: True)  # pytest's own threads are harmless here
-    articles = corpus.articles
-    analysis = words.start(articles, corpus.glossary, corpus.annotations)
-    helper = analysis.helper
-    assert helper is not None and len(helper.chunks) == len(articles) // 2 + len(articles) % 2
-    first = helper.futures[0].result()  # done by the helper before anyone asked for it
-    assert set(first) == {a.slug for a in articles[:2]}
-    done = helper.finish()  # the helper's chunks and this process's, together
-    assert list(done) != [] and sorted(done) == sorted(a.slug for a in articles)
-    alone = words.Analyser(corpus.glossary)
-    assert done == {a.slug: alone.article(a, corpus.annotations) for a in articles} == corpus.words
-    analysis.helper = None
-    analysis.close()
-
-
 def test_the_parsed_dictionary_and_jiebas_prefixes_come_from_the_cache(tmp_path, monkeypatch):
     """A build takes CC-CEDICT parsed, and jieba's prefix dictionary of its headwords, from
     its cache: the second build parses nothing and gets the same."""

@@ -51,53 +51,24 @@ def word_keys(articles: list[Article], glossary: Glossary, annotations: Annotati
 
 def analyse(articles: list[Article], glossary: Glossary, annotations: Annotations,
             cache: Cache | None = None, keys: dict[str, tuple[str, str]] | None = None) -> dict[str, ArticleWords]:
-    """Every article's words, by slug (:func:`start`, then its result at once)."""
-    return start(articles, glossary, annotations, cache, keys).result()
-
-
-class Analysis:
-    """Words being analysed (:func:`start`): :meth:`result` gives them, by slug."""
-
-    def __init__(self, articles: list[Article], glossary: Glossary, annotations: Annotations,
-                 cache: Cache, keys: dict[str, tuple[str, str]], missing: list[Article]):
-        self.articles, self.glossary, self.annotations, self.cache, self.keys = \
-            articles, glossary, annotations, cache, keys
-        self.analysers: list[Analyser] = [Analyser(glossary)] if missing else []  # made once, only when needed
-        self.helper = _Helper(self.analysers[0], missing, annotations) \
-            if len(missing) >= PARALLEL_FROM and _can_fork() else None
-
-    def result(self) -> dict[str, ArticleWords]:
-        done = self.helper.finish() if self.helper else {}
-        self.helper = None
-
-        def compute(article: Article) -> ArticleWords:
-            found = done.pop(article.slug, None)
-            if found is not None:
-                return found
-            if not self.analysers:  # a cache entry that could not be read after all
-                self.analysers.append(Analyser(self.glossary))
-            return self.analysers[0].article(article, self.annotations)
-        return {a.slug: self.cache.get("words", self.keys[a.slug], partial(compute, a)) for a in self.articles}
-
-    def close(self) -> None:
-        """Stop the helper process, if any (the build failed before :meth:`result`)."""
-        if self.helper is not None:
-            self.helper.pool.shutdown(wait=False, cancel_futures=True)
-            self.helper = None
-
-
-def start(articles: list[Article], glossary: Glossary, annotations: Annotations,
-          cache: Cache | None = None, keys: dict[str, tuple[str, str]] | None = None) -> Analysis:
-    """Start analysing every article's words; an article whose text, glossary matches and
-    glossary are unchanged (with the same dictionary and code) will come from ``cache``.
-    With many articles to analyse, a forked process starts on them at once, so that the
-    caller can do other work (the related articles) before asking for the result, when
-    this process analyses what the helper has not begun (the generator's other stages
-    use one core; the dictionary and jieba, loaded first, are shared with it)."""
+    """Every article's words, by slug; an article whose text, glossary matches and glossary
+    are unchanged (with the same dictionary and code) comes from ``cache``. With many
+    articles to analyse, a forked process takes half of them (the generator's other
+    stages use one core; the dictionary and jieba, loaded first, are shared with it)."""
     cache = cache or Cache(None)
     keys = keys if keys is not None else word_keys(articles, glossary, annotations)
     missing = [a for a in articles if not cache.has("words", keys[a.slug])]
-    return Analysis(articles, glossary, annotations, cache, keys, missing)
+    analysers: list[Analyser] = [Analyser(glossary)] if missing else []  # made once, only when needed
+    done = _in_two(analysers[0], missing, annotations) if len(missing) >= PARALLEL_FROM and _can_fork() else {}
+
+    def compute(article: Article) -> ArticleWords:
+        found = done.pop(article.slug, None)
+        if found is not None:
+            return found
+        if not analysers:  # a cache entry that could not be read after all
+            analysers.append(Analyser(glossary))
+        return analysers[0].article(article, annotations)
+    return {a.slug: cache.get("words", keys[a.slug], partial(compute, a)) for a in articles}
 
 
 def _can_fork() -> bool:
@@ -105,43 +76,27 @@ def _can_fork() -> bool:
     return (os.cpu_count() or 1) > 1 and threading.active_count() == 1 and "fork" in get_all_start_methods()
 
 
-CHUNK = 25  # articles the helper or this process takes at a time (about 0.2 s of work)
-_JOB: tuple = ()  # what the forked helper analyses: set just before the fork, inherited, never pickled
+_JOB: tuple = ()  # what the forked worker analyses: set just before the fork, inherited, never pickled
 
 
-class _Helper:
-    """A forked process analysing ``articles`` chunk by chunk from the first, while this
-    process does something else; :meth:`finish` analyses here, from the last, the chunks
-    the helper has not begun, and collects the helper's."""
-
-    def __init__(self, analyser: Analyser, articles: list[Article], annotations: Annotations):
-        global _JOB
-        self.analyser, self.annotations = analyser, annotations
-        self.chunks = [articles[at:at + CHUNK] for at in range(0, len(articles), CHUNK)]
-        _JOB = (analyser, self.chunks, annotations)
-        self.pool = ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork"))
-        try:  # the first submit forks the helper (a fork context starts its processes at once)
-            self.futures = [self.pool.submit(_helper_chunk, number) for number in range(len(self.chunks))]
-        finally:
-            _JOB = ()
-
-    def finish(self) -> dict[str, ArticleWords]:
-        done: dict[str, ArticleWords] = {}
-        try:
-            for future, chunk in zip(self.futures[::-1], self.chunks[::-1]):
-                if future.cancel():  # not begun by the helper: analysed here
-                    done.update((a.slug, self.analyser.article(a, self.annotations)) for a in chunk)
-            for future in self.futures:
-                if not future.cancelled():
-                    done.update(future.result())
-        finally:
-            self.pool.shutdown(cancel_futures=True)
-        return done
+def _in_two(analyser: Analyser, articles: list[Article], annotations: Annotations) -> dict[str, ArticleWords]:
+    """Analyse the second half of ``articles`` in a forked process, the first half here."""
+    global _JOB
+    half = len(articles) // 2
+    _JOB = (analyser, articles[half:], annotations)
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork")) as pool:
+            theirs = pool.submit(_second_half)
+            done = {a.slug: analyser.article(a, annotations) for a in articles[:half]}
+            done.update(theirs.result())
+    finally:
+        _JOB = ()
+    return done
 
 
-def _helper_chunk(number: int) -> dict[str, ArticleWords]:
-    analyser, chunks, annotations = _JOB
-    return {a.slug: analyser.article(a, annotations) for a in chunks[number]}
+def _second_half() -> dict[str, ArticleWords]:
+    analyser, articles, annotations = _JOB
+    return {a.slug: analyser.article(a, annotations) for a in articles}
 
 
 def _identity(glossary: Glossary) -> str:
