@@ -9,6 +9,7 @@ from pathlib import Path
 from generator.annotate.glossary import load_glossary
 from generator.annotate.link import link
 from generator.annotate.terms import annotate
+from generator.annotate.segment import prime as prime_dictionary
 from generator.annotate.words import analyse, word_keys
 from generator.cache import Cache, key
 from generator.config import Settings
@@ -90,6 +91,7 @@ def process(content: Path, cache: Cache | None = None, watch: Stopwatch | None =
 def _analyse_words(digest: Digest, cache: Cache, watch: Stopwatch) -> None:
     glossary = digest.glossary
     with watch.stage("words", announce=True):
+        prime_dictionary(cache)
         keys = word_keys(digest.articles, glossary, digest.annotations)
         digest.words = analyse(digest.articles, glossary, digest.annotations, cache, keys)
         digest.word_keys = {slug: key(*parts) for slug, parts in keys.items()}

