@@ -61,21 +61,36 @@ class Wordwise:
         if self.phrases:
             self._phrases.make_automaton()
 
-    def convert(self, text: str, breaks: tuple[int, ...] = ()) -> list[tuple[int, int, str]]:
-        """Pieces ``(start, end, output)`` of ``text`` converted, in order."""
+    def convert(self, text: str, breaks: tuple[int, ...] = (), forms: frozenset[str] | None = None,
+                by_region: bool = False) -> list[tuple[int, int, str]]:
+        """Pieces ``(start, end, output)`` of ``text`` converted, in order.
+
+        A line of a page is converted as part of its page with the page's ``forms``
+        (names found by their context, NameFinder.find) and ``by_region`` when OpenCC
+        changes the length of a run of another line (see :meth:`context`)."""
         if SEPARATOR in text or PLACEHOLDER in text:
             raise ValueError("text holds U+001E or U+001F, which the conversion uses itself")
         spans = runs(text)
         pieces = words(text, spans)
         cut = Cut(boundaries(pieces))
         decided = self._phrase_spans(text, breaks)
-        names = _outside(self.finder.find(text, pieces, spans), decided)
+        names = _outside(self.finder.find(text, pieces, spans, forms), decided)
         decided = _merge_spans(decided, self._rule_spans(text, cut, names, decided, breaks, spans))
         names = _outside(names, decided)
-        plain = self._plain(text, spans)
+        plain = None if by_region else self._plain(text, spans)
         if plain is None:  # OpenCC changed a run's length: convert region by region
             return self._assemble(text, cut, decided, names)
         return self._overlay(text, plain, cut, decided, names)
+
+    def context(self, text: str) -> tuple[frozenset[str], bool]:
+        """What a page's conversion takes from this line of it for every other line:
+        the forms of its names found by their context (a name everywhere on the page)
+        and whether OpenCC changes the length of one of its runs (then the whole page
+        is converted region by region)."""
+        if SEPARATOR in text or PLACEHOLDER in text:
+            raise ValueError("text holds U+001E or U+001F, which the conversion uses itself")
+        spans = runs(text)
+        return self.finder.context_forms(text, words(text, spans)), self._plain(text, spans) is None
 
     def plan(self, text: str) -> tuple[list[Span], list[Name]]:
         """The decided spans and the names of ``text`` (for reports and tests)."""

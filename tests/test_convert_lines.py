@@ -1,0 +1,119 @@
+"""A page converted line by line (Converter.convert_lines) is the page converted
+whole; a line converted before is not converted again (generator/editions/convert.py).
+
+The real articles (tests/fixtures/corpus/) are test material only.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.cache import Cache
+from generator.editions.convert import Converter
+from generator.editions.edition import LINES, converted_pages
+from generator.editions.layers import Rule
+from generator.editions.page import lines
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "scraped-2026-06-12.json"
+
+
+@pytest.fixture(scope="module")
+def taiwan() -> Converter:
+    return Converter()
+
+
+def test_lines_cut_at_line_breaks_outside_tags():
+    page = '<p>一</p>\n<a href="x"\ntitle="二">三</a>\n\n四<b\n>五</b>\n'
+    assert lines(page) == ["<p>一</p>", '<a href="x"\ntitle="二">三</a>', "", "四<b\n>五</b>", ""]
+    assert "\n".join(lines(page)) == page
+
+
+def test_the_seed_site_converts_line_by_line_as_whole(taiwan, seed_files):
+    assert {name: taiwan.convert_text(text) for name, text in seed_files.items()} == \
+        {name: taiwan.convert_whole(text) for name, text in seed_files.items()}
+
+
+def test_real_articles_convert_line_by_line_as_whole(taiwan):
+    """Each article's paragraphs, a line each (names, stock codes, quotations across
+    the page), and all of them as one page."""
+    records = json.loads(CORPUS.read_text(encoding="utf-8"))
+    pages = ["\n".join([record["title"], *record["content"]]) for record in records["articles"]]
+    pages.append("\n\n".join(pages))
+    for page in pages:
+        assert taiwan.convert_text(page) == taiwan.convert_whole(page)
+
+
+def test_a_name_found_on_one_line_is_a_name_on_every_line(taiwan):
+    """大象智能装备有限公司 makes 大象智能装备 a name on the page: its 智能 stays (alone,
+    the line would print 智慧)."""
+    second = "<li>大象智能装备发布新品，智能手机</li>"
+    page = "大象智能装备有限公司发布新品。\n" + second
+    assert taiwan.convert_text(second) == "<li>大象智慧裝備發布新品，智慧型手機</li>"
+    assert taiwan.convert_text(page) == "大象智能裝備有限公司發布新品。\n<li>大象智能裝備發布新品，智慧型手機</li>"
+    assert taiwan.convert_text(page) == taiwan.convert_whole(page)
+    # the same line in a page without the organisation is converted apart: not taken from the memo
+    _, memo = taiwan.convert_lines(page)
+    assert taiwan.convert_lines(second, memo)[0] == "<li>大象智慧裝備發布新品，智慧型手機</li>"
+
+
+def test_a_line_converted_before_is_not_converted_again(taiwan, monkeypatch):
+    uses = [f"<li>第{n}条：大象智能装备有限公司的计算机</li>" for n in "一二三"]
+    before = "\n".join(["# 用例", *uses])
+    after = "\n".join(["# 用例", *uses, "<li>第四条：大象智能装备的软件</li>"])
+    _, memo = taiwan.convert_lines(before)
+    converted: list[str] = []
+    original = Converter._convert_line
+    monkeypatch.setattr(Converter, "_convert_line",
+                        lambda self, line, *rest: converted.append(line) or original(self, line, *rest))
+    text, _ = taiwan.convert_lines(after, memo)
+    assert converted == ["<li>第四条：大象智能装备的软件</li>"]
+    assert text == taiwan.convert_whole(after)
+    assert text.endswith("<li>第四條：大象智能裝備的軟體</li>")
+
+
+def test_a_length_change_anywhere_converts_every_line_by_region(taiwan, monkeypatch):
+    """When OpenCC changes a run's length on one line, the whole page is converted
+    region by region (wordwise.py): every line is told so."""
+    told = []
+    original = Converter._convert_line
+    monkeypatch.setattr(Converter, "_convert_line",
+                        lambda self, line, forms, by_region: told.append(by_region) or original(self, line, forms,
+                                                                                              by_region))
+    context = taiwan._wordwise.context
+    monkeypatch.setattr(taiwan._wordwise, "context", lambda text: (context(text)[0], "甲" in text))
+    taiwan.convert_lines("一\n二\n甲\n三")
+    assert told == [True, True, True, True]
+    told.clear()
+    taiwan.convert_lines("一\n二\n三")
+    assert told == [False, False, False]
+
+
+def test_a_condition_sees_its_own_line_only():
+    """A rule's condition window stops at a line break (a page is converted line by line)."""
+    rule = Rule("运营商", "電信業者", "after=…", "test", "test:1",
+                after=__import__("re").compile("[^，。、]{0,3}(网络|通信)"))
+    assert rule.holds("运营商的网络", 0, 3)
+    assert not rule.holds("运营商\n的网络", 0, 3)
+    before = Rule("质量", "品質", "!before=高", "test", "test:2", not_before=__import__("re").compile("(?:高\n)$"))
+    assert before.holds("高\n质量", 2, 4)  # the window's left side starts after the line break
+
+
+def test_the_build_keeps_each_pages_lines(tmp_path, taiwan, monkeypatch):
+    """converted_pages: a changed page takes its unchanged lines from the cache entry
+    of its previous version (by path); the result is the page converted whole."""
+    files = {"glossary/a.md": "# 甲\n<li>计算机软件</li>\n<li>网络</li>", "index.md": "首页"}
+    cache = Cache.at(tmp_path)
+    assert dict(converted_pages(files, taiwan, cache)) == {n: taiwan.convert_whole(t) for n, t in files.items()}
+    cache.commit()
+    converted: list[str] = []
+    original = Converter._convert_line
+    monkeypatch.setattr(Converter, "_convert_line",
+                        lambda self, line, *rest: converted.append(line) or original(self, line, *rest))
+    files["glossary/a.md"] += "\n<li>信息</li>"
+    again = Cache.at(tmp_path)
+    assert dict(converted_pages(files, taiwan, again)) == {n: taiwan.convert_whole(t) for n, t in files.items()}
+    assert converted == ["<li>信息</li>"]
+    assert (again.misses, again.hits) == ({"convert": 1, LINES: 1}, {"convert": 1, LINES: 1})
