@@ -117,3 +117,23 @@ def test_the_build_keeps_each_pages_lines(tmp_path, taiwan, monkeypatch):
     assert dict(converted_pages(files, taiwan, again)) == {n: taiwan.convert_whole(t) for n, t in files.items()}
     assert converted == ["<li>信息</li>"]
     assert (again.misses, again.hits) == ({"convert": 1, LINES: 1}, {"convert": 1, LINES: 1})
+
+
+def test_texts_converted_in_an_earlier_build_are_not_converted_again(monkeypatch):
+    """A feed's titles and ledes, tooltips: Converter.strings → the cache → remember."""
+    first = Converter()
+    assert first.strings() is None
+    assert first.convert("计算机软件") == "電腦軟體"
+    kept = first.strings()
+    assert kept == {"计算机软件": "電腦軟體"}
+    later = Converter()
+    later.remember(kept)
+
+    def convert(text, *rest):
+        raise AssertionError(f"converted again: {text}")
+    monkeypatch.setattr(later._wordwise, "convert", convert)
+    assert later.convert("计算机软件") == "電腦軟體"
+    assert later.strings() is None  # nothing new: the cache entry stays as it is
+    monkeypatch.undo()
+    assert later.convert("网络") == "網路"
+    assert later.strings() == {"网络": "網路", "计算机软件": "電腦軟體"}

@@ -167,7 +167,9 @@ class Converter:
                                   NameFinder(known, frozenset(r.source for r in layers[0].rules if not r.name) | terms,
                                              surnames))
         self._stock: dict[str, opencc.OpenCC] = {}
-        self._attributes: dict[str, str] = {}
+        self._strings: dict[str, str] = {}  # text → converted (convert)
+        self._used_strings: set[str] = set()
+        self._new_strings = 0
 
     def stock(self, config: str) -> opencc.OpenCC:
         """OpenCC with a stock config, built once per converter."""
@@ -176,8 +178,27 @@ class Converter:
         return self._stock[config]
 
     def convert(self, text: str) -> str:
-        """Convert Simplified plain ``text`` (no markup, mainland quotation marks kept)."""
-        return "".join(out for _, _, out in self._wordwise.convert(text))
+        """Convert Simplified plain ``text`` (no markup, mainland quotation marks kept).
+        Each text is converted once per converter (see :meth:`remember`)."""
+        found = self._strings.get(text)
+        if found is None:
+            found = self._strings[text] = "".join(out for _, _, out in self._wordwise.convert(text))
+            self._new_strings += 1
+        self._used_strings.add(text)
+        return found
+
+    def remember(self, strings: dict[str, str] | None) -> None:
+        """Take ``strings`` (what :meth:`strings` gave for the same :attr:`identity` and
+        code, in an earlier build) as converted: a feed's titles and ledes, tooltips."""
+        for text, converted in (strings or {}).items():
+            self._strings.setdefault(text, converted)
+
+    def strings(self) -> dict[str, str] | None:
+        """The texts :meth:`convert` converted since it was made, with their conversions,
+        when one of them was not remembered (else None: nothing new to keep)."""
+        if not self._new_strings:
+            return None
+        return {text: self._strings[text] for text in sorted(self._used_strings)}
 
     def pieces(self, text: str, breaks: tuple[int, ...] = ()) -> list[tuple[int, int, str]]:
         """``text`` converted, as (start, end, output) pieces; see wordwise.py."""
@@ -241,9 +262,7 @@ class Converter:
         return regional_quotes(converted) if self.variant in TO_STANDARD else converted
 
     def _attribute(self, value: str) -> str:
-        if value not in self._attributes:
-            self._attributes[value] = self.convert(value)
-        return self._attributes[value]
+        return self.convert(value)
 
     def leftover_simplified(self, text: str) -> list[str]:
         """Simplified runs left in ``text`` converted by this converter."""
