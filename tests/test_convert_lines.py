@@ -14,7 +14,8 @@ from generator.cache import Cache
 from generator.editions.convert import Converter
 from generator.editions.edition import LINES, converted_pages
 from generator.editions.layers import Rule
-from generator.editions.page import lines
+from generator.editions import page as page_module
+from generator.editions.page import chunks, lines
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "scraped-2026-06-12.json"
@@ -29,6 +30,16 @@ def test_lines_cut_at_line_breaks_outside_tags():
     page = '<p>一</p>\n<a href="x"\ntitle="二">三</a>\n\n四<b\n>五</b>\n'
     assert lines(page) == ["<p>一</p>", '<a href="x"\ntitle="二">三</a>', "", "四<b\n>五</b>", ""]
     assert "\n".join(lines(page)) == page
+
+
+def test_chunks_end_where_their_own_lines_say():
+    """A line added changes the chunk it joins, no other (a chunk ends at a line whose
+    CRC-32 is a multiple of CHUNK)."""
+    page = "\n".join(f"<li>第{n}条</li>" for n in range(200))
+    before = chunks(page)
+    assert "\n".join(before) == page and 25 < len(before) < 100
+    added = page.replace("<li>第100条</li>", "<li>第100条</li>\n<li>新的一条</li>")
+    assert len(set(chunks(added)) - set(before)) == 1 and len(set(before) - set(chunks(added))) == 1
 
 
 def test_the_seed_site_converts_line_by_line_as_whole(taiwan, seed_files):
@@ -60,6 +71,7 @@ def test_a_name_found_on_one_line_is_a_name_on_every_line(taiwan):
 
 
 def test_a_line_converted_before_is_not_converted_again(taiwan, monkeypatch):
+    monkeypatch.setattr(page_module, "CHUNK", 1)  # a chunk a line
     uses = [f"<li>第{n}条：大象智能装备有限公司的计算机</li>" for n in "一二三"]
     before = "\n".join(["# 用例", *uses])
     after = "\n".join(["# 用例", *uses, "<li>第四条：大象智能装备的软件</li>"])
@@ -77,6 +89,7 @@ def test_a_line_converted_before_is_not_converted_again(taiwan, monkeypatch):
 def test_a_length_change_anywhere_converts_every_line_by_region(taiwan, monkeypatch):
     """When OpenCC changes a run's length on one line, the whole page is converted
     region by region (wordwise.py): every line is told so."""
+    monkeypatch.setattr(page_module, "CHUNK", 1)  # a chunk a line
     told = []
     original = Converter._convert_line
     monkeypatch.setattr(Converter, "_convert_line",
@@ -104,6 +117,7 @@ def test_a_condition_sees_its_own_line_only():
 def test_the_build_keeps_each_pages_lines(tmp_path, taiwan, monkeypatch):
     """converted_pages: a changed page takes its unchanged lines from the cache entry
     of its previous version (by path); the result is the page converted whole."""
+    monkeypatch.setattr(page_module, "CHUNK", 1)  # a chunk a line
     files = {"glossary/a.md": "# 甲\n<li>计算机软件</li>\n<li>网络</li>", "index.md": "首页"}
     cache = Cache.at(tmp_path)
     assert dict(converted_pages(files, taiwan, cache)) == {n: taiwan.convert_whole(t) for n, t in files.items()}

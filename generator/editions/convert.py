@@ -33,7 +33,7 @@ import opencc
 from generator.editions.layers import LAYERS, Layer
 from generator.editions.leftover import TO_STANDARD, leftover_simplified
 from generator.editions.names import NameFinder
-from generator.editions.page import convert_page, lines, read_text, without_glued
+from generator.editions.page import chunks, convert_page, read_text, without_glued
 from generator.editions.quotes import regional_quotes
 from generator.editions.wordwise import Wordwise
 from generator.model.edition import DEFAULT_VARIANT, LANGUAGES, VARIANTS
@@ -214,20 +214,20 @@ class Converter:
         return self.convert_lines(text)[0]
 
     def convert_lines(self, text: str, memo: LineMemo | None = None) -> tuple[str, LineMemo]:
-        """:meth:`convert_text`, line by line (page.lines), and what it computed: the
-        lines of a page converted before (``memo``, as this returned it for an earlier
-        version of the page) are not converted again.
+        """:meth:`convert_text`, chunk by chunk (page.chunks: a few lines each), and what
+        it computed: the chunks of a page converted before (``memo``, as this returned
+        it for an earlier version of the page) are not converted again.
 
         Nothing of the conversion crosses a line break (words, names, phrases, rules
         and their conditions, glued tags, quotation marks) but two things every line
         takes from the whole page: the forms of the names found by their context (a
         name on one line is a name on every line, names.py) and whether OpenCC changes
         the length of a run (then every line is converted region by region,
-        wordwise.py). So a line's conversion is keyed by its text, the page's forms
+        wordwise.py). So a chunk's conversion is keyed by its text, the page's forms
         it holds and that flag; the page is the same as converted whole
         (tests/test_convert_lines.py)."""
         known_contexts, known_lines = memo or ({}, {})
-        parts = lines(text)
+        parts = chunks(text)
         contexts: dict[str, tuple[frozenset[str], bool]] = {}
         for part in parts:
             if part not in contexts:
@@ -247,6 +247,7 @@ class Converter:
                 found_line = known_lines.get(key)
                 converted[key] = found_line if found_line is not None else self._convert_line(part, held, by_region)
             out.append(converted[key])
+        self._wordwise.forget()
         return "\n".join(out), (contexts, converted)
 
     def _convert_line(self, line: str, forms: frozenset[str], by_region: bool) -> str:

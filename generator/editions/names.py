@@ -100,25 +100,25 @@ class NameFinder:
             self._automaton.make_automaton()
 
     def find(self, text: str, pieces: list[str], spans: list[tuple[int, int]] | None = None,
-             forms: frozenset[str] | None = None) -> list[Name]:
+             forms: frozenset[str] | None = None, by_context: list[Name] | None = None) -> list[Name]:
         """Every name of ``text`` (cut into ``pieces`` by words.words, its runs of Han
         text ``spans``), sorted, not overlapping. ``forms``: the names found by their
         context that are names everywhere (``repeated``), when the text is one line of
         a page (those of the whole page: :meth:`context_forms` of each line); else the
         text's own."""
         offsets = boundaries(pieces)
-        found = (self._listed(text) + titles(text) + bylines(text) + transliterations(text, pieces, offsets)
-                 + organisations(text, pieces, offsets) + stocks(text, pieces, offsets)
+        found = (self._listed(text) + titles(text) + bylines(text)
+                 + (self.by_context(text, pieces) if by_context is None else by_context)
                  + brands(text, pieces, offsets, self.vocabulary)
                  + self._tagged(text, runs(text) if spans is None else spans))
         return merge(found + repeated_forms(text, context_forms(text, found) if forms is None else forms))
 
-    def context_forms(self, text: str, pieces: list[str]) -> frozenset[str]:
-        """The forms of the names ``text`` holds that :func:`repeated` makes names
-        everywhere (what :meth:`find` takes as ``forms``)."""
+    def by_context(self, text: str, pieces: list[str]) -> list[Name]:
+        """The names of ``text`` found by their context (transliterations, organisations,
+        stocks): :func:`context_forms` of them are the forms :meth:`find` takes."""
         offsets = boundaries(pieces)
-        return context_forms(text, transliterations(text, pieces, offsets) + organisations(text, pieces, offsets)
-                             + stocks(text, pieces, offsets))
+        return transliterations(text, pieces, offsets) + organisations(text, pieces, offsets) \
+            + stocks(text, pieces, offsets)
 
     def _tagged(self, text: str, spans: list[tuple[int, int]]) -> list[Name]:
         """:func:`tagged`, run by run; a run's tagged words are remembered."""

@@ -16,6 +16,7 @@ converted on their own, once each: a token stands in for them meanwhile.
 from __future__ import annotations
 
 import re
+import zlib
 from typing import Callable
 
 from generator.editions.words import HAN
@@ -55,6 +56,27 @@ def lines(page: str) -> list[str]:
             continue
         result.append("\n".join(held))
         held = []
+    if held:
+        result.append("\n".join(held))
+    return result
+
+
+CHUNK = 4  # lines a chunk holds on average (see chunks)
+
+
+def chunks(page: str) -> list[str]:
+    """``page`` cut into chunks of :func:`lines`, each ending with a line whose CRC-32 is
+    a multiple of :data:`CHUNK` (or the page's end): ``"\\n".join(chunks(page)) == page``.
+    Where a chunk ends depends on its own lines only, so a line added to a page changes
+    the chunk it joins and no other; a chunk is converted in one call (a call a line
+    cost twice the conversion of a whole page on a full build)."""
+    result: list[str] = []
+    held: list[str] = []
+    for line in lines(page):
+        held.append(line)
+        if zlib.crc32(line.encode("utf-8")) % CHUNK == 0:
+            result.append("\n".join(held))
+            held = []
     if held:
         result.append("\n".join(held))
     return result

@@ -29,12 +29,13 @@ import ahocorasick
 import opencc
 
 from generator.editions.layers import Cut, Layer
-from generator.editions.names import Name, NameFinder
+from generator.editions.names import Name, NameFinder, context_forms
 from generator.editions.words import boundaries, runs, words
 
 SEPARATOR = "\x1f"
 PLACEHOLDER = "\x1e"
 _RUNS_KEPT = 200_000  # runs whose plain conversion is remembered
+_ANALYSED_KEPT = 20_000  # texts whose analysis context() keeps for convert()
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class Wordwise:
         self.edition, self.names, self.layers, self.finder = edition, names, layers, finder
         self.phrases = dict(phrases)
         self._runs: dict[str, str] = {}  # a run of Han text → its plain conversion
+        self._analysed: dict[str, tuple] = {}  # text → (runs, words, names by context, plain): context()
         self._phrases = ahocorasick.Automaton()
         for key in self.phrases:
             self._phrases.add_word(key, key)
@@ -70,14 +72,15 @@ class Wordwise:
         changes the length of a run of another line (see :meth:`context`)."""
         if SEPARATOR in text or PLACEHOLDER in text:
             raise ValueError("text holds U+001E or U+001F, which the conversion uses itself")
-        spans = runs(text)
-        pieces = words(text, spans)
+        known = self._analysed.pop(text, None)  # what context() found out, if it ran on this text
+        spans = runs(text) if known is None else known[0]
+        pieces = words(text, spans) if known is None else known[1]
         cut = Cut(boundaries(pieces))
         decided = self._phrase_spans(text, breaks)
-        names = _outside(self.finder.find(text, pieces, spans, forms), decided)
+        names = _outside(self.finder.find(text, pieces, spans, forms, None if known is None else known[2]), decided)
         decided = _merge_spans(decided, self._rule_spans(text, cut, names, decided, breaks, spans))
         names = _outside(names, decided)
-        plain = None if by_region else self._plain(text, spans)
+        plain = None if by_region else self._plain(text, spans) if known is None else known[3]
         if plain is None:  # OpenCC changed a run's length: convert region by region
             return self._assemble(text, cut, decided, names)
         return self._overlay(text, plain, cut, decided, names)
@@ -90,7 +93,16 @@ class Wordwise:
         if SEPARATOR in text or PLACEHOLDER in text:
             raise ValueError("text holds U+001E or U+001F, which the conversion uses itself")
         spans = runs(text)
-        return self.finder.context_forms(text, words(text, spans)), self._plain(text, spans) is None
+        pieces = words(text, spans)
+        found, plain = self.finder.by_context(text, pieces), self._plain(text, spans)
+        if len(self._analysed) >= _ANALYSED_KEPT:
+            self._analysed.clear()
+        self._analysed[text] = (spans, pieces, found, plain)  # for convert(), which usually follows
+        return context_forms(text, found), plain is None
+
+    def forget(self) -> None:
+        """Drop what :meth:`context` kept for :meth:`convert` (a page is done)."""
+        self._analysed.clear()
 
     def plan(self, text: str) -> tuple[list[Span], list[Name]]:
         """The decided spans and the names of ``text`` (for reports and tests)."""
