@@ -31,9 +31,10 @@ import pickle
 import platform
 import shutil
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from generator.write import process_alive
 
@@ -219,6 +220,28 @@ def _touch(path: Path) -> None:
         os.utime(path)
     except OSError:  # removed meanwhile by another build's prune: this build has its value
         pass
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Run a block with the cyclic garbage collector paused, then collect once.
+
+    The generator's pass builds the digest — every page, article, word and link, read
+    from the cache or computed, all reachable until the pass ends — and makes almost
+    no cyclic garbage (a cold pass over 1,000 articles: about 1,500 objects, the same
+    peak memory with the collector off). With the collector on, each full collection
+    the new objects set off walks the whole digest built so far: at 1,000 articles a
+    +1 page pass (main process, from load to preservation) took 4.5–4.6 s of CPU with
+    it and 3.0–3.3 s without. One collection at the end frees what cycles there are
+    and leaves the digest in the oldest generation."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+            gc.collect()
 
 
 def _loads(data: bytes) -> Any:

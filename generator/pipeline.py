@@ -11,7 +11,7 @@ from generator.annotate.link import link
 from generator.annotate.terms import annotate
 from generator.annotate.segment import prime as prime_dictionary
 from generator.annotate.words import analyse, word_keys
-from generator.cache import Cache, key
+from generator.cache import Cache, collector_paused, key
 from generator.config import Settings
 from generator.errors import BuildError, SourceError
 from generator.ingest import errata as errata_stage
@@ -135,11 +135,12 @@ def generate(settings: Settings, cache: Cache | None = None, watch: Stopwatch | 
     generator.ingest.preserve), so the Markdown is not rendered twice.
     """
     watch = watch or Stopwatch()
-    digest = process(settings.content, cache, watch, settings.words)
-    with watch.stage("render", announce=True):
-        files = render_digest(digest, settings.site_title)
-    with watch.stage("preservation"):
-        losses = preservation(digest, files if render_check else None, settings.markdown_html)
+    with collector_paused():  # the digest is all reachable until the pass ends (see collector_paused)
+        digest = process(settings.content, cache, watch, settings.words)
+        with watch.stage("render", announce=True):
+            files = render_digest(digest, settings.site_title)
+        with watch.stage("preservation"):
+            losses = preservation(digest, files if render_check else None, settings.markdown_html)
     if losses:
         raise BuildError("preservation check failed: " + "; ".join(map(str, losses[:5])))
     return digest, files

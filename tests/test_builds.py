@@ -95,9 +95,9 @@ def test_an_edition_is_converted_page_by_page():
     class Counting:
         identity, calls = "fixture", 0
 
-        def convert_text(self, text):
+        def convert_lines(self, text, memo):
             Counting.calls += 1
-            return text.upper()
+            return text.upper(), memo
     pages = converted_pages({"b.md": "b", "a.md": "a", "c.md": "c"}, Counting())
     assert next(pages) == ("a.md", "A") and Counting.calls == 1  # not the whole edition at once
     assert list(pages) == [("b.md", "B"), ("c.md", "C")] and Counting.calls == 3

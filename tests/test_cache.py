@@ -320,3 +320,25 @@ def test_entries_are_unpickled_with_the_collector_paused_then_resumed(tmp_path):
         assert gc.isenabled() is False
     finally:
         gc.enable()
+
+
+def test_the_generators_pass_runs_with_the_collector_paused():
+    """collector_paused: no collection walks the digest while it is built; one
+    collection at the end frees the cycles made meanwhile."""
+    import weakref
+
+    from generator.cache import collector_paused
+
+    class Node:
+        pass
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        cycle = Node()
+        cycle.me = cycle
+        gone = weakref.ref(cycle)
+        del cycle
+        assert gone() is not None  # a cycle: only the collector frees it
+    assert gc.isenabled()
+    assert gone() is None

@@ -311,7 +311,10 @@ def write_editions(settings: Settings, digest: Digest, files: dict[str, str], do
         converters = [(edition, converter_for(settings, edition, digest.glossary))
                       for edition in settings.edition_list()]
     shifted: dict[str, dict[str, list[int]]] = {}  # the Traditional boundaries that moved
+    strings = cache or Cache(None)
     for edition, converter in converters:
+        if converter is not None:  # the texts it converted in the last build (feed titles and ledes …)
+            converter.remember(strings.peek(STRINGS, (converter.identity,)))
         # "write": the source's own script; "convert": an OpenCC edition (which, with more
         # than one process, overlaps the MkDocs build of the editions before it)
         with watch.stage("convert" if converter else "write", announce=True):
@@ -334,12 +337,17 @@ def write_editions(settings: Settings, digest: Digest, files: dict[str, str], do
             options = overrides(settings, edition, convert_nav(nav, converter),
                                 converter.convert if converter else None, converter.language if converter else None,
                                 without=() if settings.words else WORDS_ASSETS)
+            if converter is not None and converter.strings() is not None:
+                strings.put(STRINGS, (converter.identity,), converter.strings())
         yield edition, edition_docs, options
     if not settings.words:
         return
     with watch.stage("words data"):  # the dictionary data, shared by the editions (see place_dictionary)
         write_words_data(docs / DATA_ASIDE, digest, shifted, cache or Cache(None),
                          settings.site / FOLDER if replacing else None)
+
+
+STRINGS = "convert strings"  # an edition's converted texts outside its pages, by its converter
 
 
 def edition_url(settings: Settings, edition) -> str | None:

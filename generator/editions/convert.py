@@ -27,12 +27,13 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import ahocorasick
 import opencc
 
 from generator.editions.layers import LAYERS, Layer
 from generator.editions.leftover import TO_STANDARD, leftover_simplified
 from generator.editions.names import NameFinder
-from generator.editions.page import convert_page
+from generator.editions.page import chunks, convert_page, read_text, without_glued
 from generator.editions.quotes import regional_quotes
 from generator.editions.wordwise import Wordwise
 from generator.model.edition import DEFAULT_VARIANT, LANGUAGES, VARIANTS
@@ -166,7 +167,9 @@ class Converter:
                                   NameFinder(known, frozenset(r.source for r in layers[0].rules if not r.name) | terms,
                                              surnames))
         self._stock: dict[str, opencc.OpenCC] = {}
-        self._attributes: dict[str, str] = {}
+        self._strings: dict[str, str] = {}  # text → converted (convert)
+        self._used_strings: set[str] = set()
+        self._new_strings = 0
 
     def stock(self, config: str) -> opencc.OpenCC:
         """OpenCC with a stock config, built once per converter."""
@@ -175,8 +178,27 @@ class Converter:
         return self._stock[config]
 
     def convert(self, text: str) -> str:
-        """Convert Simplified plain ``text`` (no markup, mainland quotation marks kept)."""
-        return "".join(out for _, _, out in self._wordwise.convert(text))
+        """Convert Simplified plain ``text`` (no markup, mainland quotation marks kept).
+        Each text is converted once per converter (see :meth:`remember`)."""
+        found = self._strings.get(text)
+        if found is None:
+            found = self._strings[text] = "".join(out for _, _, out in self._wordwise.convert(text))
+            self._new_strings += 1
+        self._used_strings.add(text)
+        return found
+
+    def remember(self, strings: dict[str, str] | None) -> None:
+        """Take ``strings`` (what :meth:`strings` gave for the same :attr:`identity` and
+        code, in an earlier build) as converted: a feed's titles and ledes, tooltips."""
+        for text, converted in (strings or {}).items():
+            self._strings.setdefault(text, converted)
+
+    def strings(self) -> dict[str, str] | None:
+        """The texts :meth:`convert` converted since it was made, with their conversions,
+        when one of them was not remembered (else None: nothing new to keep)."""
+        if not self._new_strings:
+            return None
+        return {text: self._strings[text] for text in sorted(self._used_strings)}
 
     def pieces(self, text: str, breaks: tuple[int, ...] = ()) -> list[tuple[int, int, str]]:
         """``text`` converted, as (start, end, output) pieces; see wordwise.py."""
@@ -188,18 +210,80 @@ class Converter:
 
     def convert_text(self, text: str) -> str:
         """Convert a rendered page through its inline markup, then use the edition's
-        quotation marks (「」 in Taiwan and Hong Kong)."""
+        quotation marks (「」 in Taiwan and Hong Kong); line by line (see :meth:`convert_lines`)."""
+        return self.convert_lines(text)[0]
+
+    def convert_lines(self, text: str, memo: LineMemo | None = None) -> tuple[str, LineMemo]:
+        """:meth:`convert_text`, chunk by chunk (page.chunks: a few lines each), and what
+        it computed: the chunks of a page converted before (``memo``, as this returned
+        it for an earlier version of the page) are not converted again.
+
+        Nothing of the conversion crosses a line break (words, names, phrases, rules
+        and their conditions, glued tags, quotation marks) but two things every line
+        takes from the whole page: the forms of the names found by their context (a
+        name on one line is a name on every line, names.py) and whether OpenCC changes
+        the length of a run (then every line is converted region by region,
+        wordwise.py). So a chunk's conversion is keyed by its text, the page's forms
+        it holds and that flag; the page is the same as converted whole
+        (tests/test_convert_lines.py)."""
+        known_contexts, known_lines = memo or ({}, {})
+        parts = chunks(text)
+        contexts: dict[str, tuple[frozenset[str], bool]] = {}
+        for part in parts:
+            if part not in contexts:
+                found = known_contexts.get(part)
+                contexts[part] = found if found is not None else self._wordwise.context(read_text(part))
+        forms = frozenset().union(*(found for found, _ in contexts.values()))
+        by_region = any(changes for _, changes in contexts.values())
+        finder = _forms_finder(forms)
+        converted: dict[tuple[str, tuple[str, ...], bool], str] = {}
+        out = []
+        for part in parts:
+            own = contexts[part][0]
+            held = own if finder is None or own == forms else \
+                own | {form for _, form in finder.iter(without_glued(part))}
+            key = (part, tuple(sorted(held)), by_region)
+            if key not in converted:
+                found_line = known_lines.get(key)
+                converted[key] = found_line if found_line is not None else self._convert_line(part, held, by_region)
+            out.append(converted[key])
+        self._wordwise.forget()
+        return "\n".join(out), (contexts, converted)
+
+    def _convert_line(self, line: str, forms: frozenset[str], by_region: bool) -> str:
+        def stream(text: str, breaks: tuple[int, ...]) -> list[tuple[int, int, str]]:
+            return self._wordwise.convert(text, breaks, forms, by_region)
+        converted = convert_page(line, stream, self._attribute)
+        return regional_quotes(converted) if self.variant in TO_STANDARD else converted
+
+    def convert_whole(self, text: str) -> str:
+        """:meth:`convert_text` with the page converted as one text (what it was before
+        pages were converted line by line; tests compare the two)."""
         converted = convert_page(text, self._wordwise.convert, self._attribute)
         return regional_quotes(converted) if self.variant in TO_STANDARD else converted
 
     def _attribute(self, value: str) -> str:
-        if value not in self._attributes:
-            self._attributes[value] = self.convert(value)
-        return self._attributes[value]
+        return self.convert(value)
 
     def leftover_simplified(self, text: str) -> list[str]:
         """Simplified runs left in ``text`` converted by this converter."""
         return leftover_simplified(text, self)
+
+
+# What Converter.convert_lines computed for a page: each line's context (its names'
+# forms, whether OpenCC changes a run's length), each line's conversion by
+# (line, the page's forms it holds, the page's flag).
+LineMemo = tuple[dict[str, tuple[frozenset[str], bool]], dict[tuple[str, tuple[str, ...], bool], str]]
+
+
+def _forms_finder(forms: frozenset[str]) -> ahocorasick.Automaton | None:
+    if not forms:
+        return None
+    automaton = ahocorasick.Automaton()
+    for form in forms:
+        automaton.add_word(form, form)
+    automaton.make_automaton()
+    return automaton
 
 
 def _load_opencc(variant: str, first: dict[str, str], regional: dict[str, str]) -> opencc.OpenCC:

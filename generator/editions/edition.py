@@ -90,7 +90,22 @@ def converted_pages(files: dict[str, str], converter: Converter | None,
     identity = converter.identity
     for name in sorted(files):
         text = files[name]
-        yield name, cache.get("convert", (identity, text), lambda: converter.convert_text(text))
+        yield name, cache.get("convert", (identity, text), lambda: _convert_lines(converter, cache, name, text))
+
+
+LINES = "convert lines"  # a page's converted lines, by its path: what its next version reuses
+
+
+def _convert_lines(converter: Converter, cache: Cache, name: str, text: str) -> str:
+    """A page converted line by line, the lines its previous version had converted
+    alike taken from the cache (Converter.convert_lines: a term page that gained a use
+    converts that use's line). The entry is the page's, by path: whichever version
+    wrote it, each line's conversion in it is right for its key. It is not touched
+    when the page itself comes from the cache (a system call a page): a page unchanged
+    for three builds loses it and is converted whole the next time it changes."""
+    converted, memo = converter.convert_lines(text, cache.peek(LINES, (converter.identity, name)))
+    cache.put(LINES, (converter.identity, name), memo)
+    return converted
 
 
 def convert_nav(nav: list, converter: Converter | None) -> list:

@@ -7,7 +7,9 @@ edition). One rule a line, four tab-separated columns::
 
     简体<TAB>繁體<TAB>condition<TAB>reason
 
-``condition`` is ``-`` or space-separated clauses, all of which must hold:
+``condition`` is ``-`` or space-separated clauses, all of which must hold (a
+clause sees up to 12 characters on each side, never past a line break: a page
+is converted line by line):
 
 ``before=RE`` / ``after=RE``
     the Simplified text just before (after) the word matches RE there;
@@ -69,7 +71,10 @@ class Rule:
 
     def holds(self, text: str, start: int, end: int) -> bool:
         """The condition holds for the word at ``text[start:end]``."""
-        left, right = text[max(0, start - _WINDOW):start], text[end:end + _WINDOW]
+        first = max(0, start - _WINDOW)
+        last = text.find("\n", end, end + _WINDOW)
+        left = text[text.rfind("\n", first, start) + 1 or first:start]
+        right = text[end:end + _WINDOW if last < 0 else last]
         if self.before and not self.before.search(left):
             return False
         if self.not_before and self.not_before.search(left):

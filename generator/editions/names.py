@@ -27,6 +27,10 @@ Names are found, in this order of evidence:
   starts with a ``surname`` character, one whose name form differs from OpenCC's
   character table (余丰慧 keeps 余, not 餘: the caller names them);
 * ``repeated``: a name found once on the text is a name everywhere in it.
+
+Every kind but ``repeated`` is found within a line: no pattern, word or form
+crosses a line break (a converted page is converted line by line, and each line
+is given the ``repeated`` forms of the whole page: see convert.py).
 """
 from __future__ import annotations
 
@@ -65,7 +69,7 @@ _DOT = re.compile(f"[{HAN}]([{_DOTS}])[{HAN}]")
 _TITLE = re.compile("《((?:[^《》\n<]|<[^<>\n]*>){1,400}?)》")  # a title may hold a link
 _COMPANY_NEXT = re.compile("股份|公司|集团|控股|[（(]|涨|跌|公告|发布|披露|表示|称|等|董事|实控|股价|市值|主力")
 _BYLINE = re.compile(f"(?:记者|通讯员|实习生|摄影|摄)[ 　]?([{HAN}]{{2,3}})(?=$|[ 　\n，、；）)]|摄|报道)")
-_CODE = re.compile(r"[（(](?:股票代码[：:]\s*)?\d{6}(?:\.[A-Za-z]{2})?[)）]")
+_CODE = re.compile(r"[（(](?:股票代码[：:][^\S\n]*)?\d{6}(?:\.[A-Za-z]{2})?[)）]")
 _MOVE = re.compile("涨停|跌停|涨逾|跌逾|涨超|跌超|大涨|大跌|收涨|收跌|领涨|领跌")
 # A stock's name follows a delimiter and is no dictionary word nor a market noun.
 _STOCK_BEFORE = re.compile(r"(^|[\s，、：；。（(“”]|如|包括|其中|以及)$")
@@ -95,15 +99,26 @@ class NameFinder:
         if self.listed:
             self._automaton.make_automaton()
 
-    def find(self, text: str, pieces: list[str], spans: list[tuple[int, int]] | None = None) -> list[Name]:
+    def find(self, text: str, pieces: list[str], spans: list[tuple[int, int]] | None = None,
+             forms: frozenset[str] | None = None, by_context: list[Name] | None = None) -> list[Name]:
         """Every name of ``text`` (cut into ``pieces`` by words.words, its runs of Han
-        text ``spans``), sorted, not overlapping."""
+        text ``spans``), sorted, not overlapping. ``forms``: the names found by their
+        context that are names everywhere (``repeated``), when the text is one line of
+        a page (those of the whole page: :meth:`context_forms` of each line); else the
+        text's own."""
         offsets = boundaries(pieces)
-        found = (self._listed(text) + titles(text) + bylines(text) + transliterations(text, pieces, offsets)
-                 + organisations(text, pieces, offsets) + stocks(text, pieces, offsets)
+        found = (self._listed(text) + titles(text) + bylines(text)
+                 + (self.by_context(text, pieces) if by_context is None else by_context)
                  + brands(text, pieces, offsets, self.vocabulary)
                  + self._tagged(text, runs(text) if spans is None else spans))
-        return merge(found + repeated(text, found))
+        return merge(found + repeated_forms(text, context_forms(text, found) if forms is None else forms))
+
+    def by_context(self, text: str, pieces: list[str]) -> list[Name]:
+        """The names of ``text`` found by their context (transliterations, organisations,
+        stocks): :func:`context_forms` of them are the forms :meth:`find` takes."""
+        offsets = boundaries(pieces)
+        return transliterations(text, pieces, offsets) + organisations(text, pieces, offsets) \
+            + stocks(text, pieces, offsets)
 
     def _tagged(self, text: str, spans: list[tuple[int, int]]) -> list[Name]:
         """:func:`tagged`, run by run; a run's tagged words are remembered."""
@@ -242,6 +257,12 @@ def tagged(pieces: list[str], offsets: list[int], vocabulary: frozenset[str] = f
 def repeated(text: str, found: list[Name]) -> list[Name]:
     """Every other place of a name found by its context (a stock's name after its code,
     an organisation's full name or its name without the legal form)."""
+    return repeated_forms(text, context_forms(text, found))
+
+
+def context_forms(text: str, found: list[Name]) -> frozenset[str]:
+    """The forms of the names of ``found`` found by their context, with each
+    organisation's name without its legal form (of four characters or more)."""
     forms = set()
     for name in found:
         if name.kind in ("stock", "organisation", "transliteration"):
@@ -250,6 +271,11 @@ def repeated(text: str, found: list[Name]) -> list[Name]:
             core = _without_legal_form(form)
             if core != form and len(core) >= 4:
                 forms.add(core)
+    return frozenset(forms)
+
+
+def repeated_forms(text: str, forms: frozenset[str]) -> list[Name]:
+    """Every place of ``forms`` in ``text``, longest first."""
     if not forms:
         return []
     pattern = re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True))))

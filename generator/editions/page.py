@@ -16,6 +16,7 @@ converted on their own, once each: a token stands in for them meanwhile.
 from __future__ import annotations
 
 import re
+import zlib
 from typing import Callable
 
 from generator.editions.words import HAN
@@ -34,6 +35,68 @@ def convert_page(page: str, stream: Callable[[str, tuple[int, ...]], Pieces],
                  attribute: Callable[[str], str]) -> str:
     """``page`` converted: its text by ``stream(text, breaks)``, attribute values with
     Chinese text by ``attribute(value)``, the markup as it was."""
+    text, tags, values = _prepared(page)
+    if not tags:
+        converted = "".join(out for _, _, out in stream(text, ()))
+    else:
+        converted = _put_back(stream(text, tuple(position for position, _ in tags)), tags)
+    return _TOKEN.sub(lambda m: attribute(values[int(m.group(1))]), converted) if values else converted
+
+
+def lines(page: str) -> list[str]:
+    """``page`` cut at its line breaks, but where a tag is open across one (the last
+    angle bracket before the break is a ``<``): ``"\\n".join(lines(page)) == page``.
+    No tag, and so no glued group and no attribute value, crosses from one to the next."""
+    result: list[str] = []
+    held: list[str] = []  # lines of a tag still open
+    for line in page.split("\n"):
+        held.append(line)
+        opened, closed = line.rfind("<"), line.rfind(">")
+        if opened > closed or (opened == closed == -1 and len(held) > 1):
+            continue
+        result.append("\n".join(held))
+        held = []
+    if held:
+        result.append("\n".join(held))
+    return result
+
+
+CHUNK = 4  # lines a chunk holds on average (see chunks)
+
+
+def chunks(page: str) -> list[str]:
+    """``page`` cut into chunks of :func:`lines`, each ending with a line whose CRC-32 is
+    a multiple of :data:`CHUNK` (or the page's end): ``"\\n".join(chunks(page)) == page``.
+    Where a chunk ends depends on its own lines only, so a line added to a page changes
+    the chunk it joins and no other; a chunk is converted in one call (a call a line
+    cost twice the conversion of a whole page on a full build)."""
+    result: list[str] = []
+    held: list[str] = []
+    for line in lines(page):
+        held.append(line)
+        if zlib.crc32(line.encode("utf-8")) % CHUNK == 0:
+            result.append("\n".join(held))
+            held = []
+    if held:
+        result.append("\n".join(held))
+    return result
+
+
+def read_text(page: str) -> str:
+    """The text of ``page`` the reader reads, as :func:`convert_page` gives it to its stream."""
+    return _prepared(page)[0]
+
+
+def without_glued(page: str) -> str:
+    """``page`` without the inline tags that stand between two Han characters: any run
+    of Han text of :func:`read_text` is in it too."""
+    return _GLUED.sub("", page)
+
+
+def _prepared(page: str) -> tuple[str, list[tuple[int, str]], list[str]]:
+    """The page's text to convert (attribute values with Chinese text set aside as
+    tokens, glued inline tags taken out), where the glued tags stood (a position in
+    that text, the tags there) and the attribute values set aside."""
     if "\x02" in page or "\x03" in page:
         raise ValueError("page holds U+0002 or U+0003, which the conversion uses itself")
     values: list[str] = []
@@ -43,12 +106,6 @@ def convert_page(page: str, stream: Callable[[str, tuple[int, ...]], Pieces],
         return f'"\x02{len(values) - 1}\x03"'
 
     page = _TAG_WITH_TEXT.sub(lambda tag: _ATTRIBUTE.sub(token, tag.group()), page)
-    converted = _converted(page, stream)
-    return _TOKEN.sub(lambda m: attribute(values[int(m.group(1))]), converted) if values else converted
-
-
-def _converted(page: str, stream: Callable[[str, tuple[int, ...]], Pieces]) -> str:
-    """The page (its attribute values set aside) converted through its glued inline tags."""
     parts: list[str] = []
     tags: list[tuple[int, str]] = []  # (position in the text, the tags there)
     at = length = 0
@@ -58,9 +115,13 @@ def _converted(page: str, stream: Callable[[str, tuple[int, ...]], Pieces]) -> s
         tags.append((length, glued.group()))
         at = glued.end()
     if not tags:
-        return "".join(out for _, _, out in stream(page, ()))
+        return page, tags, values
     parts.append(page[at:])
-    pieces = stream("".join(parts), tuple(position for position, _ in tags))
+    return "".join(parts), tags, values
+
+
+def _put_back(pieces: Pieces, tags: list[tuple[int, str]]) -> str:
+    """The converted text with the glued tags back at their breaks."""
     converted = "".join(out for _, _, out in pieces)
     result: list[str] = []
     at = 0

@@ -29,12 +29,13 @@ import ahocorasick
 import opencc
 
 from generator.editions.layers import Cut, Layer
-from generator.editions.names import Name, NameFinder
+from generator.editions.names import Name, NameFinder, context_forms
 from generator.editions.words import boundaries, runs, words
 
 SEPARATOR = "\x1f"
 PLACEHOLDER = "\x1e"
 _RUNS_KEPT = 200_000  # runs whose plain conversion is remembered
+_ANALYSED_KEPT = 20_000  # texts whose analysis context() keeps for convert()
 
 
 @dataclass(frozen=True)
@@ -55,27 +56,53 @@ class Wordwise:
         self.edition, self.names, self.layers, self.finder = edition, names, layers, finder
         self.phrases = dict(phrases)
         self._runs: dict[str, str] = {}  # a run of Han text → its plain conversion
+        self._analysed: dict[str, tuple] = {}  # text → (runs, words, names by context, plain): context()
         self._phrases = ahocorasick.Automaton()
         for key in self.phrases:
             self._phrases.add_word(key, key)
         if self.phrases:
             self._phrases.make_automaton()
 
-    def convert(self, text: str, breaks: tuple[int, ...] = ()) -> list[tuple[int, int, str]]:
-        """Pieces ``(start, end, output)`` of ``text`` converted, in order."""
+    def convert(self, text: str, breaks: tuple[int, ...] = (), forms: frozenset[str] | None = None,
+                by_region: bool = False) -> list[tuple[int, int, str]]:
+        """Pieces ``(start, end, output)`` of ``text`` converted, in order.
+
+        A line of a page is converted as part of its page with the page's ``forms``
+        (names found by their context, NameFinder.find) and ``by_region`` when OpenCC
+        changes the length of a run of another line (see :meth:`context`)."""
+        if SEPARATOR in text or PLACEHOLDER in text:
+            raise ValueError("text holds U+001E or U+001F, which the conversion uses itself")
+        known = self._analysed.pop(text, None)  # what context() found out, if it ran on this text
+        spans = runs(text) if known is None else known[0]
+        pieces = words(text, spans) if known is None else known[1]
+        cut = Cut(boundaries(pieces))
+        decided = self._phrase_spans(text, breaks)
+        names = _outside(self.finder.find(text, pieces, spans, forms, None if known is None else known[2]), decided)
+        decided = _merge_spans(decided, self._rule_spans(text, cut, names, decided, breaks, spans))
+        names = _outside(names, decided)
+        plain = None if by_region else self._plain(text, spans) if known is None else known[3]
+        if plain is None:  # OpenCC changed a run's length: convert region by region
+            return self._assemble(text, cut, decided, names)
+        return self._overlay(text, plain, cut, decided, names)
+
+    def context(self, text: str) -> tuple[frozenset[str], bool]:
+        """What a page's conversion takes from this line of it for every other line:
+        the forms of its names found by their context (a name everywhere on the page)
+        and whether OpenCC changes the length of one of its runs (then the whole page
+        is converted region by region)."""
         if SEPARATOR in text or PLACEHOLDER in text:
             raise ValueError("text holds U+001E or U+001F, which the conversion uses itself")
         spans = runs(text)
         pieces = words(text, spans)
-        cut = Cut(boundaries(pieces))
-        decided = self._phrase_spans(text, breaks)
-        names = _outside(self.finder.find(text, pieces, spans), decided)
-        decided = _merge_spans(decided, self._rule_spans(text, cut, names, decided, breaks, spans))
-        names = _outside(names, decided)
-        plain = self._plain(text, spans)
-        if plain is None:  # OpenCC changed a run's length: convert region by region
-            return self._assemble(text, cut, decided, names)
-        return self._overlay(text, plain, cut, decided, names)
+        found, plain = self.finder.by_context(text, pieces), self._plain(text, spans)
+        if len(self._analysed) >= _ANALYSED_KEPT:
+            self._analysed.clear()
+        self._analysed[text] = (spans, pieces, found, plain)  # for convert(), which usually follows
+        return context_forms(text, found), plain is None
+
+    def forget(self) -> None:
+        """Drop what :meth:`context` kept for :meth:`convert` (a page is done)."""
+        self._analysed.clear()
 
     def plan(self, text: str) -> tuple[list[Span], list[Name]]:
         """The decided spans and the names of ``text`` (for reports and tests)."""
