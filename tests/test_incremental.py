@@ -20,6 +20,7 @@ from generator.cache import Cache
 from generator.cli import main
 from generator.commands import build as commands
 from generator.config import load_settings
+from generator.engine.plugin import BaozhaiPlugin
 from generator.site.builds import Shard
 from generator.site.dictionary_data import write_data
 
@@ -82,13 +83,37 @@ def output(root: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def full(tmp_path_factory) -> dict[str, bytes]:
-    """The site and the bundles of one build of the final content, nothing cached."""
+def full_build(tmp_path_factory) -> tuple[dict[str, bytes], list[int]]:
+    """The site and the bundles of one build of the final content, nothing cached; and,
+    each time a page was rendered, how many other pages held their HTML (see
+    test_a_page_is_rendered_just_before_it_is_written)."""
     root = project(tmp_path_factory.mktemp("full"))
     write_pages(root, FINAL, changed=2)
-    built = commands.build(load_settings(root), log=lambda _: None)
+    held: list[int] = []
+    rendered = BaozhaiPlugin.on_page_content
+
+    def counting(self, html, *, page, config, files):
+        held.append(sum(1 for f in files.documentation_pages() if f.page is not None and f.page.content))
+        return rendered(self, html, page=page, config=config, files=files)
+    with pytest.MonkeyPatch.context() as patch:  # the editions are built in this process (few articles)
+        patch.setattr(BaozhaiPlugin, "on_page_content", counting)
+        built = commands.build(load_settings(root), log=lambda _: None)
     assert built is not None and built.cached == 0
-    return output(root)
+    return output(root), held
+
+
+@pytest.fixture(scope="module")
+def full(full_build) -> dict[str, bytes]:
+    return full_build[0]
+
+
+def test_a_page_is_rendered_just_before_it_is_written(full_build):
+    """Outside the navigation, a page is read and rendered when it is written, not every
+    page before any is written (MkDocs' order): an edition's MkDocs build holds the HTML of
+    the navigation's pages and of one page at a time, not of every page (memory)."""
+    held = full_build[1]
+    assert len(held) > 2 * 4 * NAV_PAGES  # both editions' pages, most outside the navigation
+    assert max(held) == NAV_PAGES  # the navigation's, rendered first, while one other is rendered
 
 
 def test_an_added_and_a_changed_page_rebuild_only_what_they_touch(full, tmp_path):
