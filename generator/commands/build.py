@@ -6,12 +6,14 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, Iterator
+from multiprocessing import get_all_start_methods, get_context
+from typing import Callable, Iterable, Iterator, TypeVar
 from urllib.parse import urlsplit
 
 from generator.cache import KEEP_BUILDS, Cache, build_version
@@ -37,6 +39,8 @@ from generator.site.pages import article_path, navigation
 from generator.slugs import ARTICLES
 from generator.timing import Stopwatch
 from generator.write import staged, write_files, write_text
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -125,10 +129,31 @@ def _rendered(counts: dict[str, float]) -> tuple[int, int]:
 
 
 def _build(settings: Settings, cache: Cache, offline: bool, watch: Stopwatch) -> Built:
+    with staged(settings.docs) as docs, staged(settings.site) as site:
+        articles, pages, newest, workers, counts = apart(settings, cache, watch, _generate_and_build,
+                                                         settings, cache, docs, site, watch)
+        built = settings.edition_list()
+        with build_date(newest):
+            if not settings.site_url:
+                drop_addressed(site, built)
+            place_dictionary(docs, site, built)
+            if offline:
+                with watch.stage("bundles", announce=True):
+                    zip_bundles(settings, built, site, cache)
+            drop_offline_index(site, built)
+            with watch.stage("search index", announce=True):  # after the zips: they keep Material's index
+                index_sites([site / edition.folder for edition in built],
+                            previous=[settings.site / edition.folder for edition in built])
+    return Built(articles, pages, workers, *_rendered(counts))
+
+
+def _generate_and_build(settings: Settings, cache: Cache, docs: Path, site: Path,
+                        watch: Stopwatch) -> tuple[int, int, str | None, int, dict[str, float]]:
+    """The generator, and MkDocs' builds of the editions it writes (see :func:`apart`)."""
     with template_errors():  # the output half of the preservation check: the plugin's (required above)
         digest, files = generate(settings, cache, watch, render_check=False)
     articles, pages, newest = len(digest.articles), len(digest.pages), newest_date(digest)
-    with build_date(newest), staged(settings.docs) as docs, staged(settings.site) as site:
+    with build_date(newest):
         editions = write_editions(settings, digest, files, docs, cache, watch, replacing=True)
         # from here only the editions' generator holds the digest: once the last edition is
         # written it is let go (see release_memory), while MkDocs runs in the worker processes
@@ -137,18 +162,51 @@ def _build(settings: Settings, cache: Cache, offline: bool, watch: Stopwatch) ->
         counts: dict[str, float] = {}
         workers = build_sites(settings, editions, site, articles, watch, checked=articles + pages,
                               counts=counts, cached=True)
-        built = settings.edition_list()
-        if not settings.site_url:
-            drop_addressed(site, built)
-        place_dictionary(docs, site, built)
-        if offline:
-            with watch.stage("bundles", announce=True):
-                zip_bundles(settings, built, site, cache)
-        drop_offline_index(site, built)
-        with watch.stage("search index", announce=True):  # after the zips: they keep Material's index
-            index_sites([site / edition.folder for edition in built],
-                        previous=[settings.site / edition.folder for edition in built])
-    return Built(articles, pages, workers, *_rendered(counts))
+    return articles, pages, newest, workers, counts
+
+
+APART_FROM = 50  # files in content/: below this, a process of its own costs more than the memory it returns
+
+
+def can_fork() -> bool:
+    """Forking is safe with one thread (a serving build's threads stay out)."""
+    return threading.active_count() == 1 and "fork" in get_all_start_methods()
+
+
+def apart(settings: Settings, cache: Cache, watch: Stopwatch, work: Callable[..., T], *args) -> T:
+    """``work(*args)`` in a forked process of its own, which hands back its result, its stage
+    times and what it filed in ``cache``: the memory the generator used (its peak, at 10,000
+    articles more than a GB, most of it freed but kept by the allocator, fragmented) returns
+    to the system when the process ends, instead of staying with the build process through
+    the bundles and the search index. In this process when the content is small
+    (:data:`APART_FROM`), when it has other threads (``baozhai serve``) or cannot fork."""
+    files = sum(1 for p in settings.content.rglob("*") if p.is_file()) if settings.content.is_dir() else 0
+    if files < APART_FROM or not can_fork():
+        return work(*args)
+    context = get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+
+    def child() -> None:
+        try:
+            message: tuple = ("done", work(*args), cache, watch.times)
+        except BaseException as error:  # raised again in the build process
+            message = ("failed", error, cache, watch.times)
+        send.send(message)
+
+    process = context.Process(target=child, name="baozhai-generator")
+    process.start()
+    send.close()
+    try:
+        outcome, value, filed, times = receive.recv()
+    except EOFError:
+        process.join()
+        raise BuildError(f"the generator's process ended without a result (exit code {process.exitcode})") from None
+    process.join()
+    cache.take(filed)
+    watch.times.update(times)
+    if outcome == "failed":
+        raise value
+    return value
 
 
 def build_sites(settings: Settings, editions: Iterable[BuiltEdition], site: Path, articles: int,
