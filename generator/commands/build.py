@@ -130,10 +130,15 @@ def _rendered(counts: dict[str, float]) -> tuple[int, int]:
 
 def _build(settings: Settings, cache: Cache, offline: bool, watch: Stopwatch) -> Built:
     with staged(settings.docs) as docs, staged(settings.site) as site:
-        articles, pages, newest, workers, counts = apart(settings, cache, watch, _generate_and_build,
-                                                         settings, cache, docs, site, watch)
-        built = settings.edition_list()
+        made = apart(settings, cache, watch, _generated, settings, cache, docs, watch)
+        articles, pages, newest = next(made)
         with build_date(newest):
+            # the plugin checks every article's HTML and every page's source view (one per page);
+            # each edition's MkDocs build starts as soon as the generator has written it
+            counts: dict[str, float] = {}
+            workers = build_sites(settings, made, site, articles, watch, checked=articles + pages,
+                                  counts=counts, cached=True)
+            built = settings.edition_list()
             if not settings.site_url:
                 drop_addressed(site, built)
             place_dictionary(docs, site, built)
@@ -147,22 +152,17 @@ def _build(settings: Settings, cache: Cache, offline: bool, watch: Stopwatch) ->
     return Built(articles, pages, workers, *_rendered(counts))
 
 
-def _generate_and_build(settings: Settings, cache: Cache, docs: Path, site: Path,
-                        watch: Stopwatch) -> tuple[int, int, str | None, int, dict[str, float]]:
-    """The generator, and MkDocs' builds of the editions it writes (see :func:`apart`)."""
+def _generated(settings: Settings, cache: Cache, docs: Path, watch: Stopwatch) -> Iterator:
+    """The generator's work (see :func:`apart`): first the digest's article and page counts
+    and newest date, then each edition as it is written (:func:`write_editions`)."""
     with template_errors():  # the output half of the preservation check: the plugin's (required above)
         digest, files = generate(settings, cache, watch, render_check=False)
-    articles, pages, newest = len(digest.articles), len(digest.pages), newest_date(digest)
+    newest = newest_date(digest)
+    yield len(digest.articles), len(digest.pages), newest
     with build_date(newest):
         editions = write_editions(settings, digest, files, docs, cache, watch, replacing=True)
-        # from here only the editions' generator holds the digest: once the last edition is
-        # written it is let go (see release_memory), while MkDocs runs in the worker processes
-        del digest, files
-        # the plugin checks every article's HTML and every page's source view (one per page)
-        counts: dict[str, float] = {}
-        workers = build_sites(settings, editions, site, articles, watch, checked=articles + pages,
-                              counts=counts, cached=True)
-    return articles, pages, newest, workers, counts
+        del digest, files  # from here only the editions' generator holds the digest
+        yield from editions
 
 
 APART_FROM = 50  # files in content/: below this, a process of its own costs more than the memory it returns
@@ -173,22 +173,28 @@ def can_fork() -> bool:
     return threading.active_count() == 1 and "fork" in get_all_start_methods()
 
 
-def apart(settings: Settings, cache: Cache, watch: Stopwatch, work: Callable[..., T], *args) -> T:
-    """``work(*args)`` in a forked process of its own, which hands back its result, its stage
-    times and what it filed in ``cache``: the memory the generator used (its peak, at 10,000
-    articles more than a GB, most of it freed but kept by the allocator, fragmented) returns
-    to the system when the process ends, instead of staying with the build process through
-    the bundles and the search index. In this process when the content is small
-    (:data:`APART_FROM`), when it has other threads (``baozhai serve``) or cannot fork."""
+def apart(settings: Settings, cache: Cache, watch: Stopwatch, work: Callable[..., Iterator[T]],
+          *args) -> Iterator[T]:
+    """What ``work(*args)`` yields, produced in a forked process of its own, which sends each
+    item as it is made and, at the end, its stage times and what it filed in ``cache``. The
+    memory the generator used (at 10,000 articles more than a GB at its peak, most of it
+    freed but kept by the allocator, fragmented) returns to the system when its process
+    ends, as soon as the last edition is written, instead of staying with the build
+    process through the MkDocs builds, the bundles and the search index. In this process
+    when the content is small (:data:`APART_FROM`), when it has other threads (``baozhai
+    serve``) or cannot fork."""
     files = sum(1 for p in settings.content.rglob("*") if p.is_file()) if settings.content.is_dir() else 0
     if files < APART_FROM or not can_fork():
-        return work(*args)
+        yield from work(*args)
+        return
     context = get_context("fork")
     receive, send = context.Pipe(duplex=False)
 
     def child() -> None:
         try:
-            message: tuple = ("done", work(*args), cache, watch.times)
+            for item in work(*args):
+                send.send(("item", item))
+            message: tuple = ("done", None, cache, watch.times)
         except BaseException as error:  # raised again in the build process
             message = ("failed", error, cache, watch.times)
         send.send(message)
@@ -197,16 +203,28 @@ def apart(settings: Settings, cache: Cache, watch: Stopwatch, work: Callable[...
     process.start()
     send.close()
     try:
-        outcome, value, filed, times = receive.recv()
-    except EOFError:
-        process.join()
-        raise BuildError(f"the generator's process ended without a result (exit code {process.exitcode})") from None
-    process.join()
-    cache.take(filed)
-    watch.times.update(times)
-    if outcome == "failed":
-        raise value
-    return value
+        while True:
+            try:
+                kind, value, *rest = receive.recv()
+            except EOFError:
+                process.join()
+                raise BuildError("the generator's process ended without a result "
+                                 f"(exit code {process.exitcode})") from None
+            if kind == "item":
+                yield value
+                continue
+            process.join()
+            filed, times = rest
+            cache.take(filed)
+            watch.times.update(times)
+            if kind == "failed":
+                raise value
+            return
+    finally:
+        if process.is_alive():  # the build stopped early (e.g. MkDocs failed): so does the generator
+            process.terminate()
+            process.join()
+        receive.close()
 
 
 def build_sites(settings: Settings, editions: Iterable[BuiltEdition], site: Path, articles: int,
