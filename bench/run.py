@@ -84,7 +84,8 @@ def timed_build(folder: Path, extra: list[str] | None = None, profile: Path | No
     if child.returncode:
         raise SystemExit(f"build failed:\n{out}\n{err}")
     stages = json.loads(timings.read_text(encoding="utf-8")) if timings.exists() else {}  # no-op: none
-    return {"wall_s": round(wall, 2), "cpu_s": round(cpu, 2), "peak_rss_all_mb": round(together.peak / 2 ** 20, 1), "sampled": together.largest(),
+    return {"wall_s": round(wall, 2), "cpu_s": round(cpu, 2), "peak_rss_all_mb": round(together.peak / 2 ** 20, 1),
+            "peak_pss_all_mb": round(together.peak_pss / 2 ** 20, 1), "sampled": together.largest(),
             "peak_by_kind_mb": together.by_kind(), "at_peak_mb": together.at_peak,
             "stages_s": stages,
             "said": out.strip().splitlines()[-3:]}
@@ -104,6 +105,7 @@ class TreeMemory(threading.Thread):
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
         self.pid, self.peak, self.done = pid, 0, threading.Event()
+        self.peak_pss = 0  # the same in proportional set size: a forked process's shared pages counted once
         self.each: dict[int, int] = {}  # pid → its own sampled peak (bytes)
         self.kinds: dict[int, str] = {}  # pid → what it is (:func:`_kind`)
         self.at_peak: dict[str, float] = {}  # MB of each kind of process when all together peaked
@@ -114,7 +116,8 @@ class TreeMemory(threading.Thread):
             sizes = {p: _rss_pages(p) * page for p in _tree(self.pid)}
             for p in sizes:  # a helper forked by the build shows the build's command until it execs
                 if self.kinds.get(p, "other") == "other":
-                    self.kinds[p] = "build" if p == self.pid else _kind(p)
+                    self.kinds[p] = "build" if p == self.pid else _kind(p, self.pid)
+            self.peak_pss = max(self.peak_pss, sum(_pss(p) for p in sizes))
             if sum(sizes.values()) > self.peak:
                 self.peak = sum(sizes.values())
                 self.at_peak = {}
@@ -141,18 +144,35 @@ class TreeMemory(threading.Thread):
         self.join()
 
 
-def _kind(pid: int) -> str:
+def _kind(pid: int, build: int) -> str:
     """What a helper process of the build is: an edition's MkDocs build (a worker the build
-    spawned), Pagefind's indexer (``python -m pagefind``, which execs its binary), or other."""
+    spawned), Pagefind's indexer (``python -m pagefind``, which execs its binary), the
+    generator (forked by the build process: generator.commands.build.apart; it shows the
+    build's command), or other (e.g. the generator's own helper, forked by it)."""
     try:
         command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-    except OSError:
+        parent = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+        built = Path(f"/proc/{build}/cmdline").read_bytes().split(b"\0")
+    except (OSError, IndexError, ValueError):
         return "other"
     if b"pagefind" in command or command[0].endswith(b"/pagefind"):
         return "pagefind"
     if any(b"spawn_main" in part for part in command):
         return "mkdocs"
+    if parent == build and command == built:
+        return "generator"
     return "other"
+
+
+def _pss(pid: int) -> int:
+    """Proportional set size, bytes (0 when the process is gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        pass
+    return 0
 
 
 def _tree(pid: int) -> list[int]:
@@ -408,6 +428,8 @@ def _memory(build: dict) -> str:
     kinds = build.get("at_peak_mb")
     if kinds:  # results of older runs lack it
         shown += " (" + ", ".join(f"{k} {v:.0f}" for k, v in sorted(kinds.items(), key=lambda kv: -kv[1])) + ")"
+    if "peak_pss_all_mb" in build:  # shared pages of forked processes once (RSS counts them in each)
+        shown += f"; all together, PSS {build['peak_pss_all_mb']}"
     return shown
 
 

@@ -140,6 +140,13 @@ class Cache:
         self.pending.append((waiting, path))
         self.waiting[path] = waiting
 
+    def take(self, other: "Cache") -> None:
+        """Take over what ``other``, a forked process's copy of this cache, filed and
+        counted (generator.commands.build runs the generator in a process of its own):
+        its pending entries are committed or discarded with this cache's."""
+        self.hits, self.misses, self.pending, self.waiting = other.hits, other.misses, other.pending, other.waiting
+        self.aside, self._folders = other.aside, other._folders
+
     def commit(self) -> None:
         """Put the entries computed since the last commit in place."""
         for folder in {path.parent for _, path in self.pending}:

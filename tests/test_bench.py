@@ -20,11 +20,30 @@ def test_the_bench_tells_pagefind_mkdocs_and_other_helpers_apart():
                                    ("mkdocs", ["spawn_main", "--multiprocessing-fork"]),
                                    ("other", ["--timings", "t.json"]))}
     try:
-        assert {kind: run._kind(child.pid) for kind, child in started.items()} == {
+        assert {kind: run._kind(child.pid, 1) for kind, child in started.items()} == {
             "pagefind": "pagefind", "mkdocs": "mkdocs", "other": "other"}
     finally:
         for child in started.values():
             child.communicate()
+
+
+FORKS = "import os, sys\nif os.fork() == 0:\n    sys.stdin.read()\n    os._exit(0)\nos.wait()"
+
+
+def test_the_bench_names_the_generator_forked_by_the_build():
+    """The build forks the generator (generator.commands.build.apart): a child of the build
+    process with the build's command line; what that child forks in turn is another helper."""
+    build = subprocess.Popen([sys.executable, "-c", FORKS], stdin=subprocess.PIPE)
+    try:
+        for _ in range(200):
+            forked = [p for p in run._tree(build.pid) if p != build.pid]
+            if forked:
+                break
+            subprocess.run(["sleep", "0.05"])
+        assert [run._kind(p, build.pid) for p in forked] == ["generator"]
+        assert run._kind(forked[0], forked[0] + 1) == "other"  # not the build's own child
+    finally:
+        build.communicate()
 
 
 def test_the_bench_shows_which_processes_made_the_peak():
@@ -33,6 +52,8 @@ def test_the_bench_shows_which_processes_made_the_peak():
     assert run._memory(build) == "708.0 / 1166.0 (pagefind 708, build 446, other 12)"
     del build["at_peak_mb"]  # results of older runs
     assert run._memory(build) == "708.0 / 1166.0"
+    build["peak_pss_all_mb"] = 1100.0
+    assert run._memory(build) == "708.0 / 1166.0; all together, PSS 1100.0"
 
 
 def _sampled(tree, child):
@@ -54,6 +75,7 @@ def test_the_bench_samples_each_kind_of_process_and_the_peak_of_all():
     tree = _sampled(run.TreeMemory(child.pid), child)
     assert list(tree.at_peak) == ["build"] and tree.by_kind() == tree.at_peak
     assert tree.at_peak["build"] == round(tree.peak / 2 ** 20, 1) > 1
+    assert 0 < tree.peak_pss <= tree.peak  # its pages shared with other processes count in part
 
 
 def test_a_helper_is_named_by_what_it_runs_once_it_execs():

@@ -6,12 +6,14 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, Iterator
+from multiprocessing import get_all_start_methods, get_context
+from typing import Callable, Iterable, Iterator, TypeVar
 from urllib.parse import urlsplit
 
 from generator.cache import KEEP_BUILDS, Cache, build_version
@@ -37,6 +39,8 @@ from generator.site.pages import article_path, navigation
 from generator.slugs import ARTICLES
 from generator.timing import Stopwatch
 from generator.write import staged, write_files, write_text
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -125,30 +129,102 @@ def _rendered(counts: dict[str, float]) -> tuple[int, int]:
 
 
 def _build(settings: Settings, cache: Cache, offline: bool, watch: Stopwatch) -> Built:
+    with staged(settings.docs) as docs, staged(settings.site) as site:
+        made = apart(settings, cache, watch, _generated, settings, cache, docs, watch)
+        articles, pages, newest = next(made)
+        with build_date(newest):
+            # the plugin checks every article's HTML and every page's source view (one per page);
+            # each edition's MkDocs build starts as soon as the generator has written it
+            counts: dict[str, float] = {}
+            workers = build_sites(settings, made, site, articles, watch, checked=articles + pages,
+                                  counts=counts, cached=True)
+            built = settings.edition_list()
+            if not settings.site_url:
+                drop_addressed(site, built)
+            place_dictionary(docs, site, built)
+            if offline:
+                with watch.stage("bundles", announce=True):
+                    zip_bundles(settings, built, site, cache)
+            drop_offline_index(site, built)
+            with watch.stage("search index", announce=True):  # after the zips: they keep Material's index
+                index_sites([site / edition.folder for edition in built],
+                            previous=[settings.site / edition.folder for edition in built])
+    return Built(articles, pages, workers, *_rendered(counts))
+
+
+def _generated(settings: Settings, cache: Cache, docs: Path, watch: Stopwatch) -> Iterator:
+    """The generator's work (see :func:`apart`): first the digest's article and page counts
+    and newest date, then each edition as it is written (:func:`write_editions`)."""
     with template_errors():  # the output half of the preservation check: the plugin's (required above)
         digest, files = generate(settings, cache, watch, render_check=False)
-    articles, pages, newest = len(digest.articles), len(digest.pages), newest_date(digest)
-    with build_date(newest), staged(settings.docs) as docs, staged(settings.site) as site:
+    newest = newest_date(digest)
+    yield len(digest.articles), len(digest.pages), newest
+    with build_date(newest):
         editions = write_editions(settings, digest, files, docs, cache, watch, replacing=True)
-        # from here only the editions' generator holds the digest: once the last edition is
-        # written it is let go (see release_memory), while MkDocs runs in the worker processes
-        del digest, files
-        # the plugin checks every article's HTML and every page's source view (one per page)
-        counts: dict[str, float] = {}
-        workers = build_sites(settings, editions, site, articles, watch, checked=articles + pages,
-                              counts=counts, cached=True)
-        built = settings.edition_list()
-        if not settings.site_url:
-            drop_addressed(site, built)
-        place_dictionary(docs, site, built)
-        if offline:
-            with watch.stage("bundles", announce=True):
-                zip_bundles(settings, built, site, cache)
-        drop_offline_index(site, built)
-        with watch.stage("search index", announce=True):  # after the zips: they keep Material's index
-            index_sites([site / edition.folder for edition in built],
-                        previous=[settings.site / edition.folder for edition in built])
-    return Built(articles, pages, workers, *_rendered(counts))
+        del digest, files  # from here only the editions' generator holds the digest
+        yield from editions
+
+
+APART_FROM = 50  # files in content/: below this, a process of its own costs more than the memory it returns
+
+
+def can_fork() -> bool:
+    """Forking is safe with one thread (a serving build's threads stay out)."""
+    return threading.active_count() == 1 and "fork" in get_all_start_methods()
+
+
+def apart(settings: Settings, cache: Cache, watch: Stopwatch, work: Callable[..., Iterator[T]],
+          *args) -> Iterator[T]:
+    """What ``work(*args)`` yields, produced in a forked process of its own, which sends each
+    item as it is made and, at the end, its stage times and what it filed in ``cache``. The
+    memory the generator used (at 10,000 articles more than a GB at its peak, most of it
+    freed but kept by the allocator, fragmented) returns to the system when its process
+    ends, as soon as the last edition is written, instead of staying with the build
+    process through the MkDocs builds, the bundles and the search index. In this process
+    when the content is small (:data:`APART_FROM`), when it has other threads (``baozhai
+    serve``) or cannot fork."""
+    files = sum(1 for p in settings.content.rglob("*") if p.is_file()) if settings.content.is_dir() else 0
+    if files < APART_FROM or not can_fork():
+        yield from work(*args)
+        return
+    context = get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+
+    def child() -> None:
+        try:
+            for item in work(*args):
+                send.send(("item", item))
+            message: tuple = ("done", None, cache, watch.times)
+        except BaseException as error:  # raised again in the build process
+            message = ("failed", error, cache, watch.times)
+        send.send(message)
+
+    process = context.Process(target=child, name="baozhai-generator")
+    process.start()
+    send.close()
+    try:
+        while True:
+            try:
+                kind, value, *rest = receive.recv()
+            except EOFError:
+                process.join()
+                raise BuildError("the generator's process ended without a result "
+                                 f"(exit code {process.exitcode})") from None
+            if kind == "item":
+                yield value
+                continue
+            process.join()
+            filed, times = rest
+            cache.take(filed)
+            watch.times.update(times)
+            if kind == "failed":
+                raise value
+            return
+    finally:
+        if process.is_alive():  # the build stopped early (e.g. MkDocs failed): so does the generator
+            process.terminate()
+            process.join()
+        receive.close()
 
 
 def build_sites(settings: Settings, editions: Iterable[BuiltEdition], site: Path, articles: int,

@@ -17,7 +17,10 @@ A page whose key is in the cache is written from it: its HTML as it was written,
 its entries of Material's search index put back at its place in the index (so
 the index is the same list in the same order), and the preservation checks its
 HTML passed counted again. Every other page is read, rendered and written as
-MkDocs does, and its result filed under its key. Nothing else of a page reaches
+MkDocs does, and its result filed under its key; outside the navigation, each is
+read and rendered just before it is written (MkDocs renders every page before it
+writes any, so a worker held the whole edition's HTML; see :func:`one_by_one`).
+Nothing else of a page reaches
 another page's HTML (Material's templates read only the navigation, the config
 and the page itself; tests/test_incremental.py compares a full build with an
 incremental one byte for byte), so the site is the same as a full build's.
@@ -116,6 +119,8 @@ def build(config: MkDocsConfig, cache: Cache, base: str, only: Callable[[str], b
         paths = {f.src_uri for f in files}
         keys: dict[str, str] = {}
         found: set[str] = set()  # read when written, one at a time (memory)
+        later: set[str] = set()  # rendered when written, one at a time (memory: see one_by_one)
+        by_one = one_by_one(config)
         for file in doc_files:
             if id(file) in in_nav:
                 continue
@@ -123,7 +128,10 @@ def build(config: MkDocsConfig, cache: Cache, base: str, only: Callable[[str], b
             if cache.has(KIND, (keys[file.src_uri],)):
                 found.add(file.src_uri)
             elif only is None or only(file.src_uri):
-                populate(file)
+                if by_one:
+                    later.add(file.src_uri)
+                else:
+                    populate(file)
         counts.seconds["read and render"] = time.perf_counter() - begin
 
         env = config.plugins.on_env(env, config=config, files=files)
@@ -139,8 +147,8 @@ def build(config: MkDocsConfig, cache: Cache, base: str, only: Callable[[str], b
             page = file.page
             assert page is not None
             cached = cache.peek(KIND, (keys[file.src_uri],)) if file.src_uri in found else None
-            if file.src_uri in found and not isinstance(cached, Rendered):  # unreadable after all
-                populate(file)
+            if file.src_uri in later or (file.src_uri in found and not isinstance(cached, Rendered)):
+                populate(file)  # not rendered yet, or its cache entry unreadable after all
             if isinstance(cached, Rendered):
                 write_file(cached.html, file.abs_dest_path)  # as MkDocs writes a page
                 if index is not None:
@@ -179,6 +187,20 @@ def build(config: MkDocsConfig, cache: Cache, base: str, only: Callable[[str], b
     finally:
         logger.removeHandler(warnings)
     return counts
+
+
+# plugins whose events read no other page than the one they are given (and the navigation's):
+# with only these, a page can be rendered just before it is written (see one_by_one)
+PAGE_BY_PAGE = frozenset({PLUGIN, "search", "material/search", "material/offline"})
+
+
+def one_by_one(config: MkDocsConfig) -> bool:
+    """Whether each page outside the navigation can be read and rendered just before it is
+    written, instead of every page before any is written as MkDocs does: then a worker holds
+    one page's HTML at a time, not the edition's (at 10,000 articles hundreds of MB). Only
+    when every plugin is one of :data:`PAGE_BY_PAGE`: a plugin such as Material's tags or
+    blog collects every page before ``on_env`` and renders pages from what it collected."""
+    return set(config.plugins) <= PAGE_BY_PAGE
 
 
 _LINK = re.compile(r"""\]\(\s*<?([^)\s>#]+\.md)|href=["']([^"'#]+\.md)""")
