@@ -254,12 +254,6 @@ def tagged(pieces: list[str], offsets: list[int], vocabulary: frozenset[str] = f
     return found
 
 
-def repeated(text: str, found: list[Name]) -> list[Name]:
-    """Every other place of a name found by its context (a stock's name after its code,
-    an organisation's full name or its name without the legal form)."""
-    return repeated_forms(text, context_forms(text, found))
-
-
 def context_forms(text: str, found: list[Name]) -> frozenset[str]:
     """The forms of the names of ``found`` found by their context, with each
     organisation's name without its legal form (of four characters or more)."""
@@ -275,7 +269,9 @@ def context_forms(text: str, found: list[Name]) -> frozenset[str]:
 
 
 def repeated_forms(text: str, forms: frozenset[str]) -> list[Name]:
-    """Every place of ``forms`` in ``text``, longest first."""
+    """Every place of ``forms`` in ``text``, longest first: every other place of a name
+    found by its context (a stock's name after its code, an organisation's full name or
+    its name without the legal form; :func:`context_forms`)."""
     if not forms:
         return []
     pattern = re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True))))
