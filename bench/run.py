@@ -128,8 +128,11 @@ class TreeMemory(threading.Thread):
             sizes = {p: _rss_pages(p) * page for p in _tree(self.pid)}
             generators = {p for p, kind in self.kinds.items() if kind == "generator"}
             for p in sizes:  # a helper forked by the build shows the build's command until it execs
-                if self.kinds.get(p, "other") in ("other", "generator", "words"):
+                if self.kinds.get(p, "other") == "other":
                     self.kinds[p] = "build" if p == self.pid else _kind(p, self.pid, generators)
+                elif self.kinds[p] in ("generator", "words"):  # it may exec (Pagefind's, before it has);
+                    now = _kind(p, self.pid, generators)  # "other" once it has ended (a zombie: no command)
+                    self.kinds[p] = self.kinds[p] if now == "other" else now
                 if self.kinds[p] == "generator":  # (_tree lists a parent before its children)
                     generators.add(p)
                 used = _cpu_ticks(p)
@@ -183,6 +186,8 @@ def _kind(pid: int, build: int, generators: set[int] | frozenset[int] = frozense
         parent = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
         built = Path(f"/proc/{build}/cmdline").read_bytes().split(b"\0")
     except (OSError, IndexError, ValueError):
+        return "other"
+    if command == [b""]:  # ended, not yet waited for (a zombie), or a kernel thread: unknown
         return "other"
     if b"pagefind" in command or command[0].endswith(b"/pagefind"):
         return "pagefind"

@@ -129,3 +129,35 @@ def test_the_layer_table_shows_what_the_layer_added_to_each_kind():
     assert rows[2] == "| 10 | build | 4.0 | 5.0 | +1.0 |"
     assert rows[5] == "| 10 | mkdocs | 6.0 | 8.0 | +2.0 |"
     assert rows[-2:] == ["| 10 | unsampled | 1.0 | 1.0 | +0.0 |", "| 10 | all | 11.0 | 14.0 | +3.0 |"]
+
+
+ENDS = ("import os, sys\nr, w = os.pipe()\nif os.fork() == 0:\n    os.read(r, 1)\n    os._exit(0)\n"
+        "sys.stdin.readline()\nos.write(w, b'x')\nsys.stdin.read()\nos.wait()")
+
+
+def test_a_generator_that_ended_keeps_its_kind_until_it_is_waited_for():
+    """An ended process not yet waited for (a zombie) has no command line: its last CPU
+    sample still counts as the generator's, not as another helper's."""
+    build = subprocess.Popen([sys.executable, "-c", ENDS], stdin=subprocess.PIPE, text=True)
+    tree = run.TreeMemory(build.pid)
+    tree.start()
+    try:
+        for _ in range(200):
+            if "generator" in tree.kinds.values():
+                break
+            tree.done.wait(0.05)
+        forked = next(p for p, kind in tree.kinds.items() if kind == "generator")
+        assert build.stdin is not None
+        build.stdin.write("go\n")
+        build.stdin.flush()
+        for _ in range(200):
+            if Path(f"/proc/{forked}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z":
+                break
+            tree.done.wait(0.05)
+        tree.done.wait(0.3)  # samples of the zombie
+        assert run._kind(forked, build.pid) == "other"
+        assert tree.kinds[forked] == "generator"
+        assert set(tree.cpu_kinds.values()) == {"build", "generator"}
+    finally:
+        tree.stop()
+        build.communicate()
