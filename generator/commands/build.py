@@ -16,6 +16,7 @@ from multiprocessing import get_all_start_methods, get_context
 from typing import Callable, Iterable, Iterator, TypeVar
 from urllib.parse import urlsplit
 
+from generator import cache as cache_module
 from generator.cache import KEEP_BUILDS, Cache, build_version
 from generator.cache import key as cache_key
 from generator.annotate.dictionary import load
@@ -191,6 +192,7 @@ def apart(settings: Settings, cache: Cache, watch: Stopwatch, work: Callable[...
     receive, send = context.Pipe(duplex=False)
 
     def child() -> None:
+        cache_module.ENDS_SOON = True  # this process ends after the work: see generator.cache
         try:
             for item in work(*args):
                 send.send(("item", item))
