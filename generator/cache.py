@@ -136,6 +136,28 @@ class Cache:
             _touch(path)
         return self._count(self.hits, kind, value)
 
+    def later(self, kind: str, parts: tuple, compute: Callable[[], Any]) -> Callable[[], Any] | None:
+        """A loader of the cached value of ``kind`` for ``parts`` (None when it is not
+        cached), for a value that may never be needed: the entry is touched and counted
+        as taken from the cache now, read only when the loader is called (and computed
+        with ``compute``, and filed, if it could not be read by then)."""
+        if self.folder is None:
+            return None
+        path = self.folder / kind / key(self.version, *parts)
+        if not path.exists():
+            return None
+        _touch(path)
+        self._count(self.hits, kind, None)
+
+        def load() -> Any:
+            try:
+                return _loads(path.read_bytes())
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):  # removed since
+                value = compute()
+                self._set_aside(path, value)
+                return self._count(self.misses, kind, value)
+        return load
+
     def put(self, kind: str, parts: tuple, value: Any) -> None:
         """File a value computed outside :meth:`get` (counted as computed)."""
         self._count(self.misses, kind, value)
@@ -228,6 +250,33 @@ class Cache:
         kinds = sorted(set(self.hits) | set(self.misses))
         return ", ".join(f"{kind}: {self.misses.get(kind, 0)} computed, {self.hits.get(kind, 0)} cached"
                          for kind in kinds)
+
+
+class Memo:
+    """Values of a pure function by the hash of its input, the last build's in one cache
+    entry (``kind``): a build takes each value its input had before and computes the
+    others; :meth:`file` writes this build's values (only those asked for: the entry
+    holds the current digest's, not every input ever seen) when any differ. One entry
+    a kind, not one an input: a +1 page build reads one file instead of a thousand."""
+
+    def __init__(self, cache: Cache, kind: str, name: str = "") -> None:
+        self.cache, self.kind, self.name = cache, kind, name  # name: one of several memos of a kind
+        before = cache.peek(kind, (kind, name))
+        self.before: dict[bytes, Any] = before if isinstance(before, dict) else {}
+        self.now: dict[bytes, Any] = {}
+
+    def get(self, parts: tuple, compute: Callable[[], Any]) -> Any:
+        digest = bytes.fromhex(key(*parts))
+        if digest in self.before:
+            found = self.before[digest]
+        else:
+            found = compute()
+        self.now[digest] = found
+        return found
+
+    def file(self) -> None:
+        if self.now != self.before:
+            self.cache.put(self.kind, (self.kind, self.name), self.now)
 
 
 _PENDING = ".pending-"

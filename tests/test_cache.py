@@ -127,11 +127,12 @@ def test_nothing_is_used_before_commit_and_a_failed_build_leaves_nothing(tmp_pat
     later = fresh(tmp_path / ".cache")
     process(source, later)
     assert later.report() == ("glossary: 1 computed, 0 cached, keywords: 1 computed, 0 cached, "
-                              "page: 3 computed, 0 cached, words: 3 computed, 0 cached")  # nor these
+                              "page: 3 computed, 0 cached, words: 3 computed, 0 cached, "
+                              "words levels: 1 computed, 0 cached")  # nor these
     later.discard()
     cache.commit()
     assert len(list((tmp_path / ".cache" / "page").iterdir())) == 3
-    kinds = ["glossary", "keywords", "page", "words"]
+    kinds = ["glossary", "keywords", "page", "words", "words levels"]
     assert sorted(p.name for p in (tmp_path / ".cache").iterdir()) == kinds  # nothing aside
     failed = fresh(tmp_path / ".cache")
     (source / "sources" / "p1.txt").write_text(PAGE.format(n=7), encoding="utf-8")

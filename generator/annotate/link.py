@@ -33,18 +33,16 @@ the jump unresolved, and the article page says so.
 """
 from __future__ import annotations
 
-import hashlib
 import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Iterable
 
 import jieba
 
-from generator.cache import Cache
+from generator.cache import Cache, Memo
 from generator.ingest.sentences import ends_sentence
 from generator.model import Article, Continuation, Feature, Jump, Links, Occurrence, PageMeta, Related, Weighted
 
@@ -71,12 +69,10 @@ def link(digest: "Digest", cache: Cache | None = None) -> Links:
     cache = cache or Cache(None)
     forms = set(digest.glossary.by_form())
     segmented: dict[str, tuple[str, ...]] = {}  # shared by every article's keyword extraction
-    before = cache.peek(KEYWORDS_KIND, (KEYWORDS_KIND,))
-    known = Known(before if isinstance(before, dict) else {}, {})
+    known = Memo(cache, KEYWORDS_KIND)
     bags = {a.slug: bag(a, digest.annotations.occurrences.get(a.slug, []), forms, segmented, known)
             for a in digest.articles}
-    if known.now != known.before:
-        cache.put(KEYWORDS_KIND, (KEYWORDS_KIND,), known.now)
+    known.file()
     features = weigh(bags)
     by_slug = {a.slug: a for a in digest.articles}
     related = {slug: [Related(by_slug[other], score, reasons) for other, score, reasons in found]
@@ -88,28 +84,11 @@ def link(digest: "Digest", cache: Cache | None = None) -> Links:
 
 # -- features ----------------------------------------------------------------------------
 
-KEYWORDS_KIND = "keywords"  # the cache's entry of every article's keywords, by the hash of its text
-
-
-@dataclass
-class Known:
-    """Keywords by the SHA-256 of the text they were extracted from: the last build's
-    (``before``) and this build's (``now``, filled as they are used)."""
-
-    before: dict[bytes, list[tuple[str, int]]]
-    now: dict[bytes, list[tuple[str, int]]]
-
-    def keywords(self, text: str, segmented: dict[str, tuple[str, ...]] | None = None) -> list[tuple[str, int]]:
-        digest = hashlib.sha256(text.encode("utf-8")).digest()
-        found = self.before.get(digest)
-        if found is None:
-            found = keywords(text, segmented=segmented)
-        self.now[digest] = found
-        return found
+KEYWORDS_KIND = "keywords"  # the cache's entry of every article's keywords, by its text (a Memo)
 
 
 def bag(article: Article, found: list[Occurrence], forms: set[str],
-        segmented: dict[str, tuple[str, ...]] | None = None, known: Known | None = None) -> Counter:
+        segmented: dict[str, tuple[str, ...]] | None = None, known: Memo | None = None) -> Counter:
     """Feature → count in one article: its glossary occurrences (``found``) and its
     jieba keywords that are no glossary form (``segmented``: see :func:`keywords`;
     ``known``: keywords extracted before, by text)."""
@@ -118,7 +97,8 @@ def bag(article: Article, found: list[Occurrence], forms: set[str],
         counts[Feature("t:" + occurrence.term.term, occurrence.term.term, occurrence.term)] += 1
     used = sorted({o.form for o in found}, key=lambda form: (-len(form), form))
     text = article_text(article, found, used)
-    for word, count in (known.keywords(text, segmented) if known else keywords(text, segmented=segmented)):
+    extract = partial(keywords, text, segmented=segmented)
+    for word, count in (known.get((text,), extract) if known is not None else extract()):
         if word not in forms:
             counts[Feature("k:" + word, word)] += count
     return counts

@@ -5,7 +5,8 @@ One function per kind of page; each returns ``{relative path: Markdown}``.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, partial
 
 from markupsafe import Markup
 
@@ -23,10 +24,10 @@ from generator.model import Article, Erratum
 from generator.model import Digest, PageResult
 from generator.ingest.preserve import article_pieces
 from generator.site.render import Note, Span, block_range, environment, front_matter, lede, render_blocks
-from generator.model.words import ArticleWords
+from generator.model.words import ArticleWords, Difficulty, level_of
 from generator.site.source_view import render_sources, source_href, source_paths
 from generator.slugs import ARTICLES
-from generator.site.words_view import CREDITS, difficulty, render_credits, words_view
+from generator.site.words_view import CREDITS, badge, difficulty, render_credits, words_view
 
 
 
@@ -45,7 +46,7 @@ def render_digest(digest: Digest, site_title: str, cache: Cache | None = None) -
         for article in result.page.articles:
             files[article_path(article)] = render_article(env, result, article, digest.annotations, digest.links,
                                                           sources.get(result.page.source.name),
-                                                          digest.words.get(article.slug), around.get(article.slug),
+                                                          _words(digest, article.slug), around.get(article.slug),
                                                           cache, digest.word_keys.get(article.slug))
     files.update(render_sources(env, digest, sources))
     files.update(render_glossary(env, digest.glossary, digest.annotations))
@@ -53,6 +54,11 @@ def render_digest(digest: Digest, site_title: str, cache: Cache | None = None) -
         files[CREDITS] = render_credits(env)
     files.update(render_browse(env, digest))
     return files
+
+
+def _words(digest: Digest, slug: str) -> Callable[[], ArticleWords] | None:
+    """A loader of an article's words (read from the cache only if its page is rendered)."""
+    return partial(digest.words.__getitem__, slug) if slug in digest.words else None
 
 
 def navigation(digest: Digest) -> list:
@@ -81,7 +87,7 @@ ARTICLE = "article page"  # the cache's rendered article pages, by their templat
 
 def render_article(env, result: PageResult, article: Article, annotations: Annotations,
                    links: Links | None = None, source_view: str | None = None,
-                   words: ArticleWords | None = None, around: dict | None = None,
+                   words: ArticleWords | Callable[[], ArticleWords] | None = None, around: dict | None = None,
                    cache: Cache | None = None, words_key: str | None = None) -> str:
     """An article page; ``around``: its place among the articles (browse_pages.neighbours).
 
@@ -112,9 +118,10 @@ def render_article(env, result: PageResult, article: Article, annotations: Annot
     )
 
     def render() -> str:
+        found = words() if callable(words) else words
         return env.get_template("article.md.j2").render(
-            **context, blocks=render_blocks(article, spans), words=words_view(article, words),
-            difficulty=difficulty(words))
+            **context, blocks=render_blocks(article, spans), words=words_view(article, found),
+            difficulty=difficulty(found))
     if cache is None or (words is not None and words_key is None):
         return render()
     made_of = ("words", words_key) if words is not None else ("no words", "")
@@ -246,7 +253,7 @@ def render_home(env, digest: Digest, site_title: str) -> str:
     found = issues(digest)
     latest = found[0]
     pages = [{"label": page.label, "anchor": Markup(page.anchor),
-              "articles": [_home_item(a, page.result, digest.links, digest.words.get(a.slug))
+              "articles": [_home_item(a, page.result, digest.links, level_of(digest.words, a.slug))
                            for a in page.articles]}
              for page in latest.pages]
     return env.get_template("home.md.j2").render(
@@ -259,12 +266,12 @@ def render_home(env, digest: Digest, site_title: str) -> str:
         issue_count=len(found), term_count=len(digest.glossary.terms))
 
 
-def _home_item(article: Article, result: PageResult, links: Links, words: ArticleWords | None = None) -> dict:
+def _home_item(article: Article, result: PageResult, links: Links, level: Difficulty | None = None) -> dict:
     return {"kicker": article.kicker.text if article.kicker else None, "title": article.title,
             "url": Markup(article_path(article)), "anchor": Markup(f"a-{article.slug}"),
             "byline": "　".join(b.text for b in article.bylines) or None,
             "lede": lede(article, article.slug in links.mid_sentence),
             "terms": [term_view(t, "glossary/") for t in links.key_terms(article)],
             "notes": len(errata_marks(article, result.errata)[1]) + len(metadata_errata(article, result.errata)),
-            "difficulty": difficulty(words)}
+            "difficulty": badge(level)}
 
