@@ -427,3 +427,17 @@ def test_keywords_are_extracted_again_only_from_changed_texts(tmp_path, monkeypa
     assert counts(again, "keywords") == (1, 1)  # the last build's entry read, this build's written
     plain = process(source)
     assert digest.links.features == plain.links.features and digest.links.related == plain.links.related
+
+
+def test_a_fingerprint_is_of_the_value_not_of_which_parts_are_one_object():
+    """A value just computed and the same value read from the cache share their strings
+    differently; pickle's bytes differ, a fingerprint's (a key's part) must not."""
+    import pickle
+
+    from generator.cache import fingerprint
+
+    one = "测试夹具文本" * 3
+    shared, apart = [one, one], ["测试夹具文本" * 3, "".join(["测试夹具文本"] * 3)]
+    assert shared == apart and pickle.dumps(shared) != pickle.dumps(apart)
+    assert fingerprint(shared) == fingerprint(apart)
+    assert fingerprint(shared) != fingerprint([one, one + "。"])
