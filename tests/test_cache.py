@@ -90,7 +90,7 @@ def test_a_glossary_change_keeps_pages_but_reannotates(tmp_path):
     (source / "glossary.yml").write_text(GLOSSARY.replace("示例活动", "一百人"), encoding="utf-8")
     again = fresh(tmp_path / ".cache")
     digest = run(source, again)
-    assert counts(again, "page") == (0, 3)
+    assert counts(again, "page") == (0, 3) and counts(again, "glossary") == (1, 0)
     assert {o.form for found in digest.annotations.occurrences.values() for o in found} == {"一百人"}
 
 
@@ -126,16 +126,19 @@ def test_nothing_is_used_before_commit_and_a_failed_build_leaves_nothing(tmp_pat
     assert [p.name.startswith(".pending-") for p in (tmp_path / ".cache").iterdir()] == [True]
     later = fresh(tmp_path / ".cache")
     process(source, later)
-    assert later.report() == "page: 3 computed, 0 cached, words: 3 computed, 0 cached"  # nor these
+    assert later.report() == ("glossary: 1 computed, 0 cached, keywords: 1 computed, 0 cached, "
+                              "page: 3 computed, 0 cached, words: 3 computed, 0 cached, "
+                              "words levels: 1 computed, 0 cached")  # nor these
     later.discard()
     cache.commit()
     assert len(list((tmp_path / ".cache" / "page").iterdir())) == 3
-    assert sorted(p.name for p in (tmp_path / ".cache").iterdir()) == ["page", "words"]  # nothing aside
+    kinds = ["glossary", "keywords", "page", "words", "words levels"]
+    assert sorted(p.name for p in (tmp_path / ".cache").iterdir()) == kinds  # nothing aside
     failed = fresh(tmp_path / ".cache")
     (source / "sources" / "p1.txt").write_text(PAGE.format(n=7), encoding="utf-8")
     process(source, failed)
     failed.discard()
-    assert sorted(p.name for p in (tmp_path / ".cache").iterdir()) == ["page", "words"]
+    assert sorted(p.name for p in (tmp_path / ".cache").iterdir()) == kinds
     assert len(list((tmp_path / ".cache" / "page").iterdir())) == 3
 
 
@@ -189,7 +192,7 @@ def test_a_build_with_nothing_changed_does_nothing(tmp_path):
     assert (root / "site" / "index.html").stat().st_mtime_ns == index
     (root / "content" / "sources" / "p0.txt").write_text(PAGE.format(n=7), encoding="utf-8")
     assert commands.build(settings, log=said.append) is not None
-    assert said[-1].startswith("rebuilt: convert: ")
+    assert said[-1].startswith("rebuilt: article page: ")
     assert "page: 1 computed, 2 cached" in said[-1]
     # the whole builds are on record for pruning (Cache.prune), the one that did nothing not
     assert len((settings.cache / cache_module.BUILDS).read_text(encoding="utf-8").split()) == 2
@@ -342,3 +345,99 @@ def test_the_generators_pass_runs_with_the_collector_paused():
         assert gone() is not None  # a cycle: only the collector frees it
     assert gc.isenabled()
     assert gone() is None
+
+
+def test_a_process_that_ends_soon_freezes_the_pass_instead_of_collecting(monkeypatch):
+    """In the generator's own process (commands.apart sets ENDS_SOON) the digest is left
+    out of every later collection (gc.freeze) instead of walked by one at the end."""
+    from generator.cache import collector_paused
+
+    monkeypatch.setattr(cache_module, "ENDS_SOON", True)
+    collections: list[int] = []
+    monkeypatch.setattr(cache_module.gc, "collect", lambda *args: collections.append(1) or 0)
+    frozen = gc.get_freeze_count()
+    try:
+        with collector_paused():
+            made = [[n] for n in range(1000)]
+        assert gc.isenabled() and collections == []
+        assert gc.get_freeze_count() >= frozen + len(made)
+    finally:
+        gc.unfreeze()
+
+
+def dated(source: Path, pages: range) -> None:
+    """Each page on a day of its own: a new page changes no other article's date page neighbours."""
+    for n in pages:
+        (source / "sources" / f"p{n}.meta.yml").write_text(f"date: 2030-01-{n + 1:02d}\npage: A01\n",
+                                                         encoding="utf-8")
+
+
+def rendered(source: Path, folder: Path) -> tuple[dict[str, str], dict[str, str], tuple[int, int]]:
+    """The pages rendered with the cache, the same rendered without, and (article pages
+    computed, cached)."""
+    from generator.site.pages import ARTICLE
+
+    cache = fresh(folder)
+    digest = process(source, cache)
+    files = render_digest(digest, "报摘", cache)
+    cache.commit()
+    return files, render_digest(digest, "报摘"), counts(cache, ARTICLE)
+
+
+def test_an_article_page_is_rendered_again_when_what_it_shows_changes(tmp_path):
+    """An unchanged article's page comes from the cache only while everything it shows is
+    unchanged: a new article entering its related list, a glossary entry that reads otherwise."""
+    source = content(tmp_path)
+    dated(source, range(3))
+    first, plain, made = rendered(source, tmp_path / ".cache")
+    assert first == plain and made == (3, 0)
+    assert rendered(source, tmp_path / ".cache")[2] == (0, 3)
+    old = [name for name in first if name.startswith("articles/")]
+    assert len(old) == 3
+
+    (source / "sources" / "p3.txt").write_text(PAGE.format(n=3), encoding="utf-8")  # related to all three
+    dated(source, range(4))
+    added, plain, made = rendered(source, tmp_path / ".cache")
+    assert added == plain and made == (4, 0)
+    assert all(added[name] != first[name] and "示例报测试标题3" in added[name] for name in old)
+
+    (source / "glossary.yml").write_text(GLOSSARY.replace("sample event", "sample events"), encoding="utf-8")
+    glossed, plain, made = rendered(source, tmp_path / ".cache")
+    assert glossed == plain and made == (4, 0)
+    assert all(glossed[name] != added[name] and "sample events" in glossed[name] for name in old)
+    assert rendered(source, tmp_path / ".cache")[2] == (0, 4)
+
+
+def test_keywords_are_extracted_again_only_from_changed_texts(tmp_path, monkeypatch):
+    from generator.annotate import link as linking
+
+    source = content(tmp_path)
+    run(source, fresh(tmp_path / ".cache"))
+    (source / "sources" / "p1.txt").write_text(PAGE.format(n=9), encoding="utf-8")
+    extracted: list[str] = []
+    extract = linking.keywords
+
+    def counted(text: str, **options):
+        extracted.append(text)
+        return extract(text, **options)
+    monkeypatch.setattr(linking, "keywords", counted)
+    again = fresh(tmp_path / ".cache")
+    digest = run(source, again)
+    assert len(extracted) == 1 and "示例报测试标题9" in extracted[0]
+    assert counts(again, "keywords") == (1, 1)  # the last build's entry read, this build's written
+    plain = process(source)
+    assert digest.links.features == plain.links.features and digest.links.related == plain.links.related
+
+
+def test_a_fingerprint_is_of_the_value_not_of_which_parts_are_one_object():
+    """A value just computed and the same value read from the cache share their strings
+    differently; pickle's bytes differ, a fingerprint's (a key's part) must not."""
+    import pickle
+
+    from generator.cache import fingerprint
+
+    one = "测试夹具文本" * 3
+    shared, apart = [one, one], ["测试夹具文本" * 3, "".join(["测试夹具文本"] * 3)]
+    assert shared == apart and pickle.dumps(shared) != pickle.dumps(apart)
+    assert fingerprint(shared) == fingerprint(apart)
+    assert fingerprint(shared) != fingerprint([one, one + "。"])

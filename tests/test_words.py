@@ -169,8 +169,28 @@ def test_words_come_from_the_cache_when_nothing_changed(seed, tmp_path):
     first.commit()
     again = Cache.at(tmp_path)
     cached = analyse(seed.articles, seed.glossary, seed.annotations, again)
-    assert (first.misses, again.hits, again.misses) == ({"words": 4}, {"words": 4}, {})
+    assert (first.misses, again.hits, again.misses) == ({"words": 4, "words levels": 1},
+                                                        {"words": 4, "words levels": 1}, {})
     assert cached == computed == seed.words
+
+
+def test_cached_words_are_read_when_asked_for_and_their_levels_without_reading(seed, tmp_path):
+    """annotate.words.Words: a +1 page build reads the words of the pages it renders only;
+    every article's difficulty (the date and home pages' badges) comes from a memo."""
+    import shutil
+
+    from generator.annotate.words import analyse
+    from generator.cache import Cache
+    first = Cache.at(tmp_path)
+    analyse(seed.articles, seed.glossary, seed.annotations, first)
+    first.commit()
+    again = Cache.at(tmp_path)
+    cached = analyse(seed.articles, seed.glossary, seed.annotations, again)
+    shutil.rmtree(tmp_path / "words")  # not read yet: what is asked for now is computed again
+    slugs = [a.slug for a in seed.articles]
+    assert [cached.level(s) for s in slugs] == [seed.words[s].difficulty for s in slugs]
+    assert list(cached) == slugs and again.misses == {}
+    assert cached[slugs[0]] == seed.words[slugs[0]] and again.misses == {"words": 1}
 
 
 def test_the_parsed_dictionary_and_jiebas_prefixes_come_from_the_cache(tmp_path, monkeypatch):

@@ -37,11 +37,12 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Iterable
 
 import jieba
 
+from generator.cache import Cache, Memo
 from generator.ingest.sentences import ends_sentence
 from generator.model import Article, Continuation, Feature, Jump, Links, Occurrence, PageMeta, Related, Weighted
 
@@ -58,12 +59,20 @@ _WORD = re.compile(r"[^\W\d_]", re.UNICODE)  # a keyword needs a letter (CJK or 
 _RUN = jieba.re_han_default  # a run of text jieba segments on its own
 
 
-def link(digest: "Digest") -> Links:
-    """The pipeline stage: features, related articles and continuation jumps."""
+def link(digest: "Digest", cache: Cache | None = None) -> Links:
+    """The pipeline stage: features, related articles and continuation jumps.
+
+    Each article's keywords are taken from the last build's (``cache``: one entry, by
+    the hash of the text they were extracted from) when its text is unchanged: jieba
+    cuts only new texts (≈ 0.5 s of a build at 1,000 articles). The entry is written
+    again, with this build's texts only, when any changed."""
+    cache = cache or Cache(None)
     forms = set(digest.glossary.by_form())
     segmented: dict[str, tuple[str, ...]] = {}  # shared by every article's keyword extraction
-    bags = {a.slug: bag(a, digest.annotations.occurrences.get(a.slug, []), forms, segmented)
+    known = Memo(cache, KEYWORDS_KIND)
+    bags = {a.slug: bag(a, digest.annotations.occurrences.get(a.slug, []), forms, segmented, known)
             for a in digest.articles}
+    known.file()
     features = weigh(bags)
     by_slug = {a.slug: a for a in digest.articles}
     related = {slug: [Related(by_slug[other], score, reasons) for other, score, reasons in found]
@@ -75,15 +84,21 @@ def link(digest: "Digest") -> Links:
 
 # -- features ----------------------------------------------------------------------------
 
+KEYWORDS_KIND = "keywords"  # the cache's entry of every article's keywords, by its text (a Memo)
+
+
 def bag(article: Article, found: list[Occurrence], forms: set[str],
-        segmented: dict[str, tuple[str, ...]] | None = None) -> Counter:
+        segmented: dict[str, tuple[str, ...]] | None = None, known: Memo | None = None) -> Counter:
     """Feature → count in one article: its glossary occurrences (``found``) and its
-    jieba keywords that are no glossary form (``segmented``: see :func:`keywords`)."""
+    jieba keywords that are no glossary form (``segmented``: see :func:`keywords`;
+    ``known``: keywords extracted before, by text)."""
     counts: Counter = Counter()
     for occurrence in found:
         counts[Feature("t:" + occurrence.term.term, occurrence.term.term, occurrence.term)] += 1
     used = sorted({o.form for o in found}, key=lambda form: (-len(form), form))
-    for word, count in keywords(article_text(article, found, used), segmented=segmented):
+    text = article_text(article, found, used)
+    extract = partial(keywords, text, segmented=segmented)
+    for word, count in (known.get((text,), extract) if known is not None else extract()):
         if word not in forms:
             counts[Feature("k:" + word, word)] += count
     return counts

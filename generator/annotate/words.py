@@ -19,6 +19,7 @@ import os
 import threading
 import unicodedata
 from collections import Counter
+from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from importlib import metadata
 from multiprocessing import get_all_start_methods, get_context
@@ -30,9 +31,9 @@ from pypinyin.constants import PHRASES_DICT
 
 from generator.annotate.dictionary import HSK_STANDARD, Dictionary, Entry, load, written
 from generator.annotate.segment import has_han, name_kind, segment, tokenizer
-from generator.cache import Cache
+from generator.cache import Cache, Memo
 from generator.model import CELLS, Annotations, Article, Glossary
-from generator.model.words import KINDS, ArticleWords, Difficulty, Word
+from generator.model.words import KINDS, ArticleWords, Difficulty, Word, Words
 
 NAMES = ("name", "place", "organisation", "number")  # kinds no word list holds
 
@@ -49,15 +50,22 @@ def word_keys(articles: list[Article], glossary: Glossary, annotations: Annotati
     return {a.slug: (identity, _article_key(a, annotations)) for a in articles}
 
 
+LEVELS = "words levels"  # each article's difficulty by its words' key (a Memo): see analyse
+
+
 def analyse(articles: list[Article], glossary: Glossary, annotations: Annotations,
-            cache: Cache | None = None, keys: dict[str, tuple[str, str]] | None = None) -> dict[str, ArticleWords]:
+            cache: Cache | None = None, keys: dict[str, tuple[str, str]] | None = None) -> Words:
     """Every article's words, by slug; an article whose text, glossary matches and glossary
-    are unchanged (with the same dictionary and code) comes from ``cache``. With many
-    articles to analyse, a forked process takes half of them (the generator's other
-    stages use one core; the dictionary and jieba, loaded first, are shared with it)."""
+    are unchanged (with the same dictionary and code) comes from ``cache``, read only
+    when its words are asked for (:class:`Words`), its difficulty from a memo of the last
+    build's (``LEVELS``, by the words' key). With many articles to analyse, a forked
+    process takes half of them (the generator's other stages use one core; the dictionary
+    and jieba, loaded first, are shared with it)."""
     cache = cache or Cache(None)
     keys = keys if keys is not None else word_keys(articles, glossary, annotations)
-    missing = [a for a in articles if not cache.has("words", keys[a.slug])]
+    later = {a.slug: load for a in articles
+             if (load := cache.later("words", keys[a.slug], partial(_analysed, glossary, a, annotations)))}
+    missing = [a for a in articles if a.slug not in later]
     analysers: list[Analyser] = [Analyser(glossary)] if missing else []  # made once, only when needed
     done = _in_two(analysers[0], missing, annotations) if len(missing) >= PARALLEL_FROM and _can_fork() else {}
 
@@ -68,7 +76,21 @@ def analyse(articles: list[Article], glossary: Glossary, annotations: Annotation
         if not analysers:  # a cache entry that could not be read after all
             analysers.append(Analyser(glossary))
         return analysers[0].article(article, annotations)
-    return {a.slug: cache.get("words", keys[a.slug], partial(compute, a)) for a in articles}
+    ready = {a.slug: cache.get("words", keys[a.slug], partial(compute, a)) for a in missing}
+
+    def level(slug: str) -> Difficulty | None:
+        if slug not in ready:
+            ready[slug] = later.pop(slug)()
+        return ready[slug].difficulty
+    known = Memo(cache, LEVELS)
+    levels = {a.slug: known.get(keys[a.slug], partial(level, a.slug)) for a in articles}
+    known.file()
+    return Words(ready, later, levels)
+
+
+def _analysed(glossary: Glossary, article: Article, annotations: Annotations) -> ArticleWords:
+    """An article's words, when its cache entry could not be read after all."""
+    return Analyser(glossary).article(article, annotations)
 
 
 def _can_fork() -> bool:
@@ -281,7 +303,7 @@ def _proper(word: Word) -> bool:
 
 
 
-def unlisted_words(found: dict[str, ArticleWords], articles: list[Article], limit: int | None = 40) -> list[str]:
+def unlisted_words(found: Mapping[str, ArticleWords], articles: list[Article], limit: int | None = 40) -> list[str]:
     """The words of ``articles`` with no dictionary or glossary entry, with their kind and count."""
     counts: Counter[Word] = Counter()
     for article in articles:

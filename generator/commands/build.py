@@ -16,7 +16,8 @@ from multiprocessing import get_all_start_methods, get_context
 from typing import Callable, Iterable, Iterator, TypeVar
 from urllib.parse import urlsplit
 
-from generator.cache import KEEP_BUILDS, Cache, build_version
+from generator import cache as cache_module
+from generator.cache import KEEP_BUILDS, Cache, Memo, build_version
 from generator.cache import key as cache_key
 from generator.annotate.dictionary import load
 from generator.config import Settings
@@ -191,6 +192,7 @@ def apart(settings: Settings, cache: Cache, watch: Stopwatch, work: Callable[...
     receive, send = context.Pipe(duplex=False)
 
     def child() -> None:
+        cache_module.ENDS_SOON = True  # this process ends after the work: see generator.cache
         try:
             for item in work(*args):
                 send.send(("item", item))
@@ -396,7 +398,8 @@ def write_editions(settings: Settings, digest: Digest, files: dict[str, str], do
         with watch.stage("convert" if converter else "write", announce=True):
             edition_docs = docs / edition.code
             pages = converted_pages(files, converter, cache)
-            write_files(edition_docs, pages if converter is None else watch_shifts(pages, digest, shifted),
+            write_files(edition_docs, pages if converter is None else
+                        watch_shifts(pages, digest, shifted, cache, converter.identity),
                         settings.docs / edition.code if replacing else None)
             _assets(edition_docs, () if settings.words else WORDS_ASSETS)
             (edition_docs / FEED).write_text(atom(digest, settings.site_title, edition.code,
@@ -447,31 +450,45 @@ def write_words_data(folder: Path, digest: Digest, shifted: dict[str, dict[str, 
     common, licence = cache.get("words data", ("shared",), lambda: (common_data(load()), licence_text(load())))
     (folder / f"{COMMON}.js").write_text(common, encoding="utf-8")
     for article in digest.articles:
-        found, moved = digest.words[article.slug], shifted.get(article.slug)
+        moved = shifted.get(article.slug)
         # the words by what they were computed from (their own cache key: hashing that is
-        # cheap, a repr of the words is not), else by their repr (not pickle: pickle's bytes
-        # depend on which strings are one object, which differs between words just computed
-        # and words read from the cache)
+        # cheap, a repr of the words is not, and the words are read from the cache only
+        # if needed), else by their repr (not pickle: pickle's bytes depend on which strings
+        # are one object, which differs between words just computed and words read from
+        # the cache)
         made_of = digest.word_keys.get(article.slug)
-        words = ("computed from", made_of) if made_of else ("words", repr((found.words, found.tokens)))
+        words = ("computed from", made_of) if made_of else \
+            ("words", repr((digest.words[article.slug].words, digest.words[article.slug].tokens)))
         parts = (article.slug, repr([(b.anchor, b.text.text) for b in article.blocks]),
                  *words, json.dumps(moved, sort_keys=True))
-        text = cache.get("words data", parts, lambda: article_data(article, found, moved, load()))
+        text = cache.get("words data", parts,
+                         lambda: article_data(article, digest.words[article.slug], moved, load()))
         write_text(folder / f"{article.slug}.js", text, previous / f"{article.slug}.js" if previous else None)
     (folder / "LICENSE.txt").write_text(licence, encoding="utf-8")
 
 
+SHIFTS = "words shifts"  # an edition's moved word boundaries by words' key and converted page (a Memo)
+
+
 def watch_shifts(pages: Iterator[tuple[str, str]], digest: Digest,
-                 shifted: dict[str, dict[str, list[int]]]) -> Iterator[tuple[str, str]]:
-    """Pass an edition's converted pages on, noting where its articles' words moved."""
+                 shifted: dict[str, dict[str, list[int]]], cache: Cache | None = None,
+                 edition: str = "") -> Iterator[tuple[str, str]]:
+    """Pass an edition's converted pages on, noting where its articles' words moved. With
+    ``cache``, an article's moves are the last build's when its words' key (which holds its
+    blocks' anchors and text) and its converted page are unchanged: its words are not read."""
     articles = {article_path(a): a for a in digest.articles}
+    known = Memo(cache or Cache(None), SHIFTS, edition)
     for name, text in pages:
         article = articles.get(name)
         if article is not None and article.slug in digest.words:
-            moved = traditional_lengths(article, digest.words[article.slug], text)
+            def measure(article=article, text=text) -> dict[str, list[int]]:
+                return traditional_lengths(article, digest.words[article.slug], text)
+            made_of = digest.word_keys.get(article.slug)
+            moved = known.get((made_of, text), measure) if made_of else measure()
             if moved:
                 shifted[article.slug] = moved
         yield name, text
+    known.file()
 
 
 def place_dictionary(docs: Path, site: Path, editions: list) -> None:

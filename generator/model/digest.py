@@ -1,6 +1,7 @@
 """The digest: every page after every stage, with the glossary, annotations and links."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +20,7 @@ class Digest:
     glossary: Glossary = field(default_factory=lambda: Glossary(()))
     annotations: Annotations = field(default_factory=Annotations)
     links: Links = field(default_factory=Links)
-    words: dict[str, ArticleWords] = field(default_factory=dict)  # by article slug
+    words: Mapping[str, ArticleWords] = field(default_factory=dict)  # by article slug (see Words)
     # by article slug: the hash of what its words were computed from (annotate.words.word_keys)
     word_keys: dict[str, str] = field(default_factory=dict)
     dictionary: bool = True  # whether the dictionary layer was built (the plugin's ``words`` option)

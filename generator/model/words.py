@@ -1,6 +1,7 @@
 """Word records: every word of an article body with its reading, kind, entries and level."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 # What a word is, for the reader (the popover's label) and for the coverage count.
@@ -51,3 +52,41 @@ class ArticleWords:
 
     def running(self) -> list[Word]:
         return [self.words[i] for found in self.tokens.values() for _, _, i in found]
+
+
+class Words(Mapping[str, ArticleWords]):
+    """Every article's words by slug, those taken from the cache read only when first
+    asked for (``later``: a loader by slug): a +1 page build needs the words of the
+    articles whose pages it renders, not of every article. Each article's difficulty
+    (``levels``: the date and home pages show every article's badge) is known without
+    reading its words."""
+
+    def __init__(self, ready: dict[str, ArticleWords], later: dict[str, Callable[[], ArticleWords]],
+                 levels: dict[str, Difficulty | None]) -> None:
+        self._ready, self._later, self._levels = ready, later, levels
+        self._order = list(levels)
+
+    def __getitem__(self, slug: str) -> ArticleWords:
+        if slug not in self._ready:
+            self._ready[slug] = self._later.pop(slug)()  # KeyError: no such article
+        return self._ready[slug]
+
+    def __contains__(self, slug: object) -> bool:
+        return slug in self._levels
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._order)
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def level(self, slug: str) -> Difficulty | None:
+        return self._levels[slug]
+
+
+def level_of(words: Mapping[str, ArticleWords], slug: str) -> Difficulty | None:
+    """An article's difficulty without reading its words when ``words`` can say it."""
+    if isinstance(words, Words):
+        return words.level(slug) if slug in words else None
+    found = words.get(slug)
+    return found.difficulty if found is not None else None

@@ -11,6 +11,7 @@ articles, so the nav stays the same size however many articles there are.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,8 +24,9 @@ from generator.model import Feature, Jump, Links, Related
 from generator.annotate.link import page_number
 from generator.model import Article, PageMeta
 from generator.model import Digest, PageResult
+from generator.model.words import ArticleWords, Difficulty, level_of
 from generator.site.render import front_matter, lede
-from generator.site.words_view import difficulty
+from generator.site.words_view import badge
 from generator.slugs import ARTICLES, slugify
 
 BROWSE = "browse"
@@ -171,19 +173,19 @@ def _issue_summary(issue: Issue, prefix: str = "") -> dict:
                        "url": Markup(f"{prefix}{issue.key}.html#{p.anchor}")} for p in issue.pages]}
 
 
-def render_issue(env, issue: Issue, links: Links, words: dict | None = None) -> str:
+def render_issue(env, issue: Issue, links: Links, words: Mapping[str, ArticleWords] | None = None) -> str:
     pages = [{"label": p.label, "anchor": Markup(p.anchor),
-              "articles": [_article_item(a, links, (words or {}).get(a.slug)) for a in p.articles]}
+              "articles": [_article_item(a, links, level_of(words or {}, a.slug)) for a in p.articles]}
              for p in issue.pages]
     titles = "；".join(a.title for a in issue.articles[:4])
     return env.get_template("issue.md.j2").render(
         meta=front_matter(issue.label, f"{issue.label}：{titles}"), issue=issue, pages=pages)
 
 
-def _article_item(article: Article, links: Links, words=None) -> dict:
+def _article_item(article: Article, links: Links, level: Difficulty | None = None) -> dict:
     return {"title": article.title, "url": Markup(f"../{ARTICLES}/{article.slug}.md"),
             "anchor": Markup(f"a-{article.slug}"), "kicker": article.kicker.text if article.kicker else None,
-            "lede": lede(article, article.slug in links.mid_sentence), "difficulty": difficulty(words)}
+            "lede": lede(article, article.slug in links.mid_sentence), "difficulty": badge(level)}
 
 
 def topic_groups(digest: Digest, order: list[Article], places: dict) -> list[dict]:

@@ -5,9 +5,12 @@ One function per kind of page; each returns ``{relative path: Markdown}``.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, partial
 
 from markupsafe import Markup
+
+from generator.cache import Cache, fingerprint
 
 from generator.model import Annotations
 from generator.site.browse_pages import (BROWSE, ISSUES, PEOPLE, TOPICS, UNDATED, UNKNOWN_DATE, UNKNOWN_SOURCE,
@@ -21,10 +24,10 @@ from generator.model import Article, Erratum
 from generator.model import Digest, PageResult
 from generator.ingest.preserve import article_pieces
 from generator.site.render import Note, Span, block_range, environment, front_matter, lede, render_blocks
-from generator.model.words import ArticleWords
+from generator.model.words import ArticleWords, Difficulty, level_of
 from generator.site.source_view import render_sources, source_href, source_paths
 from generator.slugs import ARTICLES
-from generator.site.words_view import CREDITS, difficulty, render_credits, words_view
+from generator.site.words_view import CREDITS, badge, difficulty, render_credits, words_view
 
 
 
@@ -32,7 +35,9 @@ def article_path(article: Article) -> str:
     return f"{ARTICLES}/{article.slug}.md"
 
 
-def render_digest(digest: Digest, site_title: str) -> dict[str, str]:
+def render_digest(digest: Digest, site_title: str, cache: Cache | None = None) -> dict[str, str]:
+    """Every page's Markdown; an article page whose template values are unchanged comes
+    from ``cache`` (see :func:`render_article`)."""
     env = environment()
     files: dict[str, str] = {"index.md": render_home(env, digest, site_title)}
     sources = source_paths(digest)
@@ -41,13 +46,19 @@ def render_digest(digest: Digest, site_title: str) -> dict[str, str]:
         for article in result.page.articles:
             files[article_path(article)] = render_article(env, result, article, digest.annotations, digest.links,
                                                           sources.get(result.page.source.name),
-                                                          digest.words.get(article.slug), around.get(article.slug))
+                                                          _words(digest, article.slug), around.get(article.slug),
+                                                          cache, digest.word_keys.get(article.slug))
     files.update(render_sources(env, digest, sources))
     files.update(render_glossary(env, digest.glossary, digest.annotations))
     if digest.dictionary:
         files[CREDITS] = render_credits(env)
     files.update(render_browse(env, digest))
     return files
+
+
+def _words(digest: Digest, slug: str) -> Callable[[], ArticleWords] | None:
+    """A loader of an article's words (read from the cache only if its page is rendered)."""
+    return partial(digest.words.__getitem__, slug) if slug in digest.words else None
 
 
 def navigation(digest: Digest) -> list:
@@ -71,28 +82,50 @@ def _escaped(nav):
     return nav
 
 
+ARTICLE = "article page"  # the cache's rendered article pages, by their template values
+
+
 def render_article(env, result: PageResult, article: Article, annotations: Annotations,
                    links: Links | None = None, source_view: str | None = None,
-                   words: ArticleWords | None = None, around: dict | None = None) -> str:
-    """An article page; ``around``: its place among the articles (browse_pages.neighbours)."""
+                   words: ArticleWords | Callable[[], ArticleWords] | None = None, around: dict | None = None,
+                   cache: Cache | None = None, words_key: str | None = None) -> str:
+    """An article page; ``around``: its place among the articles (browse_pages.neighbours).
+
+    With ``cache``, the page is taken from it when everything the template is given is
+    unchanged: the article itself (its text, metadata and duplicates' places), the values
+    computed for it from the rest of the digest (related articles and their reasons,
+    continuations, its terms as their entries now read, the marks of its terms and errata,
+    its date page neighbours, its source view), and its words, by ``words_key`` (the hash
+    of what they were computed from: annotate.words.word_keys). The key is those values
+    themselves (:func:`generator.cache.fingerprint`), so a value added to the template's
+    context is in the key without more code; only the marked blocks and the words'
+    values, which cost the most, are keyed by what they are made of (the article, the
+    marks and the words' key). Articles with words but no key are rendered every time."""
     spans, notes = errata_marks(article, result.errata)
     for anchor, found in term_marks(article, annotations).items():
         spans.setdefault(anchor, []).extend(found)
-    return env.get_template("article.md.j2").render(
+    context = dict(
         article=article,
         meta=front_matter(article.title, lede(article, article.slug in (links or Links()).mid_sentence)),
         facts=source_facts(result, article),
         source_view=source_href(source_view, article) if source_view else None,
         **article_links(result, article, links),
-        blocks=render_blocks(article, spans),
         notes=notes,
         meta_notes=metadata_errata(article, result.errata),
         terms=[term_view(t) for t in annotations.terms_in(article)],
         numbers=numbers_by_sentence(annotations.numbers.get(article.slug, [])),
-        words=words_view(article, words),
-        difficulty=difficulty(words),
         around=around,
     )
+
+    def render() -> str:
+        found = words() if callable(words) else words
+        return env.get_template("article.md.j2").render(
+            **context, blocks=render_blocks(article, spans), words=words_view(article, found),
+            difficulty=difficulty(found))
+    if cache is None or (words is not None and words_key is None):
+        return render()
+    made_of = ("words", words_key) if words is not None else ("no words", "")
+    return cache.get(ARTICLE, (fingerprint((context, spans)), *made_of), render)
 
 
 def numbers_by_sentence(numbers: list) -> list[dict]:
@@ -220,7 +253,7 @@ def render_home(env, digest: Digest, site_title: str) -> str:
     found = issues(digest)
     latest = found[0]
     pages = [{"label": page.label, "anchor": Markup(page.anchor),
-              "articles": [_home_item(a, page.result, digest.links, digest.words.get(a.slug))
+              "articles": [_home_item(a, page.result, digest.links, level_of(digest.words, a.slug))
                            for a in page.articles]}
              for page in latest.pages]
     return env.get_template("home.md.j2").render(
@@ -233,12 +266,12 @@ def render_home(env, digest: Digest, site_title: str) -> str:
         issue_count=len(found), term_count=len(digest.glossary.terms))
 
 
-def _home_item(article: Article, result: PageResult, links: Links, words: ArticleWords | None = None) -> dict:
+def _home_item(article: Article, result: PageResult, links: Links, level: Difficulty | None = None) -> dict:
     return {"kicker": article.kicker.text if article.kicker else None, "title": article.title,
             "url": Markup(article_path(article)), "anchor": Markup(f"a-{article.slug}"),
             "byline": "　".join(b.text for b in article.bylines) or None,
             "lede": lede(article, article.slug in links.mid_sentence),
             "terms": [term_view(t, "glossary/") for t in links.key_terms(article)],
             "notes": len(errata_marks(article, result.errata)[1]) + len(metadata_errata(article, result.errata)),
-            "difficulty": difficulty(words)}
+            "difficulty": badge(level)}
 

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from generator.annotate.dictionary import HSK_STANDARD, LICENCE_URL, SOURCE_URL, load
 from generator.model import Article
-from generator.model.words import KINDS, ArticleWords
+from generator.model.words import KINDS, ArticleWords, Difficulty
 from generator.site.dictionary_data import KIND_CODES, script_path
 from generator.site.render import front_matter
 
@@ -28,11 +28,15 @@ LABELS = {"more": "更多释义", "less": "收起", "term": "术语", "page": "�
 
 
 def difficulty(found: ArticleWords | None) -> dict | None:
+    """The badge of an article's words (see :func:`badge`)."""
+    return badge(found.difficulty if found is not None else None)
+
+
+def badge(level: Difficulty | None) -> dict | None:
     """The badge: character-based HSK level, share of running words beyond HSK 6,
     distinct words outside the HSK list."""
-    if found is None or found.difficulty is None:
+    if level is None:
         return None
-    level = found.difficulty
     return {"level": "HSK " + level.char_level.replace("beyond HSK 9", "9 以上"),
             "beyond": f"{level.beyond6 * 100:.0f}%", "outside": level.outside}
 
