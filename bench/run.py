@@ -22,7 +22,10 @@ dated the next day), then a day of ten pages (+1 day: 40 articles), and a plain
 With ``--layer``: instead, full builds of the same corpus with and without the
 dictionary layer (the baozhai plugin's ``words: false``), interleaved (without,
 with, with, without, … for ``--rounds``), each from an empty cache, and the
-layer's share of wall and CPU time (the build's and all its child processes').
+layer's share of wall and CPU time (the build's and all its child processes'), and
+where the CPU went, by kind of process (:class:`TreeMemory`'s samples: the build
+process, the generator it forks, the generator's words helper, the MkDocs workers,
+Pagefind, other).
 ``--before DIR`` adds a third side to each round: with the layer, built by the
 generator of another checkout (before a change), so before and after are
 measured in the same run against the same builds without the layer.
@@ -81,12 +84,14 @@ def timed_build(folder: Path, extra: list[str] | None = None, profile: Path | No
     out, err = child.communicate()
     wall, cpu = time.perf_counter() - start, _children_cpu() - cpu
     together.stop()
+    by_kind = together.cpu_by_kind()
     if child.returncode:
         raise SystemExit(f"build failed:\n{out}\n{err}")
     stages = json.loads(timings.read_text(encoding="utf-8")) if timings.exists() else {}  # no-op: none
     return {"wall_s": round(wall, 2), "cpu_s": round(cpu, 2), "peak_rss_all_mb": round(together.peak / 2 ** 20, 1),
             "peak_pss_all_mb": round(together.peak_pss / 2 ** 20, 1), "sampled": together.largest(),
             "peak_by_kind_mb": together.by_kind(), "at_peak_mb": together.at_peak,
+            "cpu_by_kind_s": by_kind, "cpu_unsampled_s": round(cpu - sum(by_kind.values()), 2),
             "stages_s": stages,
             "said": out.strip().splitlines()[-3:]}
 
@@ -100,7 +105,12 @@ def _children_cpu() -> float:
 
 class TreeMemory(threading.Thread):
     """Samples (every 0.1 s) the summed RSS of a process and all its descendants:
-    the memory the whole build holds at once, worker processes included."""
+    the memory the whole build holds at once, worker processes included; and each
+    process's CPU time (user and system, /proc/<pid>/stat), its last sample kept.
+
+    The CPU by kind misses what a process used after its last sample (up to 0.1 s
+    each) and processes that lived less than 0.1 s; ``cpu_unsampled_s`` in the
+    results is that remainder (the children's CPU from getrusage, minus the sum)."""
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
@@ -109,14 +119,25 @@ class TreeMemory(threading.Thread):
         self.each: dict[int, int] = {}  # pid → its own sampled peak (bytes)
         self.kinds: dict[int, str] = {}  # pid → what it is (:func:`_kind`)
         self.at_peak: dict[str, float] = {}  # MB of each kind of process when all together peaked
+        self.cpu: dict[tuple[int, int], int] = {}  # (pid, start time) → its last CPU sample, clock ticks
+        self.cpu_kinds: dict[tuple[int, int], str] = {}  # (pid, start time) → its kind at that sample
 
     def run(self) -> None:
         page = os.sysconf("SC_PAGE_SIZE")
         while not self.done.wait(0.1):
             sizes = {p: _rss_pages(p) * page for p in _tree(self.pid)}
+            generators = {p for p, kind in self.kinds.items() if kind == "generator"}
             for p in sizes:  # a helper forked by the build shows the build's command until it execs
                 if self.kinds.get(p, "other") == "other":
-                    self.kinds[p] = "build" if p == self.pid else _kind(p, self.pid)
+                    self.kinds[p] = "build" if p == self.pid else _kind(p, self.pid, generators)
+                elif self.kinds[p] in ("generator", "words"):  # it may exec (Pagefind's, before it has);
+                    now = _kind(p, self.pid, generators)  # "other" once it has ended (a zombie: no command)
+                    self.kinds[p] = self.kinds[p] if now == "other" else now
+                if self.kinds[p] == "generator":  # (_tree lists a parent before its children)
+                    generators.add(p)
+                used = _cpu_ticks(p)
+                if used is not None:
+                    self.cpu[used[0]], self.cpu_kinds[used[0]] = used[1], self.kinds[p]
             self.peak_pss = max(self.peak_pss, sum(_pss(p) for p in sizes))
             if sum(sizes.values()) > self.peak:
                 self.peak = sum(sizes.values())
@@ -133,6 +154,14 @@ class TreeMemory(threading.Thread):
             out[self.kinds[p]] = max(out.get(self.kinds[p], 0), round(size / 2 ** 20, 1))
         return out
 
+    def cpu_by_kind(self) -> dict[str, float]:
+        """CPU seconds (user and system) of each kind of process, as last sampled."""
+        tick = os.sysconf("SC_CLK_TCK")
+        out: dict[str, float] = {}
+        for process, ticks in self.cpu.items():
+            out[self.cpu_kinds[process]] = out.get(self.cpu_kinds[process], 0) + ticks / tick
+        return {kind: round(seconds, 2) for kind, seconds in sorted(out.items())}
+
     def largest(self) -> dict[str, float]:
         """The build process's own peak and its largest helper's (MkDocs workers), in MB."""
         helpers = [size for p, size in self.each.items() if p != self.pid]
@@ -144,16 +173,21 @@ class TreeMemory(threading.Thread):
         self.join()
 
 
-def _kind(pid: int, build: int) -> str:
+def _kind(pid: int, build: int, generators: set[int] | frozenset[int] = frozenset()) -> str:
     """What a helper process of the build is: an edition's MkDocs build (a worker the build
     spawned), Pagefind's indexer (``python -m pagefind``, which execs its binary), the
     generator (forked by the build process: generator.commands.build.apart; it shows the
-    build's command), or other (e.g. the generator's own helper, forked by it)."""
+    build's command), the generator's words helper (forked by one of ``generators``, with
+    the same command: generator.annotate.words), or other (e.g. multiprocessing's
+    resource tracker). With fewer files than the build forks for (APART_FROM), the
+    words helper is a child of the build itself and counts as "generator"."""
     try:
         command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
         parent = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
         built = Path(f"/proc/{build}/cmdline").read_bytes().split(b"\0")
     except (OSError, IndexError, ValueError):
+        return "other"
+    if command == [b""]:  # ended, not yet waited for (a zombie), or a kernel thread: unknown
         return "other"
     if b"pagefind" in command or command[0].endswith(b"/pagefind"):
         return "pagefind"
@@ -161,7 +195,27 @@ def _kind(pid: int, build: int) -> str:
         return "mkdocs"
     if parent == build and command == built:
         return "generator"
+    if parent in generators and command == built:
+        return "words"
     return "other"
+
+
+def _cpu_ticks(pid: int) -> tuple[tuple[int, int], int] | None:
+    """((pid, its start time), user + system CPU in clock ticks) of a running process;
+    None when it is gone."""
+    try:
+        return _parse_stat(pid, Path(f"/proc/{pid}/stat").read_text())
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _parse_stat(pid: int, stat: str) -> tuple[tuple[int, int], int]:
+    """/proc/<pid>/stat (proc(5)): after the command in parentheses (which may hold spaces
+    and parentheses itself), field 3 is the state; 14 utime, 15 stime, 22 starttime (the
+    process's own, not its waited-for children's: cutime and cstime are left out, or a
+    finished child would count twice)."""
+    fields = stat.rsplit(")", 1)[1].split()
+    return (pid, int(fields[19])), int(fields[11]) + int(fields[12])
 
 
 def _pss(pid: int) -> int:
@@ -313,13 +367,19 @@ def measure_layer(articles: int, rounds: int = 2, before: Path | None = None) ->
                 for made in (".cache", "site", "docs", "dist"):
                     shutil.rmtree(folder / made, ignore_errors=True)
                 builds[side].append(timed_build(folder, code=before if side == "before" else None))
+                builds[side][-1]["bytes"] = {made: _bytes(folder / made) for made in (".cache", "site", "docs", "dist")}
                 done = builds[side][-1]
-                print(f"  {articles} articles, {side} the layer: {done['wall_s']} s wall, {done['cpu_s']} s CPU",
-                      flush=True)
+                print(f"  {articles} articles, {side} the layer: {done['wall_s']} s wall, {done['cpu_s']} s CPU "
+                      f"({', '.join(f'{k} {v:.1f}' for k, v in done['cpu_by_kind_s'].items())}); "
+                      f"stages {json.dumps(done['stages_s'])}", flush=True)
         layer_files = sum(1 for p in (folders["with"] / "site").rglob("*") if p.is_file()) - \
             sum(1 for p in (folders["without"] / "site").rglob("*") if p.is_file())
         return {"articles": articles, "rounds": rounds, "builds": builds, "layer_files": layer_files,
                 "text": TEXT, "load": os.getloadavg()}
+
+
+def _bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
 def _mean(values: list[float]) -> float:
@@ -343,6 +403,31 @@ def layer_table(results: list[dict]) -> str:
             lines.append(f"| {r['articles']} | {r.get('text', 'synthetic')} | {side} | {r['rounds']} | "
                          f"{wall[0]:.1f} / {wall[1]:.1f} ({wall[1] / wall[0] - 1:+.1%}) | "
                          f"{cpu[0]:.1f} / {cpu[1]:.1f} ({cpu[1] / cpu[0] - 1:+.1%}) | {pairs} | {stages:.1f} |")
+    return "\n".join(lines)
+
+
+CPU_KINDS = ("build", "generator", "words", "mkdocs", "pagefind", "other")
+
+
+def layer_kinds_table(results: list[dict]) -> str:
+    """CPU seconds by kind of process (means of each side's builds) and what the layer
+    added to each; "unsampled": what the samples missed (:class:`TreeMemory`)."""
+    sides = [s for s in ("without", "with", "before") if s in results[0]["builds"]] if results else []
+    head = "| N | kind | " + " | ".join(f"{s} s" for s in sides) + " | " + \
+        " | ".join(f"{s} − without s" for s in sides[1:]) + " |"
+    lines = [head, "|---" * (2 + 2 * len(sides) - 1) + "|"]
+    for r in results:
+        if not all("cpu_by_kind_s" in b for side in sides for b in r["builds"][side]):
+            continue  # results of older runs
+        means = {side: {kind: _mean([b["cpu_by_kind_s"].get(kind, 0.0) for b in r["builds"][side]])
+                        for kind in CPU_KINDS} for side in sides}
+        for side in sides:
+            means[side]["unsampled"] = _mean([b["cpu_unsampled_s"] for b in r["builds"][side]])
+            means[side]["all"] = _mean([b["cpu_s"] for b in r["builds"][side]])
+        for kind in (*CPU_KINDS, "unsampled", "all"):
+            row = [f"{means[side][kind]:.1f}" for side in sides]
+            row += [f"{means[side][kind] - means['without'][kind]:+.1f}" for side in sides[1:]]
+            lines.append(f"| {r['articles']} | {kind} | " + " | ".join(row) + " |")
     return "\n".join(lines)
 
 
@@ -475,6 +560,8 @@ def main() -> None:
         if args.out:
             args.out.write_text(json.dumps(layered, ensure_ascii=False, indent=1), encoding="utf-8")
         print(layer_table(layered))
+        print()
+        print(layer_kinds_table(layered))
         return
     results = []
     for n in args.articles:

@@ -86,3 +86,78 @@ def test_a_helper_is_named_by_what_it_runs_once_it_execs():
     tree.kinds[child.pid] = "other"  # as first seen, before the exec
     _sampled(tree, child)
     assert tree.kinds[child.pid] == "build"
+
+
+def test_the_bench_reads_a_process_cpu_time_from_its_stat_line():
+    """utime + stime (fields 14 and 15 of proc(5)), keyed by pid and start time (field 22),
+    after a command that holds spaces and parentheses; the children's times (16, 17) are not
+    the process's own."""
+    stat = "4242 (py (x) y) S 1 4242 4242 0 -1 4194304 900 0 0 0 250 31 7 9 20 0 3 0 123456 1 1"
+    assert run._parse_stat(4242, stat) == ((4242, 123456), 281)
+
+
+WORDS = ("import os, sys\nif os.fork() == 0:\n    if os.fork() == 0:\n        sys.stdin.read()\n        os._exit(0)\n"
+         "    os.wait()\n    os._exit(0)\nos.wait()")
+
+
+def test_the_bench_counts_cpu_by_kind_and_names_the_generator_s_words_helper():
+    """What the forked generator forks with the same command line is its words helper
+    (generator.annotate.words); each process's CPU is counted once, under its kind."""
+    build = subprocess.Popen([sys.executable, "-c", WORDS], stdin=subprocess.PIPE)
+    tree = run.TreeMemory(build.pid)
+    tree.start()
+    try:
+        for _ in range(200):
+            if len(tree.cpu) == 3:
+                break
+            tree.done.wait(0.05)
+    finally:
+        tree.stop()
+        build.communicate()
+    assert sorted(tree.kinds.values()) == ["build", "generator", "words"]
+    assert set(tree.cpu_by_kind()) == {"build", "generator", "words"}
+    assert sorted(tree.cpu_kinds.values()) == ["build", "generator", "words"]
+
+
+def test_the_layer_table_shows_what_the_layer_added_to_each_kind():
+    def built(cpu, build, mkdocs):
+        return {"cpu_s": cpu, "cpu_by_kind_s": {"build": build, "mkdocs": mkdocs}, "cpu_unsampled_s": cpu - build - mkdocs}
+    result = {"articles": 10, "builds": {"without": [built(10.0, 4.0, 5.0), built(12.0, 4.0, 7.0)],
+                                         "with": [built(14.0, 5.0, 8.0), built(14.0, 5.0, 8.0)]}}
+    rows = run.layer_kinds_table([result]).splitlines()
+    assert rows[0] == "| N | kind | without s | with s | with − without s |"
+    assert rows[2] == "| 10 | build | 4.0 | 5.0 | +1.0 |"
+    assert rows[5] == "| 10 | mkdocs | 6.0 | 8.0 | +2.0 |"
+    assert rows[-2:] == ["| 10 | unsampled | 1.0 | 1.0 | +0.0 |", "| 10 | all | 11.0 | 14.0 | +3.0 |"]
+
+
+ENDS = ("import os, sys\nr, w = os.pipe()\nif os.fork() == 0:\n    os.read(r, 1)\n    os._exit(0)\n"
+        "sys.stdin.readline()\nos.write(w, b'x')\nsys.stdin.read()\nos.wait()")
+
+
+def test_a_generator_that_ended_keeps_its_kind_until_it_is_waited_for():
+    """An ended process not yet waited for (a zombie) has no command line: its last CPU
+    sample still counts as the generator's, not as another helper's."""
+    build = subprocess.Popen([sys.executable, "-c", ENDS], stdin=subprocess.PIPE, text=True)
+    tree = run.TreeMemory(build.pid)
+    tree.start()
+    try:
+        for _ in range(200):
+            if "generator" in tree.kinds.values():
+                break
+            tree.done.wait(0.05)
+        forked = next(p for p, kind in tree.kinds.items() if kind == "generator")
+        assert build.stdin is not None
+        build.stdin.write("go\n")
+        build.stdin.flush()
+        for _ in range(200):
+            if Path(f"/proc/{forked}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z":
+                break
+            tree.done.wait(0.05)
+        tree.done.wait(0.3)  # samples of the zombie
+        assert run._kind(forked, build.pid) == "other"
+        assert tree.kinds[forked] == "generator"
+        assert set(tree.cpu_kinds.values()) == {"build", "generator"}
+    finally:
+        tree.stop()
+        build.communicate()

@@ -357,3 +357,11 @@ def test_a_build_without_the_layer_has_no_word_data_and_no_words_assets(make_con
                    "bz-difficulty", "credits"):
         assert [name for name, page in pages.items() if marker in page] == [], marker
     assert "data-bz-words" in layered["articles/shi-li-bao-ce-shi-biao-ti.html"].decode("utf-8")
+
+
+def test_data_boundaries_count_utf16_code_units():
+    """The browser counts a character beyond U+FFFF as two code units; text without one
+    takes the shorter way, with the same result as counting."""
+    from generator.site.dictionary_data import _flat
+    assert _flat([(0, 1, 0), (1, 3, 1), (4, 5, 0)], "𠮷野家，𠮷") == "0,2,0,0,2,1,1,2,0"
+    assert _flat([(0, 1, 0), (1, 3, 1), (4, 5, 0)], "吉野家，吉") == "0,1,0,0,2,1,1,1,0"

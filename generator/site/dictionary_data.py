@@ -81,23 +81,25 @@ def article_data(article: Article, found: ArticleWords, traditional: dict[str, l
                  dictionary: Dictionary | None = None) -> str:
     """The script file of one article (header, then one assignment). Entries are referred
     to by their place in "e", or in the shared file as -1 - place. The JSON is put together
-    from pieces encoded once per build (an entry, a word's fixed fields), not once per use."""
+    from pieces encoded once per build (an entry, a word's fixed fields and the ids it
+    refers to), not once per use."""
     dictionary = dictionary or load()
-    local: dict[int, int] = {}  # CC-CEDICT id → index into "e" (or, negative, the shared file's)
+    local: dict[int, str] = {}  # CC-CEDICT id → its index into "e" (or, negative, the shared file's), written
     common, own = common_entries(), list[int]()
-    for word in found.words:
-        for index in (*word.entries, *(i for part in word.parts for i in part)):
-            if index in local:
-                continue
-            if index in common:
-                local[index] = -1 - common[index]
-            else:
-                local[index] = len(own)
-                own.append(index)
-    words = ",".join([_word(word, local, dictionary) for word in found.words])
-    entries = ",".join(_entry(dictionary, index) for index in own)
-    blocks = ",".join(f'"{b.anchor}":[{_ints(_flat(found.tokens[b.anchor], b.text.text))}]'
-                      for b in article.blocks if found.tokens.get(b.anchor))
+    encoded = [_encoded(word, dictionary) for word in found.words]
+    for known in encoded:
+        for index in known.ids:
+            if index not in local:
+                shared = common.get(index)
+                if shared is not None:
+                    local[index] = str(-1 - shared)
+                else:
+                    local[index] = str(len(own))
+                    own.append(index)
+    words = ",".join([_word(known, local) for known in encoded])
+    entries = ",".join([_entry(dictionary, index) for index in own])
+    blocks = ",".join([f'"{b.anchor}":[{_flat(found.tokens[b.anchor], b.text.text)}]'
+                       for b in article.blocks if found.tokens.get(b.anchor)])
     moved = ",".join(f'"{anchor}":[{_ints(flat)}]' for anchor, flat in (traditional or {}).items())
     body = f'{{"w":[{words}],"e":[{entries}],"b":{{{blocks}}},"t":{{{moved}}}}}'
     return f"{header(dictionary, 'the entries of one article')}{_ASSIGN}[{json.dumps(article.slug)}]={body};\n"
@@ -107,25 +109,43 @@ def _ints(values: list[int]) -> str:
     return ",".join(map(str, values))
 
 
-def _word(word: Word, local: dict[int, int], dictionary: Dictionary) -> str:
-    """[text ("" when its first entry's headword), reading (the index of the entry whose
-    reading it is, or the syllables), kind, [entries], [[entries of a part]…], level]."""
+class _Encoded:
+    """A word's fixed fields, encoded once per build: ``head`` 'text,reading,kind,' (see
+    :func:`_word_head`), ``tail`` '],level]', the ids of its entries and then of its
+    parts' entries (``ids``: the order in which an article's "e" takes them)."""
+
+    __slots__ = ("word", "dictionary", "head", "tail", "ids")
+
+    def __init__(self, word: Word, dictionary: Dictionary) -> None:
+        self.word, self.dictionary = word, dictionary
+        self.head, self.tail = _word_head(word, dictionary), f"],{word.level or 0}]"
+        self.ids = (*word.entries, *(i for part in word.parts for i in part))
+
+
+def _encoded(word: Word, dictionary: Dictionary) -> _Encoded:
     known = _HEADS.get(id(word))
-    if known is None or known[0] is not word or known[1] is not dictionary:
+    if known is None or known.word is not word or known.dictionary is not dictionary:
         if len(_HEADS) >= _HEADS_KEPT:
             _HEADS.clear()
-        known = _HEADS[id(word)] = (word, dictionary, _word_head(word, dictionary), f"],{word.level or 0}]")
-    entries = ",".join([str(local[i]) for i in word.entries])
+        known = _HEADS[id(word)] = _Encoded(word, dictionary)
+    return known
+
+
+def _word(known: _Encoded, local: dict[int, str]) -> str:
+    """[text ("" when its first entry's headword), reading (the index of the entry whose
+    reading it is, or the syllables), kind, [entries], [[entries of a part]…], level]."""
+    word = known.word
+    entries = ",".join([local[i] for i in word.entries])
     if not word.parts:
-        return f"[{known[2]}[{entries}],[{known[3]}"
-    parts = ",".join([f"[{_ints([local[i] for i in part])}]" for part in word.parts])
-    return f"[{known[2]}[{entries}],[{parts}{known[3]}"
+        return f"[{known.head}[{entries}],[{known.tail}"
+    parts = ",".join(["[" + ",".join([local[i] for i in part]) + "]" for part in word.parts])
+    return f"[{known.head}[{entries}],[{parts}{known.tail}"
 
 
 # each word's fixed fields, encoded, by the word's identity (the word and the dictionary are
 # kept with them, so an id is never taken for another object's): an analyser makes one
 # Word per surface and reading, and hashing a word (all its fields) cost more than encoding
-_HEADS: dict[int, tuple[Word, Dictionary, str, str]] = {}
+_HEADS: dict[int, _Encoded] = {}
 _HEADS_KEPT = 65536  # bounded: a long `baozhai serve` meets new words; then forgotten at once
 
 
@@ -147,14 +167,19 @@ def _entry(dictionary: Dictionary, index: int) -> str:
                       ensure_ascii=False, separators=(",", ":"))
 
 
-def _flat(tokens: list[tuple[int, int, int]], text: str) -> list[int]:
-    """[gap, length, word, …] in UTF-16 code units, as the browser counts."""
-    units = _units(text)
+def _flat(tokens: list[tuple[int, int, int]], text: str) -> str:
+    """'gap,length,word,…' in UTF-16 code units, as the browser counts."""
     out, position = [], 0
+    if not text or max(text) <= "\uffff":  # offsets in code units are offsets in characters
+        for start, end, word in tokens:
+            out.append(f"{start - position},{end - start},{word}")
+            position = end
+        return ",".join(out)
+    units = _units(text)
     for start, end, word in tokens:
-        out += [units(start) - position, units(end) - units(start), word]
+        out.append(f"{units(start) - position},{units(end) - units(start)},{word}")
         position = units(end)
-    return out
+    return ",".join(out)
 
 
 def _units(text: str):
