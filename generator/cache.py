@@ -96,6 +96,9 @@ class Cache:
     waiting: dict[Path, Path] = field(default_factory=dict)  # its place → written aside, for this build
     aside: Path | None = None  # this process's pending folder, made on the first entry
     _folders: set[Path] = field(default_factory=set, repr=False)  # made under ``aside``
+    # the process whose pid names the pending folder (0: this one): a forked process that
+    # files entries for its parent to commit names it after the parent (see :meth:`for_parent`)
+    owner: int = 0
 
     @classmethod
     def at(cls, folder: Path | None) -> "Cache":
@@ -170,11 +173,19 @@ class Cache:
             return
         if self.aside is None:
             self.folder.mkdir(parents=True, exist_ok=True)
-            self.aside = Path(tempfile.mkdtemp(prefix=f"{_PENDING}{os.getpid()}-", dir=self.folder))
+            self.aside = Path(tempfile.mkdtemp(prefix=f"{_PENDING}{self.owner or os.getpid()}-", dir=self.folder))
         waiting = self.aside / path.relative_to(self.folder)
         self._store(waiting, value)
         self.pending.append((waiting, path))
         self.waiting[path] = waiting
+
+    def for_parent(self, parent: int) -> None:
+        """In a forked process whose entries its parent (``parent``, a pid) will take and
+        commit (:meth:`take`): name the pending folder after the parent, so that it is
+        abandoned when the parent ends, not when this process does. (Named after this
+        process, it was abandoned the moment it ended: an MkDocs worker opening the cache
+        in between, ``Cache.at``, removed it before the parent could commit it.)"""
+        self.owner = parent
 
     def take(self, other: "Cache") -> None:
         """Take over what ``other``, a forked process's copy of this cache, filed and

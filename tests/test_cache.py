@@ -441,3 +441,28 @@ def test_a_fingerprint_is_of_the_value_not_of_which_parts_are_one_object():
     assert shared == apart and pickle.dumps(shared) != pickle.dumps(apart)
     assert fingerprint(shared) == fingerprint(apart)
     assert fingerprint(shared) != fingerprint([one, one + "。"])
+
+
+def _files_one_entry(cache: Cache):
+    """A generator's work in miniature: file a cache entry, yield what it made."""
+    yield cache.get("fixture", ("测试夹具",), lambda: "测试夹具值")
+
+
+def test_what_the_forked_generator_filed_survives_it_until_the_build_commits(tmp_path, monkeypatch):
+    """The generator's process (commands.apart) ends before the build commits what it filed;
+    an MkDocs worker opening the cache in between (``Cache.at`` removes the pending folders
+    of processes that no longer run) must not take it away: the folder is the build's."""
+    from types import SimpleNamespace
+
+    from generator.timing import Stopwatch
+
+    monkeypatch.setattr(commands, "can_fork", lambda: True)  # conftest's server thread is not the build's
+    monkeypatch.setattr(commands, "APART_FROM", 0)
+    folder = tmp_path / ".cache"
+    cache = Cache.at(folder)
+    made = list(commands.apart(SimpleNamespace(content=tmp_path), cache, Stopwatch(), _files_one_entry, cache))
+    assert made == ["测试夹具值"]
+    assert cache.aside is not None and cache.aside.name.startswith(f".pending-{os.getpid()}-")
+    Cache.at(folder)  # an edition's worker, after the generator's process ended
+    cache.commit()
+    assert Cache.at(folder).get("fixture", ("测试夹具",), lambda: "computed again") == "测试夹具值"

@@ -190,8 +190,10 @@ def apart(settings: Settings, cache: Cache, watch: Stopwatch, work: Callable[...
         return
     context = get_context("fork")
     receive, send = context.Pipe(duplex=False)
+    parent = os.getpid()
 
     def child() -> None:
+        cache.for_parent(parent)  # its pending entries outlive this process, until the build commits them
         cache_module.ENDS_SOON = True  # this process ends after the work: see generator.cache
         try:
             for item in work(*args):
