@@ -189,7 +189,7 @@ def index_sites(folders: list[Path], previous: list[Path] | None = None) -> None
 
     The editions are indexed one after the other: Pagefind's indexer holds every
     record's words until it writes (≈ 0.3–0.5 MB a record), so two side by side
-    would hold both editions' at once (README, "Where the memory goes"). ``previous``: each
+    would hold both editions' at once (notes/performance.md, "Where the memory goes"). ``previous``: each
     edition's folder in the site this build replaces; the index files it holds
     unchanged (the records of unchanged pages, named by the hash of their bytes) are
     linked from there (:func:`generator.write.link_unchanged`)."""
