@@ -96,8 +96,11 @@ class Cache:
     waiting: dict[Path, Path] = field(default_factory=dict)  # its place → written aside, for this build
     aside: Path | None = None  # this process's pending folder, made on the first entry
     _folders: set[Path] = field(default_factory=set, repr=False)  # made under ``aside``
-    # the process whose pid names the pending folder (0: this one): a forked process that
-    # files entries for its parent to commit names it after the parent (see :meth:`for_parent`)
+    # the process whose pid names the pending folder (0: this one). A forked process whose
+    # entries its parent takes and commits (:meth:`take`) names it after the parent, so that
+    # it is abandoned when the parent ends, not when the child does: named after the child,
+    # an MkDocs worker opening the cache (``Cache.at``) between the child's end and the
+    # parent's commit removed it, and the commit failed
     owner: int = 0
 
     @classmethod
@@ -178,14 +181,6 @@ class Cache:
         self._store(waiting, value)
         self.pending.append((waiting, path))
         self.waiting[path] = waiting
-
-    def for_parent(self, parent: int) -> None:
-        """In a forked process whose entries its parent (``parent``, a pid) will take and
-        commit (:meth:`take`): name the pending folder after the parent, so that it is
-        abandoned when the parent ends, not when this process does. (Named after this
-        process, it was abandoned the moment it ended: an MkDocs worker opening the cache
-        in between, ``Cache.at``, removed it before the parent could commit it.)"""
-        self.owner = parent
 
     def take(self, other: "Cache") -> None:
         """Take over what ``other``, a forked process's copy of this cache, filed and
@@ -305,7 +300,8 @@ def _touch(path: Path) -> None:
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """Run a block with the cyclic garbage collector paused, then collect once.
+    """Run a block with the cyclic garbage collector paused, then collect once (or, in a
+    process that ends soon, freeze: see :data:`ENDS_SOON`).
 
     The generator's pass builds the digest — every page, article, word and link, read
     from the cache or computed, all reachable until the pass ends — and makes almost

@@ -193,7 +193,7 @@ def apart(settings: Settings, cache: Cache, watch: Stopwatch, work: Callable[...
     parent = os.getpid()
 
     def child() -> None:
-        cache.for_parent(parent)  # its pending entries outlive this process, until the build commits them
+        cache.owner = parent  # its pending entries outlive this process, until the build commits them
         cache_module.ENDS_SOON = True  # this process ends after the work: see generator.cache
         try:
             for item in work(*args):
