@@ -120,13 +120,13 @@ def test_date_page_lists_pages_then_articles(files):
 
 测试市示例公园近日完成绿化改造，新增步道两公里。
 
-<p class="bz-difficulty">难度 <span class="bz-level">HSK 5</span> · 超出 HSK 6 的词 25&#37; · 词表外 4 词</p>
+<p class="bz-difficulty">难度 <span class="bz-level">HSK 5</span> · 超出 HSK 6 的词 24&#37; · 词表外 4 词</p>
 
 ### [示例科技展吸引众多市民](../articles/shi-li-ke-ji-zhan-xi-yin-zhong-duo-shi-min.md) { #a-shi-li-ke-ji-zhan-xi-yin-zhong-duo-shi-min }
 
 展会首日，不少市民带着孩子参观大模型和具身智能演示项目。
 
-<p class="bz-difficulty">难度 <span class="bz-level">HSK 5</span> · 超出 HSK 6 的词 34&#37; · 词表外 8 词</p>
+<p class="bz-difficulty">难度 <span class="bz-level">HSK 5</span> · 超出 HSK 6 的词 36&#37; · 词表外 8 词</p>
 
 """
 

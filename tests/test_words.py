@@ -95,6 +95,39 @@ def test_an_hmm_name_is_one_word_and_hmm_junk_is_cut_into_characters():
     assert (name_kind("刘焕军"), name_kind("余家"), name_kind("以高")) == ("name", "number", None)
 
 
+@pytest.mark.parametrize("text,cut", [
+    # jieba's stock cut where its word has a CC-CEDICT entry (over CC-CEDICT alone: 带|货, 成|一|个)
+    ("合成名人带货视频", "合成|名人|带货|视频"),
+    ("展会首日，不少市民", "展会|首日|，|不少|市民"),
+    # a stock word CC-CEDICT lacks, cut into CC-CEDICT's words (科技馆); one it can only cut
+    # into characters stays whole (一个, 馆长, 做好, 给出: jieba's stock dictionary knows them)
+    ("上海科技馆馆长倪闽景分享了", "上海|科技|馆|馆长|倪闽景|分享|了"),
+    ("凝聚成一个团队", "凝聚|成|一个|团队"),
+    ("理财子公司还应做好流动性管理", "理财|子公司|还|应|做好|流动性|管理"),
+    ("进而给出处方图", "进而|给出|处方|图"),
+])
+def test_the_layer_refines_jiebas_stock_cut_with_cc_cedict(text, cut):
+    assert "|".join(text[a:b] for a, b in segment(text)) == cut
+
+
+def test_the_layers_cut_is_the_conversions_so_the_conversion_does_not_cut_again(seed, monkeypatch):
+    """Every run of an article's text the layer analysed, in this process or in its forked
+    helper, is in the stock cuts' memory afterwards (the conversion finds it there)."""
+    from generator.annotate import segment as segmentation, words as layer
+    from generator.ingest import words as stock
+    from generator.model import CELLS, Annotations
+
+    monkeypatch.setattr(stock, "_CUTS", {})
+    segmentation._clause.cache_clear()  # stretches this process cut before would not be cut again
+    monkeypatch.setattr(layer, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(layer, "_can_fork", lambda: True)
+    articles = [a for a in seed.articles if a.blocks][:6]
+    layer.analyse(articles, seed.glossary, Annotations())
+    texts = [b.text.text for a in articles for b in a.blocks if b.kind not in CELLS]
+    runs = {text[a:b] for text in texts for a, b in stock.runs(text)}
+    assert runs and runs <= set(stock._CUTS)
+
+
 # -- words ------------------------------------------------------------------------------------
 
 def _word(analyser: Analyser, text: str, surface: str):

@@ -32,6 +32,7 @@ from pypinyin.constants import PHRASES_DICT
 from generator.annotate.dictionary import HSK_STANDARD, Dictionary, Entry, load, written
 from generator.annotate.segment import has_han, name_kind, segment, tokenizer
 from generator.cache import Cache, Memo
+from generator.ingest import words as stock_cuts
 from generator.model import CELLS, Annotations, Article, Glossary
 from generator.model.words import KINDS, ArticleWords, Difficulty, Word, Words
 
@@ -102,23 +103,28 @@ _JOB: tuple = ()  # what the forked worker analyses: set just before the fork, i
 
 
 def _in_two(analyser: Analyser, articles: list[Article], annotations: Annotations) -> dict[str, ArticleWords]:
-    """Analyse the second half of ``articles`` in a forked process, the first half here."""
+    """Analyse the second half of ``articles`` in a forked process, the first half here.
+    The forked process hands back jieba's stock cuts of its half's text with its words:
+    the Traditional conversion, in this process, meets the same runs and need not cut
+    them again (about 0.8 s of CPU at 1,000 real-text articles)."""
     global _JOB
     half = len(articles) // 2
-    _JOB = (analyser, articles[half:], annotations)
+    _JOB = (analyser, articles[half:], annotations, stock_cuts.cuts_mark())
     try:
         with ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork")) as pool:
             theirs = pool.submit(_second_half)
             done = {a.slug: analyser.article(a, annotations) for a in articles[:half]}
-            done.update(theirs.result())
+            found, cuts = theirs.result()
+            done.update(found)
+            stock_cuts.remember(cuts)
     finally:
         _JOB = ()
     return done
 
 
-def _second_half() -> dict[str, ArticleWords]:
-    analyser, articles, annotations = _JOB
-    return {a.slug: analyser.article(a, annotations) for a in articles}
+def _second_half() -> tuple[dict[str, ArticleWords], list[tuple[str, tuple[str, ...]]]]:
+    analyser, articles, annotations, mark = _JOB
+    return {a.slug: analyser.article(a, annotations) for a in articles}, stock_cuts.cuts_since(mark)
 
 
 def _identity(glossary: Glossary) -> str:
