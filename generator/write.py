@@ -71,6 +71,24 @@ def write_text(target: Path, text: str, previous: Path | None = None) -> None:
     target.write_bytes(data)
 
 
+def link_kept(previous: Path, target: Path, size: int) -> bool:
+    """Make ``target`` a hard link to ``previous``, a file an earlier build wrote from the
+    same input (its caller knows: a memo of what it was made of), when it is still a plain
+    file of ``size`` bytes; False when it is not (gone, changed, or links impossible)."""
+    try:
+        if previous.is_symlink() or previous.stat().st_size != size:
+            return False
+        target.unlink(missing_ok=True)
+        os.link(previous, target)
+        return True
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+        return False
+    except OSError as error:
+        if error.errno in _NO_LINK:
+            return False
+        raise
+
+
 def _holds(path: Path, data: bytes) -> bool:
     """Whether ``path`` is a plain file of exactly ``data``."""
     try:

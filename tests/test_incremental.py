@@ -206,22 +206,33 @@ def test_a_shard_is_one_of_its_count():
         Shard.parse("2")
 
 
-def test_the_words_data_from_the_cache_is_what_write_data_writes(seed, tmp_path):
+def test_unchanged_words_data_is_linked_from_the_site_and_is_what_write_data_writes(seed, tmp_path):
     write_data(tmp_path / "plain", seed.articles, seed.words, {})
     first = Cache.at(tmp_path / "cache")
     commands.write_words_data(tmp_path / "computed", seed, {}, first)
     first.commit()
+    assert first.misses == {"words data": 1, commands.DATA_MADE: 1}  # the shared files, the memo: no entry per file
     again = Cache.at(tmp_path / "cache")
     # the next build's words come from the cache: equal, but not the same objects
     read_back = replace(seed, words={slug: pickle.loads(pickle.dumps(w)) for slug, w in seed.words.items()})
-    commands.write_words_data(tmp_path / "cached", read_back, {}, again)
-    assert again.misses == {} and again.hits["words data"] == len(seed.articles) + 1
-    assert snapshot(tmp_path / "computed") == snapshot(tmp_path / "cached") == snapshot(tmp_path / "plain")
+    commands.write_words_data(tmp_path / "linked", read_back, {}, again, previous=tmp_path / "computed")
+    assert again.misses == {} and again.hits == {"words data": 1, commands.DATA_MADE: 1}
+    for article in seed.articles:  # each article's file is the previous site's own
+        name = f"{article.slug}.js"
+        assert (tmp_path / "linked" / name).stat().st_ino == (tmp_path / "computed" / name).stat().st_ino
+    assert snapshot(tmp_path / "computed") == snapshot(tmp_path / "linked") == snapshot(tmp_path / "plain")
+    # no site to take them from, or a file there that is no longer what was written: written again
+    name = f"{seed.articles[0].slug}.js"
+    (tmp_path / "computed" / name).write_text("changed", encoding="utf-8")
+    for target, previous in (("written", None), ("mended", tmp_path / "computed")):
+        commands.write_words_data(tmp_path / target, read_back, {}, Cache.at(tmp_path / "cache"), previous=previous)
+        assert snapshot(tmp_path / target) == snapshot(tmp_path / "plain")
+    assert (tmp_path / "mended" / name).stat().st_ino != (tmp_path / "computed" / name).stat().st_ino
 
 
 def test_the_words_data_is_keyed_on_what_the_words_were_computed_from(seed, tmp_path):
     # an unchanged article's words are not repr'd again each build: their own cache key
-    # (annotate.words.word_keys) stands for them, so a new key means a new entry
+    # (annotate.words.word_keys) stands for them, so a new key means a new file
     assert set(seed.word_keys) == {a.slug for a in seed.articles}
     first = Cache.at(tmp_path / "cache")
     commands.write_words_data(tmp_path / "one", seed, {}, first)
@@ -229,13 +240,16 @@ def test_the_words_data_is_keyed_on_what_the_words_were_computed_from(seed, tmp_
     slug = seed.articles[0].slug
     changed = replace(seed, word_keys={**seed.word_keys, slug: "other"})
     again = Cache.at(tmp_path / "cache")
-    commands.write_words_data(tmp_path / "two", changed, {}, again)
-    assert again.misses == {"words data": 1}
-    assert again.hits["words data"] == len(seed.articles)  # the other articles and the shared files
+    commands.write_words_data(tmp_path / "two", changed, {}, again, previous=tmp_path / "one")
+    inode = {name: (tmp_path / "two" / name).stat().st_ino == (tmp_path / "one" / name).stat().st_ino
+             for name in (f"{a.slug}.js" for a in seed.articles)}
+    assert inode == {f"{a.slug}.js": a.slug != slug for a in seed.articles}  # only the changed one written
+    assert again.misses == {commands.DATA_MADE: 1}  # the memo filed again
     # without keys (a digest not made by the pipeline) the words themselves are the key
     plain = Cache.at(tmp_path / "cache")
-    commands.write_words_data(tmp_path / "three", replace(seed, word_keys={}), {}, plain)
-    assert plain.misses == {"words data": len(seed.articles)}
+    commands.write_words_data(tmp_path / "three", replace(seed, word_keys={}), {}, plain, previous=tmp_path / "one")
+    assert not any((tmp_path / "three" / f"{a.slug}.js").stat().st_ino == (tmp_path / "one" / f"{a.slug}.js").stat().st_ino
+                   for a in seed.articles)
     assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two") == snapshot(tmp_path / "three")
 
 
