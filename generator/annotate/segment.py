@@ -144,7 +144,8 @@ def _clause(clause: str, extra: tuple[str, ...]) -> tuple[Span, ...]:
     return tuple(spans)
 
 
-def _refined(word: str, extra: tuple[str, ...]) -> list[Span]:
+@lru_cache(maxsize=65536)  # a word without an entry recurs (亿元, a name): 66,000 at 1,000 articles
+def _refined(word: str, extra: tuple[str, ...]) -> tuple[Span, ...]:
     """A word of jieba's stock cut that has no entry, cut by jieba over CC-CEDICT's
     headwords (:func:`tokenizer`); an HMM proposal that is no word (:func:`_kept`)
     becomes its characters. A word of jieba's stock dictionary that CC-CEDICT cuts into
@@ -160,8 +161,8 @@ def _refined(word: str, extra: tuple[str, ...]) -> list[Span]:
             spans.append((position, position + size))
         position += size
     if len(spans) == len(word) and stock.get(word):
-        return [(0, len(word))]
-    return spans
+        return ((0, len(word)),)
+    return tuple(spans)
 
 
 def _kept(word: str, stock: dict[str, int]) -> bool:
