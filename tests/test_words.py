@@ -128,6 +128,19 @@ def test_the_layers_cut_is_the_conversions_so_the_conversion_does_not_cut_again(
     assert runs and runs <= set(stock._CUTS)
 
 
+def test_a_forked_process_hands_back_every_run_it_remembers(monkeypatch):
+    from generator.ingest import words as stock
+
+    monkeypatch.setattr(stock, "_CUTS", {"测试": ("测试",)})
+    monkeypatch.setattr(stock, "_CUTS_KEPT", 3)
+    mark = stock.cuts_mark()
+    stock.cut("示例公园")
+    assert [run for run, _ in stock.cuts_since(mark)] == ["示例公园"]
+    for run in ("今天", "举办", "活动"):  # 举办 finds the memory full: it is emptied first
+        stock.cut(run)
+    assert [run for run, _ in stock.cuts_since(mark)] == ["举办", "活动"]  # all it has, not from the old size on
+
+
 # -- words ------------------------------------------------------------------------------------
 
 def _word(analyser: Analyser, text: str, surface: str):

@@ -58,34 +58,42 @@ def words(text: str, spans: list[tuple[int, int]] | None = None) -> list[str]:
 
 _CUTS: dict[str, tuple[str, ...]] = {}
 _CUTS_KEPT = 200_000  # runs remembered (a few tens of MB at most); then forgotten at once
+_FORGOTTEN = [0]  # how often the memory was emptied (see cuts_mark)
 
 
 def cut(run: str) -> tuple[str, ...]:
     """The words of one run of Han text (:func:`runs`), remembered."""
     found = _CUTS.get(run)
     if found is None:
-        if len(_CUTS) >= _CUTS_KEPT:
-            _CUTS.clear()
+        _make_room()
         found = _CUTS[run] = tuple(stock_tokenizer().cut(run))
     return found
 
 
-def cuts_since(mark: int) -> list[tuple[str, tuple[str, ...]]]:
-    """The runs cut since :func:`cuts_mark` gave ``mark`` (all remembered ones if the
+def _make_room() -> None:
+    if len(_CUTS) >= _CUTS_KEPT:
+        _CUTS.clear()
+        _FORGOTTEN[0] += 1
+
+
+def cuts_mark() -> tuple[int, int]:
+    """Where the memory stands: what a process about to fork keeps for :func:`cuts_since`."""
+    return _FORGOTTEN[0], len(_CUTS)
+
+
+def cuts_since(mark: tuple[int, int]) -> list[tuple[str, tuple[str, ...]]]:
+    """The runs cut since :func:`cuts_mark` gave ``mark`` (every remembered one if the
     memory was emptied meanwhile): what a forked process hands back to its parent."""
-    return list(itertools.islice(_CUTS.items(), mark if mark <= len(_CUTS) else 0, None))
-
-
-def cuts_mark() -> int:
-    return len(_CUTS)
+    forgotten, size = mark
+    return list(itertools.islice(_CUTS.items(), size if forgotten == _FORGOTTEN[0] else 0, None))
 
 
 def remember(found: list[tuple[str, tuple[str, ...]]]) -> None:
     """Take runs cut elsewhere (a forked process's :func:`cuts_since`)."""
     for run, pieces in found:
-        if len(_CUTS) >= _CUTS_KEPT:
-            _CUTS.clear()
-        _CUTS.setdefault(run, pieces)
+        if run not in _CUTS:
+            _make_room()
+            _CUTS[run] = pieces
 
 
 def runs(text: str) -> list[tuple[int, int]]:
