@@ -273,12 +273,17 @@ class Memo:
 
     def get(self, parts: tuple, compute: Callable[[], Any]) -> Any:
         digest = bytes.fromhex(key(*parts))
-        if digest in self.before:
-            found = self.before[digest]
-        else:
-            found = compute()
+        found = self.before[digest] if digest in self.before else compute()
         self.now[digest] = found
         return found
+
+    def last(self, parts: tuple) -> Any:
+        """The last build's value for ``parts`` (None if it had none); see :meth:`keep`."""
+        return self.before.get(bytes.fromhex(key(*parts)))
+
+    def keep(self, parts: tuple, value: Any) -> None:
+        """Record this build's value for ``parts``, worked out by its caller."""
+        self.now[bytes.fromhex(key(*parts))] = value
 
     def file(self) -> None:
         if self.now != self.before:

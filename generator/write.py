@@ -61,13 +61,8 @@ def write_text(target: Path, text: str, previous: Path | None = None) -> None:
     through (it may be a link to a file of the output still in place)."""
     data = text.encode("utf-8")
     target.unlink(missing_ok=True)
-    if previous is not None and _holds(previous, data):
-        try:
-            os.link(previous, target)
-            return
-        except OSError as error:
-            if error.errno not in _NO_LINK:
-                raise
+    if previous is not None and _holds(previous, data) and _link(previous, target):
+        return
     target.write_bytes(data)
 
 
@@ -78,11 +73,16 @@ def link_kept(previous: Path, target: Path, size: int) -> bool:
     try:
         if previous.is_symlink() or previous.stat().st_size != size:
             return False
-        target.unlink(missing_ok=True)
-        os.link(previous, target)
-        return True
     except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
         return False
+    target.unlink(missing_ok=True)
+    return _link(previous, target)
+
+
+def _link(previous: Path, target: Path) -> bool:
+    try:
+        os.link(previous, target)
+        return True
     except OSError as error:
         if error.errno in _NO_LINK:
             return False

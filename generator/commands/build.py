@@ -29,7 +29,7 @@ from generator.engine.pagefind import index_sites
 from generator.engine.plugin import search_options_path, shown_path
 from generator.errors import BuildError, ConfigError, template_errors
 from generator.ingest.preserve import shown_json
-from generator.model import Article, Digest
+from generator.model import Digest
 from generator.pipeline import generate, source_views_shown
 from generator.site.builds import BuiltEdition, EditionJob, Shard, assemble, build_all, jobs_for, release_memory
 from generator.site.bundle import drop_offline_index, zip_bundles
@@ -471,17 +471,13 @@ def write_words_data(folder: Path, digest: Digest, shifted: dict[str, dict[str, 
         parts = (article.slug, repr([(b.anchor, b.text.text) for b in article.blocks]),
                  *words, json.dumps(moved, sort_keys=True))
         target = folder / f"{article.slug}.js"
-        written: list[int] = []
-
-        def write(article: Article = article, moved: dict | None = moved, target: Path = target) -> int:
+        size = made.last(parts)
+        if size is None or previous is None or not link_kept(previous / target.name, target, size):
             data = article_data(article, digest.words[article.slug], moved, load()).encode("utf-8")
             target.unlink(missing_ok=True)
             target.write_bytes(data)
-            written.append(len(data))
-            return len(data)
-        size = made.get(parts, write)
-        if not written and not (previous is not None and link_kept(previous / target.name, target, size)):
-            write()
+            size = len(data)
+        made.keep(parts, size)
     made.file()
     (folder / "LICENSE.txt").write_text(licence, encoding="utf-8")
 
