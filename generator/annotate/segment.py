@@ -20,10 +20,11 @@ person, place or organisation, or as a number (余家); otherwise it is cut into
 its characters, each of which has an entry (the HMM also proposes 以高, 期首,
 价定: pieces of two words, which no reader should look up).
 
-Why stock first (measured on the seed and the 24 corpus articles, README "The dictionary
-layer"): jieba over CC-CEDICT alone cut words its stock dictionary lacks into characters
-(官|网, 带|货, 网|红: CC-CEDICT words weighted 1) and words CC-CEDICT lacks as well (一|个,
-涨|停, 馆|长), and it was a second cut of every article on top of the conversion's.
+Why stock first (measured on the seed and the 24 corpus articles: README, "Every word
+explained: the dictionary layer"; notes/dictionary-layer-cost.md): jieba over CC-CEDICT
+alone cut words its stock dictionary lacks into characters (官|网, 带|货, 网|红: CC-CEDICT
+words weighted 1) and words CC-CEDICT lacks as well (成|一|个, 多|股|涨|停, 馆|长), and it was a
+second cut of every article on top of the conversion's.
 """
 from __future__ import annotations
 
